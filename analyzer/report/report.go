@@ -1,0 +1,92 @@
+// Package report is the one way a Go pass reports a finding: it stamps the
+// rule ID as the diagnostic's category and the rule's documentation URL,
+// honours //dypai:ignore directives and disabled rules, and turns a panic
+// in a pass into an error naming the package.
+package report
+
+import (
+	"fmt"
+	"go/token"
+	"reflect"
+	"runtime/debug"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/directive"
+	"github.com/dypai/dypailint/analyzer/rules"
+)
+
+// Result is what every rule pass returns: the directives that suppressed one
+// of its findings, so the directive pass can report the ones that did not.
+type Result struct {
+	Used []token.Pos
+}
+
+// ResultType is the analysis.Analyzer.ResultType of every rule pass.
+var ResultType = reflect.TypeFor[*Result]()
+
+// Reporter reports the findings of one pass over one package.
+type Reporter struct {
+	pass  *analysis.Pass
+	cfg   *config.Config
+	index *directive.Index
+	res   Result
+}
+
+// New returns a Reporter for pass.
+func New(pass *analysis.Pass, cfg *config.Config) *Reporter {
+	var ds []*directive.Directive
+	for _, f := range pass.Files {
+		ds = append(ds, directive.ParseGo(pass.Fset, f)...)
+	}
+	return &Reporter{pass: pass, cfg: cfg, index: directive.NewIndex(ds)}
+}
+
+// Enabled reports whether rule id is to be checked in this run.
+func (r *Reporter) Enabled(id string) bool { return r.cfg.RuleEnabled(id) }
+
+// Reportf reports a finding of rule id at rng.
+func (r *Reporter) Reportf(id string, rng analysis.Range, format string, args ...any) {
+	r.Report(id, analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: fmt.Sprintf(format, args...)})
+}
+
+// Report reports d as a finding of rule id, unless the rule is disabled or a
+// directive suppresses it.
+func (r *Reporter) Report(id string, d analysis.Diagnostic) {
+	rule := rules.Must(id)
+	if !r.cfg.RuleEnabled(id) {
+		return
+	}
+	p := r.pass.Fset.Position(d.Pos)
+	if r.index.Suppressed(p.Filename, p.Line, id) {
+		return
+	}
+	d.Category = rule.ID
+	d.URL = rule.URL()
+	if r.cfg.TagMessages {
+		d.Message += " (" + rule.ID + ")"
+	}
+	r.pass.Report(d)
+}
+
+// Result returns the pass's result: the positions of directives used.
+func (r *Reporter) Result() *Result {
+	for _, d := range r.index.Used() {
+		r.res.Used = append(r.res.Used, d.Pos)
+	}
+	return &r.res
+}
+
+// Safe wraps a pass's run function so that a panic becomes an error naming
+// the analyzer and the package instead of crashing the whole run.
+func Safe(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (res any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				res, err = nil, fmt.Errorf("internal error in %s on package %s: %v\n%s (please report this bug)", name, pass.Pkg.Path(), r, debug.Stack())
+			}
+		}()
+		return run(pass)
+	}
+}

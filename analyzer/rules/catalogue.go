@@ -1,0 +1,206 @@
+package rules
+
+// The rule IDs, as constants so that a typo is a compile error.
+const (
+	DYP001 = "DYP001"
+	DYP101 = "DYP101"
+	DYP102 = "DYP102"
+	DYP103 = "DYP103"
+	DYP104 = "DYP104"
+	DYP201 = "DYP201"
+	DYP202 = "DYP202"
+	DYP203 = "DYP203"
+	DYP301 = "DYP301"
+	DYP302 = "DYP302"
+	DYP401 = "DYP401"
+	DYP402 = "DYP402"
+	DYP403 = "DYP403"
+	DYP404 = "DYP404"
+	DYP405 = "DYP405"
+	DYP406 = "DYP406"
+	DYP407 = "DYP407"
+)
+
+var catalogue = []*Rule{
+	{
+		ID: DYP001, Name: "directive", Severity: Warning,
+		Title: "suppression directive without a reason, or one that suppresses nothing",
+		Doc: `A suppression must say why the finding does not apply, so that a reviewer can
+judge it later, and it must still match a finding: a stale directive hides the
+next real problem on that line. Write "//dypai:ignore DYPnnn reason" in Go and
+"// dypai-ignore DYPnnn reason" in JS/TS, on the line of the finding or the line
+above it.`,
+		Bad:  `//dypai:ignore DYP101`,
+		Good: `//dypai:ignore DYP101 the key here is a scoped read-only demo key`,
+	},
+	{
+		ID: DYP101, Name: "apikeyclient", Severity: Error,
+		Title: "API-key client constructed in code that runs in the browser",
+		Doc: `An api_key client carries the project's API key. Code that ships to the
+browser ships the key with it: anyone can read it from the bundle and call every
+api_key endpoint as the server. This reports an API-key client, or a request
+with an X-API-KEY header, constructed in client-reachable code: Next.js 'use
+client' modules and what they import, pages, Vite/SPA entry points, built
+bundles, and Go compiled for js/wasm — including a function in another package
+that client code calls and that constructs such a client. The message names the
+chain from the client entry point to the construction.`,
+		Bad: `'use client'
+import { admin } from '../lib/admin' // lib/admin.ts: createClient(url, process.env.DYPAI_API_KEY)`,
+		Good: `'use client'
+const dypai = createClient(process.env.NEXT_PUBLIC_DYPAI_URL!) // user (jwt) client
+// API-key work moves to a route handler or server action`,
+	},
+	{
+		ID: DYP102, Name: "publicenv", Severity: Error,
+		Title: "secret read from, or defined as, a browser-exposed environment variable",
+		Doc: `Build tools inline variables with a public prefix (NEXT_PUBLIC_, VITE_,
+REACT_APP_, EXPO_PUBLIC_, NUXT_PUBLIC_, PUBLIC_, GATSBY_) into the browser
+bundle. A name with such a prefix that holds an API key or secret (API_KEY,
+APIKEY, SECRET, SERVICE_KEY, SERVICE_ROLE, PRIVATE) publishes it. Reported where
+such a variable is read in code and where it is defined in a .env file.`,
+		Bad:  `NEXT_PUBLIC_DYPAI_API_KEY=dyp_live_...`,
+		Good: `DYPAI_API_KEY=dyp_live_...   # read only by server code`,
+	},
+	{
+		ID: DYP103, Name: "bundleleak", Severity: Error,
+		Title: "built bundle ships an API key",
+		Doc: `What is in dist/, build/, out/ or .next/static is what users download. This
+reports a bundle that contains the exact value of a secret named with
+-secret-env, a literal key passed to an API-key client, or an X-API-KEY header
+with a literal value. Source maps with sourcesContent are scanned with the
+source rules and reported at original positions. Found values are never printed
+whole.`,
+		Bad:  `fetch(u,{headers:{"X-API-KEY":"dyp_live_8f2c..."}})  // in dist/assets/index-3f2a.js`,
+		Good: `// call api_key endpoints from a server; the browser uses the user's JWT`,
+	},
+	{
+		ID: DYP104, Name: "keytobrowser", Severity: Error,
+		Title: "Go server sends the API key to the browser",
+		Doc: `A server that writes the API key into a response, an HTML template's data or a
+JSON body hands it to every visitor. This follows the key's value (from
+os.Getenv of a key-like name, a config field, a literal) into
+http.ResponseWriter writes, template execution and JSON responses.`,
+		Bad: `key := os.Getenv("DYPAI_API_KEY")
+json.NewEncoder(w).Encode(map[string]string{"apiKey": key})`,
+		Good: `// keep the key on the server; give the browser only the user's session`,
+	},
+	{
+		ID: DYP201, Name: "manualuserid", Severity: Warning,
+		Title: "user (jwt) call sends the caller's identity by hand",
+		Doc: `A jwt endpoint already knows who the caller is: the engine passes
+current_user / current_user_id to its workflow. Sending user_id (or userId,
+owner_id, uid, …) by hand is at best redundant and at worst an invitation to
+act as someone else if the endpoint trusts it. Not reported for endpoints with
+allowed_roles, where an admin acts on other users.`,
+		Bad:  `await dypai.api.post('create_order', { user_id: user.id, items })`,
+		Good: `await dypai.api.post('create_order', { items })`,
+	},
+	{
+		ID: DYP202, Name: "useridparam", Severity: Warning, NeedsManifest: true,
+		Title: "jwt endpoint declares a user-id parameter",
+		Doc: `A jwt endpoint gets the caller's identity from the session. Declaring a
+user-id parameter invites clients to send one and the workflow to trust it. Use
+current_user_id in the endpoint's definition instead; endpoints with
+allowed_roles (admins acting on other users) are not reported.`,
+		Bad:  `create_order: { auth_mode: jwt, params: [user_id, items] }`,
+		Good: `create_order: { auth_mode: jwt, params: [items], uses: [current_user_id] }`,
+	},
+	{
+		ID: DYP203, Name: "requestuserid", Severity: Error,
+		Title: "Go handler takes the acting user's identity from the request",
+		Doc: `A handler that reads the user id from a query parameter, form field, path
+parameter, header such as X-User-Id, or JSON body field, and then uses it, lets
+any caller act as any user. Take the identity from the verified session or JWT
+claims. Not reported where the handler checks the caller's role or compares the
+value with the verified identity.`,
+		Bad: `uid := r.URL.Query().Get("user_id")
+orders, _ := store.OrdersFor(ctx, uid)`,
+		Good: `uid := auth.UserFrom(r.Context()).ID
+orders, _ := store.OrdersFor(ctx, uid)`,
+	},
+	{
+		ID: DYP301, Name: "apikeyuserscope", Severity: Error,
+		Title: "API-key call used for a user-scoped action",
+		Doc: `The API key acts as the project, not as a user. Using it for a user's action
+loses the user's identity and bypasses the endpoint's per-user checks. This
+reports an API-key call to an endpoint dypai.yaml declares jwt, one that sends
+a user's identity, or one made inside a request handler serving a signed-in
+user. Forward the user's JWT instead.`,
+		Bad:  `admin.API.Post(ctx, "create_order", map[string]any{"user_id": uid})`,
+		Good: `dypai.CreateClient(url, dypai.WithAccessToken(token)).API.Post(ctx, "create_order", order)`,
+	},
+	{
+		ID: DYP302, Name: "apikeyendpointuser", Severity: Error, NeedsManifest: true,
+		Title: "api_key endpoint uses the current user",
+		Doc: `An api_key endpoint is called server-to-server: there is no signed-in user, so
+current_user / current_user_id is empty, and a user-id parameter is a
+caller-chosen identity. Make the endpoint jwt, or pass the subject explicitly
+as data the server has verified.`,
+		Bad:  `sync_orders: { auth_mode: api_key, uses: [current_user_id] }`,
+		Good: `sync_orders: { auth_mode: api_key, params: [since] }`,
+	},
+	{
+		ID: DYP401, Name: "publicendpoint", Severity: Error, NeedsManifest: true,
+		Title: "endpoint without a valid auth_mode",
+		Doc: `DYPAI has no public application endpoints: every endpoint is jwt or api_key.
+An endpoint with no auth_mode, or with public/none/anonymous, is a
+misconfiguration.`,
+		Bad:  `list_products: { auth_mode: public }`,
+		Good: `list_products: { auth_mode: jwt }`,
+	},
+	{
+		ID: DYP402, Name: "missingroles", Severity: Warning, NeedsManifest: true,
+		Title: "internal app endpoint without allowed_roles",
+		Doc: `In an internal operations app every user is staff, but not every staff member
+should reach every endpoint. A jwt endpoint without allowed_roles is open to
+any signed-in account.`,
+		Bad: `app: internal
+endpoints:
+  refund_order: { auth_mode: jwt }`,
+		Good: `  refund_order: { auth_mode: jwt, allowed_roles: [admin, support] }`,
+	},
+	{
+		ID: DYP403, Name: "privatesignup", Severity: Error, NeedsManifest: true,
+		Title: "sign-up call in an invite-only app",
+		Doc: `Private and internal apps onboard users by invitation (invite, then
+set-password). A signUp call in such an app is either dead code or a way for
+strangers to create accounts. dypai.yaml's signup: false (the default for
+private and internal apps) enables this rule.`,
+		Bad:  `await dypai.auth.signUp({ email, password })  // app: private`,
+		Good: `// invite users from an admin screen; handle PASSWORD_RECOVERY to set a password`,
+	},
+	{
+		ID: DYP404, Name: "unknownendpoint", Severity: Warning, NeedsManifest: true,
+		Title: "call of an endpoint that dypai.yaml does not declare",
+		Doc: `A call of an endpoint name missing from dypai.yaml fails at run time, usually
+because of a typo. The message suggests the closest declared name.`,
+		Bad:  `dypai.api.get('get_profil')`,
+		Good: `dypai.api.get('get_profile')`,
+	},
+	{
+		ID: DYP405, Name: "modemismatch", Severity: Error, NeedsManifest: true,
+		Title: "user client or browser code calls an api_key endpoint",
+		Doc: `An api_key endpoint only accepts the project key. Called with a user's JWT, or
+from the browser, it fails — and the usual "fix" is to ship the key. Call it
+from server code with the API-key client, or make the endpoint jwt.`,
+		Bad:  `dypai.api.post('sync_erp_orders', {})  // in a 'use client' component`,
+		Good: `// call sync_erp_orders from a worker or route handler with the API-key client`,
+	},
+	{
+		ID: DYP406, Name: "emailconfirm", Severity: Warning, NeedsManifest: true, Planned: true,
+		Title: "self sign-up app turns email confirmation off without a reason",
+		Doc: `With self sign-up, email confirmation proves a user owns the address. Turning
+it off (auth: {email_confirmation: false}) needs a recorded reason.`,
+		Bad:  `auth: { email_confirmation: false }`,
+		Good: `auth: { email_confirmation: false, reason: "SSO-only tenant" }`,
+	},
+	{
+		ID: DYP407, Name: "inviteonboarding", Severity: Warning, NeedsManifest: true, Planned: true,
+		Title: "invite-only app never handles the PASSWORD_RECOVERY event",
+		Doc: `Invited users set their password through the recovery flow. A private or
+internal app whose client code never handles PASSWORD_RECOVERY leaves them with
+no way in.`,
+		Bad:  `// no onAuthStateChange handler for 'PASSWORD_RECOVERY'`,
+		Good: `dypai.auth.onAuthStateChange((e) => { if (e === 'PASSWORD_RECOVERY') showSetPassword() })`,
+	},
+}
