@@ -100,6 +100,11 @@ func (p *Project) IsIdentityField(name string) bool {
 // ProjectFor returns the configuration that applies to files in dir.
 // The manifest is parsed once and shared by every caller.
 func (c *Config) ProjectFor(dir string) (*Project, error) {
+	if c.Profile != "" {
+		if err := checkProfile(c.Profile); err != nil {
+			return nil, err
+		}
+	}
 	var m *Manifest
 	var err error
 	if c.ManifestPath != "" {

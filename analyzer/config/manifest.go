@@ -10,6 +10,7 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 )
 
 // ManifestName is the project file's name.
@@ -66,9 +67,9 @@ type Endpoint struct {
 	AuthModePos  Pos
 	AllowedRoles []string
 	Params       []string
-	ParamsPos    Pos
+	ParamPos     []Pos // position of each param
 	Uses         []string
-	UsesPos      Pos
+	UsePos       []Pos // position of each uses entry
 }
 
 // Endpoint returns the endpoint with the given name, or nil.
@@ -144,7 +145,7 @@ func ParseManifest(path string, data []byte) (m *Manifest, err error) {
 	}()
 	f, perr := parser.ParseBytes(data, 0)
 	if perr != nil {
-		return nil, &Error{Path: path, Msg: "invalid YAML: " + firstLine(perr.Error())}
+		return nil, syntaxError(path, perr)
 	}
 	m = &Manifest{Path: path}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
@@ -159,6 +160,19 @@ func ParseManifest(path string, data []byte) (m *Manifest, err error) {
 		return nil, errors.Join(d.errs...)
 	}
 	return m, nil
+}
+
+// syntaxError turns the YAML library's error into one naming the position.
+func syntaxError(path string, err error) error {
+	var se interface {
+		GetMessage() string
+		GetToken() *token.Token
+	}
+	if errors.As(err, &se) && se.GetToken() != nil {
+		p := se.GetToken().Position
+		return &Error{Path: path, Pos: Pos{p.Line, p.Column}, Msg: "invalid YAML: " + se.GetMessage()}
+	}
+	return &Error{Path: path, Msg: "invalid YAML: " + firstLine(err.Error())}
 }
 
 func firstLine(s string) string {
@@ -287,21 +301,27 @@ func (d *decoder) boolean(n ast.Node, what string) (*bool, bool) {
 }
 
 func (d *decoder) strings(n ast.Node, what string) []string {
+	out, _ := d.stringsPos(n, what)
+	return out
+}
+
+// stringsPos decodes a list of strings and the position of each.
+func (d *decoder) stringsPos(n ast.Node, what string) ([]string, []Pos) {
 	seq, ok := unwrap(n).(*ast.SequenceNode)
 	if !ok {
 		if _, null := unwrap(n).(*ast.NullNode); null {
-			return []string{}
+			return []string{}, nil
 		}
 		d.errorf(n, "%s must be a list of strings, not %s", what, describe(unwrap(n)))
-		return nil
+		return nil, nil
 	}
-	out := []string{}
+	out, at := []string{}, []Pos{}
 	for i, v := range seq.Values {
 		if s, ok := d.str(v, what+"["+strconv.Itoa(i)+"]"); ok {
-			out = append(out, s)
+			out, at = append(out, s), append(at, pos(v))
 		}
 	}
-	return out
+	return out, at
 }
 
 var topKeys = []string{"app", "signup", "endpoints", "sdk", "identity_fields", "js", "ignore", "auth"}
@@ -367,9 +387,9 @@ func (d *decoder) endpoints(m *Manifest, n ast.Node) {
 			case "allowed_roles":
 				ep.AllowedRoles = d.strings(f.value, what)
 			case "params":
-				ep.Params, ep.ParamsPos = d.strings(f.value, what), pos(f.value)
+				ep.Params, ep.ParamPos = d.stringsPos(f.value, what)
 			case "uses":
-				ep.Uses, ep.UsesPos = d.strings(f.value, what), pos(f.value)
+				ep.Uses, ep.UsePos = d.stringsPos(f.value, what)
 			case "description":
 				d.str(f.value, what)
 			default:

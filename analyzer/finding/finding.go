@@ -42,7 +42,7 @@ type Fix struct {
 type Finding struct {
 	RuleID  string
 	Loc     Location
-	Message string // lower-case, no trailing period, no rule ID
+	Message string    // lower-case, no trailing period, no rule ID
 	Related []Related `json:",omitempty"`
 	Fixes   []Fix     `json:",omitempty"`
 }

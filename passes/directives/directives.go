@@ -16,13 +16,6 @@ import (
 // which directives they used.
 func New(cfg *config.Config, passes []*analysis.Analyzer) *analysis.Analyzer {
 	rule := rules.Must(rules.DYP001)
-	// Rules whose directives can be judged here: those the passes check.
-	checked := map[string]bool{}
-	for _, a := range passes {
-		if r := rules.ByID(a.Name); r != nil && cfg.RuleEnabled(r.ID) {
-			checked[r.ID] = true
-		}
-	}
 	return &analysis.Analyzer{
 		Name:       rule.Name,
 		Doc:        rule.Title,
@@ -30,16 +23,21 @@ func New(cfg *config.Config, passes []*analysis.Analyzer) *analysis.Analyzer {
 		Requires:   passes,
 		ResultType: report.ResultType,
 		Run: report.Safe(rule.Name, func(pass *analysis.Pass) (any, error) {
-			return run(pass, cfg, passes, checked)
+			return run(pass, cfg, passes)
 		}),
 	}
 }
 
-func run(pass *analysis.Pass, cfg *config.Config, passes []*analysis.Analyzer, checked map[string]bool) (any, error) {
+func run(pass *analysis.Pass, cfg *config.Config, passes []*analysis.Analyzer) (any, error) {
 	var used []token.Pos
+	// Rules whose directives can be judged here: those the passes check.
+	checked := map[string]bool{}
 	for _, a := range passes {
 		if res, ok := pass.ResultOf[a].(*report.Result); ok {
 			used = append(used, res.Used...)
+		}
+		if r := rules.ByID(a.Name); r != nil && cfg.RuleEnabled(r.ID) {
+			checked[r.ID] = true
 		}
 	}
 	var ds []*directive.Directive

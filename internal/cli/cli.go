@@ -1,0 +1,251 @@
+// Package cli is the dypailint command line: it plans the run from its
+// arguments, runs the Go passes, the JS/TS scanner and the manifest checks,
+// and writes the findings in the chosen format. Exit status: 0 clean, 1
+// findings, 2 usage or input error.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/dypai/dypailint/analyzer"
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/analyzer/manifestcheck"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/discover"
+	"github.com/dypai/dypailint/internal/golint"
+	"github.com/dypai/dypailint/internal/output"
+)
+
+// Exit statuses.
+const (
+	ExitClean    = 0
+	ExitFindings = 1
+	ExitError    = 2
+)
+
+// Engine scans the named directories for one language family and returns
+// findings and input errors. The JS/TS scanner and the bundle scanner plug
+// in here.
+type Engine func(ctx context.Context, dirs []string, cfg *config.Config) ([]finding.Finding, []error)
+
+// Engines are the non-Go engines run beside the Go passes.
+var Engines []Engine
+
+// options are the parsed command line.
+type options struct {
+	cfg      config.Config
+	format   string
+	explain  string
+	list     bool
+	version  bool
+	tests    bool
+	enable   string
+	disable  string
+	idFields string
+	secrets  string
+}
+
+func parse(args []string, stderr io.Writer) (*options, []string, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("dypailint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dypailint [flags] [packages | dir/... | dir]\n\n"+
+			"Finds DYPAI auth-flow mistakes in Go packages, JS/TS projects, built bundles\n"+
+			"and dypai.yaml. With no arguments it lints ./...\n\nFlags:\n")
+		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "\nExit status: 0 no findings, 1 findings, 2 usage or input error.\n")
+	}
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(output.Formats, ", "))
+	jsonAlias := fs.Bool("json", false, "alias for -format json")
+	fs.StringVar(&o.cfg.ManifestPath, "config", "", "path of dypai.yaml (default: found by walking up from each analysed directory)")
+	fs.StringVar(&o.cfg.Profile, "sdk", "", "SDK profile (default: dypai.yaml's sdk.profile, else dypai)")
+	fs.StringVar(&o.enable, "enable", "", "comma-separated rules to run (IDs or names); default all")
+	fs.StringVar(&o.disable, "disable", "", "comma-separated rules not to run")
+	fs.StringVar(&o.idFields, "identity-fields", "", "comma-separated payload keys that carry the user's identity (overrides dypai.yaml)")
+	fs.StringVar(&o.secrets, "secret-env", "", "comma-separated env var names whose values must never appear in a bundle")
+	fs.BoolVar(&o.tests, "tests", false, "also analyse Go test files")
+	fs.StringVar(&o.explain, "explain", "", "print the documentation of a rule (e.g. DYP101) and exit")
+	fs.BoolVar(&o.list, "rules", false, "list the rules and exit")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	if *jsonAlias {
+		o.format = "json"
+	}
+	o.cfg.Enable, o.cfg.Disable, o.cfg.SecretEnv = splitList(o.enable), splitList(o.disable), splitList(o.secrets)
+	if o.idFields != "" {
+		o.cfg.IdentityFields = splitList(o.idFields)
+	}
+	return o, fs.Args(), nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Run runs the command with args (without the program name) and returns the
+// exit status.
+func Run(args []string, stdout, stderr io.Writer) int {
+	o, rest, err := parse(args, stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitError
+	}
+	switch {
+	case o.version:
+		fmt.Fprintln(stdout, "dypailint", Version())
+		return ExitClean
+	case o.list:
+		for _, r := range rules.All() {
+			planned := ""
+			if r.Planned {
+				planned = " (planned)"
+			}
+			fmt.Fprintf(stdout, "%s  %-18s %-7s %s%s\n", r.ID, r.Name, r.Severity, r.Title, planned)
+		}
+		return ExitClean
+	case o.explain != "":
+		r := rules.ByID(o.explain)
+		if r == nil {
+			fmt.Fprintf(stderr, "dypailint: unknown rule %q (see dypailint -rules)\n", o.explain)
+			return ExitError
+		}
+		fmt.Fprint(stdout, r.Explain())
+		return ExitClean
+	}
+	if err := o.cfg.Validate(); err != nil {
+		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		return ExitError
+	}
+	if !isFormat(o.format) {
+		fmt.Fprintf(stderr, "dypailint: unknown format %q (want %s)\n", o.format, strings.Join(output.Formats, ", "))
+		return ExitError
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		return ExitError
+	}
+	plan, err := discover.FromArgs(cwd, rest)
+	if err != nil {
+		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		return ExitError
+	}
+	run := lint(context.Background(), plan, o)
+	run.Root, run.Version = cwd, Version()
+	if err := output.Write(stdout, o.format, run); err != nil {
+		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		return ExitError
+	}
+	if o.format == "text" {
+		for _, e := range run.Errors {
+			fmt.Fprintf(stderr, "dypailint: %v\n", relErr(cwd, e))
+		}
+	}
+	switch {
+	case len(run.Errors) > 0:
+		return ExitError
+	case len(run.Findings) > 0:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+func isFormat(f string) bool {
+	for _, g := range output.Formats {
+		if f == g {
+			return true
+		}
+	}
+	return false
+}
+
+// relErr shortens absolute paths under cwd in an error message.
+func relErr(cwd string, err error) string {
+	return strings.ReplaceAll(err.Error(), cwd+string(filepath.Separator), "")
+}
+
+// lint runs every engine on the plan.
+func lint(ctx context.Context, plan *discover.Plan, o *options) *output.Run {
+	cfg := &o.cfg
+	run := &output.Run{}
+	var mu sync.Mutex
+	collect := func(fs []finding.Finding, errs []error) {
+		mu.Lock()
+		defer mu.Unlock()
+		run.Findings = append(run.Findings, fs...)
+		run.Errors = append(run.Errors, errs...)
+	}
+
+	// The manifests: each loaded once, its own rules reported once.
+	manifests := plan.Manifests
+	if cfg.ManifestPath != "" {
+		manifests = []string{cfg.ManifestPath}
+	}
+	for _, path := range manifests {
+		proj, err := cfg.ProjectFor(filepath.Dir(path))
+		if err != nil {
+			collect(nil, []error{err})
+			continue
+		}
+		collect(manifestcheck.Check(proj, cfg), nil)
+	}
+
+	var wg sync.WaitGroup
+	for _, eng := range Engines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			collect(eng(ctx, plan.Dirs, cfg))
+		}()
+	}
+	analyzers := analyzer.All(cfg)
+	for _, load := range plan.GoLoads {
+		fs, errs := golint.Run(load, analyzers, cfg, o.tests)
+		collect(fs, errs)
+	}
+	wg.Wait()
+	run.Findings = finding.Sort(run.Findings)
+	run.Errors = dedupErrors(run.Errors)
+	return run
+}
+
+func dedupErrors(errs []error) []error {
+	seen := map[string]bool{}
+	var out []error
+	for _, e := range errs {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Version is the module version the binary was built from.
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

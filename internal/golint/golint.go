@@ -1,0 +1,152 @@
+// Package golint runs the Go passes over loaded packages with the
+// standalone analysis checker and converts their diagnostics to findings.
+// Packages whose files build only for the browser (GOOS=js GOARCH=wasm) or
+// for wasip1 are loaded again under that configuration, so a Go wasm front
+// end is linted without the user setting GOOS.
+package golint
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/discover"
+	"github.com/dypai/dypailint/internal/goload"
+)
+
+// browserConfigs are the GOOS/GOARCH pairs that run in a browser or wasm host.
+var browserConfigs = [][]string{
+	{"GOOS=js", "GOARCH=wasm"},
+	{"GOOS=wasip1", "GOARCH=wasm"},
+}
+
+// Run analyses one load of the plan.
+func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Config, tests bool) ([]finding.Finding, []error) {
+	var findings []finding.Finding
+	var errs []error
+	source := sourcePolicy(load.Dir, cfg)
+	res, err := goload.Load(goload.Request{Dir: load.Dir, Patterns: load.Patterns, Tests: tests, Source: source})
+	if err != nil {
+		return nil, []error{fmt.Errorf("loading Go packages in %s: %v", load.Dir, err)}
+	}
+	errs = append(errs, res.Errors...)
+	fs, es := analyze(analyzers, res.Roots)
+	findings, errs = append(findings, fs...), append(errs, es...)
+
+	// Packages with files for the browser: load those again under each
+	// browser configuration.
+	pending := browserCandidates(res)
+	for _, env := range browserConfigs {
+		if len(pending) == 0 {
+			break
+		}
+		bres, err := goload.Load(goload.Request{Dir: load.Dir, Patterns: pending, Env: env, Tests: tests, Source: source})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("loading Go packages for %s in %s: %v", strings.Join(env, " "), load.Dir, err))
+			break
+		}
+		errs = append(errs, bres.Errors...)
+		fs, es := analyze(analyzers, bres.Roots)
+		findings, errs = append(findings, fs...), append(errs, es...)
+		pending = pending[:0]
+		for _, p := range bres.Excluded {
+			pending = append(pending, p.PkgPath)
+		}
+	}
+	return findings, errs
+}
+
+// sourcePolicy says which non-root packages are analysed from source: the
+// SDK (wherever it lives) and the main modules' own packages (a go.work
+// makes each of its modules main), since those may construct the clients
+// that roots call. Third-party and standard packages come from export data.
+func sourcePolicy(dir string, cfg *config.Config) func(*packages.Package) bool {
+	proj, err := cfg.ProjectFor(dir)
+	return func(p *packages.Package) bool {
+		if err == nil && proj.Profile.IsGoSDK(p.PkgPath) {
+			return true
+		}
+		return p.Module != nil && p.Module.Main
+	}
+}
+
+// browserCandidates returns the packages to load again for the browser:
+// those excluded entirely by build constraints, and those with ignored
+// files constrained to js, wasm or wasip1.
+func browserCandidates(res *goload.Result) []string {
+	var out []string
+	for _, p := range res.Excluded {
+		out = append(out, p.PkgPath)
+	}
+	for _, p := range res.Roots {
+		if slices.ContainsFunc(p.IgnoredFiles, isBrowserFile) && !slices.Contains(out, p.PkgPath) {
+			out = append(out, p.PkgPath)
+		}
+	}
+	return out
+}
+
+// isBrowserFile reports whether a Go file is constrained to a browser or
+// wasm target, by file name or build constraint.
+func isBrowserFile(path string) bool {
+	base := strings.TrimSuffix(filepath.Base(path), ".go")
+	base = strings.TrimSuffix(base, "_test")
+	for _, suffix := range []string{"_js", "_wasm", "_wasip1", "_js_wasm", "_wasip1_wasm"} {
+		if strings.HasSuffix(base, suffix) {
+			return true
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if expr, ok := strings.CutPrefix(line, "//go:build "); ok {
+			return strings.Contains(expr, "js") || strings.Contains(expr, "wasm") || strings.Contains(expr, "wasip1")
+		}
+		if line != "" && !strings.HasPrefix(line, "//") {
+			return false // past the header
+		}
+	}
+	return false
+}
+
+func analyze(analyzers []*analysis.Analyzer, roots []*packages.Package) ([]finding.Finding, []error) {
+	if len(roots) == 0 {
+		return nil, nil
+	}
+	g, err := checker.Analyze(analyzers, roots, nil)
+	if err != nil {
+		return nil, []error{err}
+	}
+	var findings []finding.Finding
+	var errs []error
+	seenErr := map[string]bool{}
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			msg := fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err)
+			if !seenErr[msg] && !strings.Contains(msg, "failed prerequisites") {
+				seenErr[msg] = true
+				errs = append(errs, fmt.Errorf("%s", msg))
+			}
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			findings = append(findings, Convert(fset, d))
+		}
+	}
+	return findings, errs
+}

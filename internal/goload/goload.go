@@ -1,0 +1,263 @@
+// Package goload loads Go packages for analysis the fast way: the go command
+// compiles dependencies to export data (as go vet does), and only the
+// packages that can matter — the packages being linted, the rest of their
+// modules, and the SDK — are parsed and type-checked from source. Everything
+// else (the standard library, third-party modules) is read from export data,
+// so analysis facts are computed for a few dozen packages rather than for the
+// whole dependency tree.
+package goload
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// Request says what to load.
+type Request struct {
+	Dir      string   // working directory of the go command (inside a module)
+	Patterns []string // package patterns as go vet takes them
+	Env      []string // extra environment (GOOS=js GOARCH=wasm)
+	Tests    bool     // include test packages
+	// Source reports whether a non-root package is analysed from source too
+	// (so that facts about it are available to the roots).
+	Source func(p *packages.Package) bool
+}
+
+// Result is the loaded packages.
+type Result struct {
+	Roots []*packages.Package // type-checked from source, Imports pruned to source packages
+	// Errors are problems that stop a package from being analysed: it does
+	// not build, or its files do not parse or type-check.
+	Errors []error
+	// Excluded are root packages whose files build constraints exclude
+	// entirely in this configuration (candidates for another GOOS).
+	Excluded []*packages.Package
+}
+
+const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
+	packages.NeedTypesSizes | packages.NeedModule
+
+// Load lists the packages and their dependencies, then type-checks the
+// source packages in dependency order.
+func Load(req Request) (*Result, error) {
+	fset := token.NewFileSet()
+	cfg := &packages.Config{
+		Mode:  listMode,
+		Dir:   req.Dir,
+		Env:   append(os.Environ(), req.Env...),
+		Tests: req.Tests,
+		Fset:  fset,
+	}
+	listed, err := packages.Load(cfg, req.Patterns...)
+	if err != nil {
+		return nil, err
+	}
+	l := &loader{
+		fset:    fset,
+		source:  map[*packages.Package]bool{},
+		view:    map[string]*types.Package{},
+		checked: map[string]*types.Package{},
+	}
+	res := &Result{}
+	roots := map[*packages.Package]bool{}
+	for _, p := range listed {
+		if excludedByConstraints(p) {
+			res.Excluded = append(res.Excluded, p)
+			continue
+		}
+		roots[p] = true
+	}
+	// Decide which packages are checked from source: the roots, plus any
+	// dependency the caller asks for.
+	var order []*packages.Package
+	packages.Visit(listed, nil, func(p *packages.Package) {
+		order = append(order, p) // post-order: dependencies first
+		if roots[p] || (req.Source != nil && req.Source(p) && p.Module != nil) {
+			l.source[p] = true
+		}
+	})
+	for _, p := range order {
+		if !l.source[p] {
+			continue
+		}
+		if err := l.check(p); err != nil {
+			res.Errors = append(res.Errors, err)
+			l.source[p] = false
+			continue
+		}
+	}
+	for _, p := range listed {
+		if roots[p] && l.source[p] {
+			res.Roots = append(res.Roots, p)
+		}
+	}
+	// Prune imports to source packages: the checker computes facts by
+	// running passes on Imports, and export-data packages have no syntax.
+	for p := range l.source {
+		if !l.source[p] {
+			continue
+		}
+		pruned := map[string]*packages.Package{}
+		for path, dep := range p.Imports {
+			if l.source[dep] {
+				pruned[path] = dep
+			}
+		}
+		p.Imports = pruned
+	}
+	return res, nil
+}
+
+// excludedByConstraints reports a listed package with no files for this
+// configuration because build constraints exclude them all.
+func excludedByConstraints(p *packages.Package) bool {
+	if len(p.CompiledGoFiles) > 0 || len(p.IgnoredFiles) == 0 {
+		return false
+	}
+	for _, e := range p.Errors {
+		if strings.Contains(e.Msg, "build constraints exclude all Go files") {
+			return true
+		}
+	}
+	return len(p.Errors) == 0
+}
+
+type loader struct {
+	fset    *token.FileSet
+	source  map[*packages.Package]bool
+	mu      sync.Mutex
+	view    map[string]*types.Package // export-data packages, shared universe
+	checked map[string]*types.Package // source-checked packages by path
+}
+
+// check parses and type-checks p from source, filling the fields the
+// analysis checker needs.
+func (l *loader) check(p *packages.Package) error {
+	if len(p.Errors) > 0 {
+		var msgs []string
+		for _, e := range p.Errors {
+			msgs = append(msgs, e.Error())
+		}
+		return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+	}
+	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
+	var perrs []string
+	for _, name := range p.CompiledGoFiles {
+		f, err := parser.ParseFile(l.fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			perrs = append(perrs, err.Error())
+			continue
+		}
+		files = append(files, f)
+	}
+	if len(perrs) > 0 {
+		return fmt.Errorf("%s", strings.Join(perrs, "\n"))
+	}
+	info := &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+	var terrs []types.Error
+	tc := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) { return l.importFor(p, path) }),
+		Sizes:    p.TypesSizes,
+		Error:    func(err error) { terrs = append(terrs, err.(types.Error)) },
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	pkg, _ := tc.Check(p.PkgPath, l.fset, files, info)
+	if len(terrs) > 0 {
+		var msgs []string
+		for _, e := range terrs[:min(len(terrs), 10)] {
+			msgs = append(msgs, e.Error())
+		}
+		return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+	}
+	p.Fset, p.Syntax, p.Types, p.TypesInfo = l.fset, files, pkg, info
+	l.mu.Lock()
+	l.checked[p.PkgPath] = pkg
+	l.mu.Unlock()
+	return nil
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// importFor resolves an import written in p's source.
+func (l *loader) importFor(p *packages.Package, path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	dep, ok := p.Imports[path]
+	if !ok {
+		return nil, fmt.Errorf("no metadata for import %q", path)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if t, ok := l.checked[dep.PkgPath]; ok {
+		return t, nil
+	}
+	if l.source[dep] {
+		return nil, fmt.Errorf("import %q did not type-check", path)
+	}
+	if t, ok := l.view[dep.PkgPath]; ok && t.Complete() {
+		return t, nil
+	}
+	return l.readExport(dep)
+}
+
+// readExport reads dep's export data into the shared view. The caller holds l.mu.
+func (l *loader) readExport(dep *packages.Package) (*types.Package, error) {
+	if dep.ExportFile == "" {
+		return nil, fmt.Errorf("no export data for %q", dep.PkgPath)
+	}
+	f, err := os.Open(dep.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data for %q: %v", dep.PkgPath, err)
+	}
+	// Source-checked packages must be seen by export data that refers to them.
+	view := l.view
+	for path, t := range l.checked {
+		view[path] = t
+	}
+	t, err := gcexportdata.Read(r, l.fset, view, dep.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data for %q: %v", dep.PkgPath, err)
+	}
+	return t, nil
+}
+
+// ModulePaths returns the module paths of pkgs, for use in Request.Source.
+func ModulePaths(pkgs []*packages.Package) []string {
+	var out []string
+	for _, p := range pkgs {
+		if p.Module != nil && !slices.Contains(out, p.Module.Path) {
+			out = append(out, p.Module.Path)
+		}
+	}
+	return out
+}

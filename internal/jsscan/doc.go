@@ -1,0 +1,38 @@
+// Package jsscan is dypailint's scanner for JavaScript and TypeScript
+// sources. It finds the JS/TS projects under the directories it is given,
+// decides with esbuild which modules really ship to the browser, and applies
+// the rules of SPEC §3 that concern JS/TS code: DYP101 (API-key client in
+// client code), DYP102 (secret read from a public env var), DYP201 (user
+// call sends the caller's id), DYP301 (API-key call for a user's action),
+// DYP403 (sign-up in an invite-only app), DYP404 (unknown endpoint) and
+// DYP405 (api_key endpoint called by a user client or browser code), plus
+// DYP001 for its own suppression directives.
+//
+// How it works, per project (a directory with a package.json, or with a
+// dypai.yaml naming js.client_entries):
+//
+//   - Discovery walks the project's sources, skipping node_modules, .git,
+//     vendor, build output (dist, build, out, .next: the bundle scanner's
+//     business) and symlink loops, and finds the client entry points of SPEC
+//     §2: 'use client' modules, Next.js pages (wrapped so that
+//     getServerSideProps and what only it imports are dropped), index.html
+//     module scripts and src/main.* / src/index.* of SPAs, or dypai.yaml's
+//     js.client_entries, which override detection.
+//   - A "server" build bundles every source file as an entry point; a
+//     "client" build bundles the client entry points only, with 'use server'
+//     modules replaced by stubs as Next.js does. Both are esbuild builds with
+//     code splitting, packages external (no node_modules needed or read) and
+//     external source maps; nothing is written to disk or executed. A file
+//     with a syntax error, or an import that does not resolve, is reported as
+//     an input error and stubbed, and the build is retried, so one bad file
+//     does not hide the rest.
+//   - The output chunks are parsed with sobek's parser, SDK bindings are
+//     resolved from the chunks' import statements (named, renamed and
+//     namespace imports and esbuild's collision renames), values are followed
+//     through variables, function returns and chunk exports, and every
+//     finding is mapped back to the original file:line:col through the
+//     source map. The client build decides what ships: what tree shaking
+//     drops is not reported.
+//
+// The scanner never runs the project's code and never uses the network.
+package jsscan
