@@ -127,7 +127,7 @@ reports an API-key call to an endpoint dypai.yaml declares jwt, one that sends
 a user's identity, or one made inside a request handler serving a signed-in
 user. Forward the user's JWT instead.`,
 		Bad:  `admin.API.Post(ctx, "create_order", map[string]any{"user_id": uid})`,
-		Good: `dypai.CreateClient(url, dypai.WithAccessToken(token)).API.Post(ctx, "create_order", order)`,
+		Good: `dypai.NewClient(url, dypai.WithAccessToken(token)).API.Post(ctx, "create_order", order)`,
 	},
 	{
 		ID: DYP302, Name: "apikeyendpointuser", Severity: Error, NeedsManifest: true,

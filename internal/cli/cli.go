@@ -21,6 +21,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/manifestcheck"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/baseline"
 	"github.com/dypai/dypailint/internal/discover"
 	"github.com/dypai/dypailint/internal/golint"
 	"github.com/dypai/dypailint/internal/output"
@@ -53,6 +54,8 @@ type options struct {
 	disable  string
 	idFields string
 	secrets  string
+	baseline string
+	writeBL  string
 }
 
 func parse(args []string, stderr io.Writer) (*options, []string, error) {
@@ -74,6 +77,8 @@ func parse(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.StringVar(&o.disable, "disable", "", "comma-separated rules not to run")
 	fs.StringVar(&o.idFields, "identity-fields", "", "comma-separated payload keys that carry the user's identity (overrides dypai.yaml)")
 	fs.StringVar(&o.secrets, "secret-env", "", "comma-separated env var names whose values must never appear in a bundle")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&o.writeBL, "write-baseline", "", "record the current findings in this file and exit 0")
 	fs.BoolVar(&o.tests, "tests", false, "also analyse Go test files")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of a rule (e.g. DYP101) and exit")
 	fs.BoolVar(&o.list, "rules", false, "list the rules and exit")
@@ -153,6 +158,28 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	run := lint(context.Background(), plan, o)
 	run.Root, run.Version = cwd, Version()
+	if o.writeBL != "" {
+		if err := baseline.Write(o.writeBL, cwd, run.Findings); err != nil {
+			fmt.Fprintf(stderr, "dypailint: %v\n", err)
+			return ExitError
+		}
+		fmt.Fprintf(stderr, "dypailint: recorded %d findings in %s\n", len(run.Findings), o.writeBL)
+		for _, e := range run.Errors {
+			fmt.Fprintf(stderr, "dypailint: %v\n", relErr(cwd, e))
+		}
+		if len(run.Errors) > 0 {
+			return ExitError
+		}
+		return ExitClean
+	}
+	if o.baseline != "" {
+		kept, n, err := baseline.Filter(o.baseline, cwd, run.Findings)
+		if err != nil {
+			fmt.Fprintf(stderr, "dypailint: %v\n", err)
+			return ExitError
+		}
+		run.Findings, run.Baselined = kept, n
+	}
 	if err := output.Write(stdout, o.format, run); err != nil {
 		fmt.Fprintf(stderr, "dypailint: %v\n", err)
 		return ExitError
@@ -160,6 +187,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if o.format == "text" {
 		for _, e := range run.Errors {
 			fmt.Fprintf(stderr, "dypailint: %v\n", relErr(cwd, e))
+		}
+		if run.Baselined > 0 {
+			fmt.Fprintf(stderr, "dypailint: %d findings hidden by the baseline %s\n", run.Baselined, o.baseline)
 		}
 	}
 	switch {

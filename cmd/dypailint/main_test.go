@@ -1,0 +1,278 @@
+package main_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// bin is the dypailint binary built once for all tests.
+var bin string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "dypailint-bin")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "dypailint")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// dypailint runs the binary in dir and returns stdout, stderr and the exit status.
+func dypailint(t *testing.T, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	return stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()
+}
+
+func repoRoot(t *testing.T) string {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/dypailint -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test ./cmd/dypailint -update rewrites it); got:\n%s", path, got)
+	}
+}
+
+// TestDemoText pins the README's first command: the findings on the demo.
+func TestDemoText(t *testing.T) {
+	stdout, stderr, code := dypailint(t, repoRoot(t), "./testdata/demo/...")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1 (findings); stderr:\n%s", code, stderr)
+	}
+	golden(t, "demo.text.golden", stdout)
+	if stderr != "" {
+		t.Errorf("unexpected stderr:\n%s", stderr)
+	}
+}
+
+// TestDemoSARIF pins the SARIF output and validates it against the schema.
+func TestDemoSARIF(t *testing.T) {
+	root := repoRoot(t)
+	stdout, _, code := dypailint(t, root, "-format", "sarif", "./testdata/demo/...")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	sch, err := jsonschema.NewCompiler().Compile(filepath.Join(root, "testdata", "sarif", "sarif-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(doc); err != nil {
+		t.Errorf("SARIF does not validate against the 2.1.0 schema: %v", err)
+	}
+	golden(t, "demo.sarif.golden", strings.ReplaceAll(stdout, "file://"+filepath.ToSlash(root)+"/", "file://$ROOT/"))
+}
+
+var diagLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.*)$`)
+
+// goFindings keeps the Go diagnostics of a text output, as sorted lines.
+func goFindings(out string) []string {
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if diagLine.MatchString(l) {
+			lines = append(lines, l)
+		}
+	}
+	slices.Sort(lines)
+	return slices.Compact(lines)
+}
+
+// TestVetToolMatchesCLI runs the binary under go vet -vettool, as users
+// do, and checks it reports the same Go findings as the CLI. go vet checks
+// one build configuration at a time, so the wasm front end is vetted with
+// GOOS=js GOARCH=wasm as a second run.
+func TestVetToolMatchesCLI(t *testing.T) {
+	demo := filepath.Join(repoRoot(t), "testdata", "demo")
+	cli, _, _ := dypailint(t, demo, "./...")
+	var vet string
+	for _, env := range [][]string{nil, {"GOOS=js", "GOARCH=wasm"}} {
+		cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
+		cmd.Dir = demo
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatal(err)
+		}
+		vet += string(out)
+	}
+	got, want := goFindings(vet), goFindings(cli)
+	if len(want) == 0 {
+		t.Fatal("the CLI reported no Go findings on the demo")
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("go vet -vettool and the CLI disagree\nvet:\n%s\ncli:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	clean := t.TempDir()
+	write := func(dir, name, content string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(clean, "go.mod", "module example.com/clean\n\ngo 1.22\n")
+	write(clean, "main.go", "package main\n\nfunc main() {}\n")
+	if out, errOut, code := dypailint(t, clean, "./..."); code != 0 || out != "" {
+		t.Errorf("clean module: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+
+	findings := t.TempDir()
+	write(findings, "dypai.yaml", "endpoints:\n  health: { auth_mode: public }\n")
+	if out, _, code := dypailint(t, findings, "./..."); code != 1 || !strings.Contains(out, "dypai.yaml:2:24: endpoint health has auth_mode \"public\"") {
+		t.Errorf("findings: exit %d, stdout %q", code, out)
+	}
+
+	bad := t.TempDir()
+	write(bad, "dypai.yaml", "app: saas\nendponts: {}\n")
+	if _, errOut, code := dypailint(t, bad, "./..."); code != 2 || !strings.Contains(errOut, `dypai.yaml:2:1: unknown key "endponts" in the top level (did you mean "endpoints"?)`) {
+		t.Errorf("malformed dypai.yaml: exit %d, stderr %q", code, errOut)
+	}
+
+	for _, args := range [][]string{{"-format", "xml"}, {"-no-such-flag"}, {"-explain", "DYP999"}, {"-disable", "DYP999"}, {"-sdk", "nope"}, {"./does-not-exist/..."}} {
+		if _, errOut, code := dypailint(t, clean, args...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errOut)
+		}
+	}
+
+	brokenGo := t.TempDir()
+	write(brokenGo, "go.mod", "module example.com/broken\n\ngo 1.22\n")
+	write(brokenGo, "main.go", "package main\n\nfunc main() { undefined() }\n")
+	if _, errOut, code := dypailint(t, brokenGo, "./..."); code != 2 || !strings.Contains(errOut, "main.go:3:15: undefined: undefined") {
+		t.Errorf("type error: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestExplainAndRules(t *testing.T) {
+	out, _, code := dypailint(t, ".", "-explain", "dyp201")
+	if code != 0 || !strings.HasPrefix(out, "DYP201 (manualuserid, warning):") || !strings.Contains(out, "Instead:") {
+		t.Errorf("-explain: exit %d:\n%s", code, out)
+	}
+	out, _, code = dypailint(t, ".", "-rules")
+	if code != 0 || strings.Count(out, "\n") != 17 || !strings.Contains(out, "DYP405  modemismatch") {
+		t.Errorf("-rules: exit %d:\n%s", code, out)
+	}
+}
+
+// TestNestedModulesWithoutRootModule runs from a monorepo root that has no
+// go.mod: every module beneath is found; testdata and node_modules are not.
+func TestNestedModulesWithoutRootModule(t *testing.T) {
+	root := t.TempDir()
+	for path, content := range map[string]string{
+		"services/a/go.mod":            "module example.com/a\n\ngo 1.22\n",
+		"services/a/main.go":           "package main\n\nfunc main() { undefinedA() }\n",
+		"tools/b/go.mod":               "module example.com/b\n\ngo 1.22\n",
+		"tools/b/b.go":                 "package b\n\nvar _ = undefinedB\n",
+		"services/a/testdata/c/go.mod": "module example.com/c\n\ngo 1.22\n",
+		"services/a/testdata/c/c.go":   "package c\n\nvar _ = undefinedC\n",
+		"web/node_modules/x/go.mod":    "module example.com/x\n\ngo 1.22\n",
+		"web/node_modules/x/x.go":      "package x\n\nvar _ = undefinedX\n",
+	} {
+		p := filepath.Join(root, path)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	// Type errors are input errors that name the file: they show which
+	// modules were loaded.
+	_, errOut, code := dypailint(t, root, "./...")
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	for _, want := range []string{"undefinedA", "undefinedB"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("module not discovered: no %s in\n%s", want, errOut)
+		}
+	}
+	for _, skipped := range []string{"undefinedC", "undefinedX"} {
+		if strings.Contains(errOut, skipped) {
+			t.Errorf("%s loaded from a folder that must be skipped:\n%s", skipped, errOut)
+		}
+	}
+}
+
+// TestBaseline adopts the linter on a project with findings: the recorded
+// ones stop failing the build even after lines move; a new one fails it.
+func TestBaseline(t *testing.T) {
+	dir := t.TempDir()
+	manifest := filepath.Join(dir, "dypai.yaml")
+	os.WriteFile(manifest, []byte("endpoints:\n  health: { auth_mode: public }\n  export: { params: [since] }\n"), 0o644)
+	_, errOut, code := dypailint(t, dir, "-write-baseline", "dypai-baseline.json", "./...")
+	if code != 0 || !strings.Contains(errOut, "recorded 2 findings in dypai-baseline.json") {
+		t.Fatalf("-write-baseline: exit %d, stderr %q", code, errOut)
+	}
+	// Lines move and a new mistake appears.
+	os.WriteFile(manifest, []byte("app: saas\nendpoints:\n  ping: { auth_mode: none }\n  health: { auth_mode: public }\n  export: { params: [since] }\n"), 0o644)
+	out, errOut, code := dypailint(t, dir, "-baseline", "dypai-baseline.json", "./...")
+	if code != 1 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "endpoint ping has auth_mode \"none\"") {
+		t.Errorf("-baseline: exit %d, stdout:\n%s", code, out)
+	}
+	if !strings.Contains(errOut, "2 findings hidden by the baseline dypai-baseline.json") {
+		t.Errorf("-baseline stderr %q", errOut)
+	}
+	json, _, _ := dypailint(t, dir, "-json", "-baseline", "dypai-baseline.json", "./...")
+	if !strings.Contains(json, `"baselined": 2`) {
+		t.Errorf("JSON does not count the baselined findings:\n%s", json)
+	}
+	// Fixing the new mistake makes the run clean.
+	os.WriteFile(manifest, []byte("app: saas\nendpoints:\n  ping: { auth_mode: jwt }\n  health: { auth_mode: public }\n  export: { params: [since] }\n"), 0o644)
+	if out, _, code := dypailint(t, dir, "-baseline", "dypai-baseline.json", "./..."); code != 0 || out != "" {
+		t.Errorf("after the fix: exit %d, stdout %q", code, out)
+	}
+	if _, errOut, code := dypailint(t, dir, "-baseline", "missing.json", "./..."); code != 2 || !strings.Contains(errOut, "missing.json") {
+		t.Errorf("missing baseline: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -1,0 +1,103 @@
+package e2e
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// repoRoot is the dypailint checkout.
+func repoRoot(t *testing.T) string {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// run runs a command and returns its combined output and exit status.
+func run(t *testing.T, dir string, env []string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return out.String(), cmd.ProcessState.ExitCode()
+}
+
+// mustRun is run for set-up commands that must succeed.
+func mustRun(t *testing.T, dir string, env []string, name string, args ...string) string {
+	t.Helper()
+	out, code := run(t, dir, env, name, args...)
+	if code != 0 {
+		t.Fatalf("%s %s: exit %d\n%s", name, strings.Join(args, " "), code, out)
+	}
+	return out
+}
+
+// writeFiles writes a tree of files below dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// snapshotRepo copies the checkout's tracked and untracked-but-not-ignored
+// files into a fresh git repository with one commit, so tests exercise the
+// working tree as it is, and returns its path and revision.
+func snapshotRepo(t *testing.T) (string, string) {
+	t.Helper()
+	root := repoRoot(t)
+	list := mustRun(t, root, nil, "git", "ls-files", "-co", "--exclude-standard", "-z")
+	dst := t.TempDir()
+	for _, name := range strings.Split(strings.TrimRight(list, "\x00"), "\x00") {
+		if name == "" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			continue // deleted in the working tree
+		}
+		p := filepath.Join(dst, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gitInit(t, dst)
+	mustRun(t, dst, nil, "git", "add", "-A")
+	mustRun(t, dst, nil, "git", "commit", "-qm", "snapshot")
+	rev := strings.TrimSpace(mustRun(t, dst, nil, "git", "rev-parse", "HEAD"))
+	return dst, rev
+}
+
+func gitInit(t *testing.T, dir string) {
+	t.Helper()
+	mustRun(t, dir, nil, "git", "init", "-q", "-b", "main")
+	mustRun(t, dir, nil, "git", "config", "user.email", "e2e@example.com")
+	mustRun(t, dir, nil, "git", "config", "user.name", "e2e")
+	mustRun(t, dir, nil, "git", "config", "commit.gpgsign", "false")
+}
+
+// goModCache is the module cache of this machine, shared with the tools the
+// tests build so that nothing is downloaded twice.
+func goModCache(t *testing.T) string {
+	return strings.TrimSpace(mustRun(t, ".", nil, "go", "env", "GOMODCACHE"))
+}
