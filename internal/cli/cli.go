@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
@@ -23,6 +24,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/internal/baseline"
 	"github.com/dypai/dypailint/internal/discover"
+	"github.com/dypai/dypailint/internal/fix"
 	"github.com/dypai/dypailint/internal/golint"
 	"github.com/dypai/dypailint/internal/output"
 )
@@ -56,6 +58,8 @@ type options struct {
 	secrets  string
 	baseline string
 	writeBL  string
+	fix      bool
+	diff     bool
 }
 
 func parse(args []string, stderr io.Writer) (*options, []string, error) {
@@ -79,6 +83,8 @@ func parse(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.StringVar(&o.secrets, "secret-env", "", "comma-separated env var names whose values must never appear in a bundle")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&o.writeBL, "write-baseline", "", "record the current findings in this file and exit 0")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (mechanical ones only, such as dropping an identity field)")
+	fs.BoolVar(&o.diff, "diff", false, "with or without -fix: print the suggested fixes as a unified diff, change nothing")
 	fs.BoolVar(&o.tests, "tests", false, "also analyse Go test files")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of a rule (e.g. DYP101) and exit")
 	fs.BoolVar(&o.list, "rules", false, "list the rules and exit")
@@ -180,6 +186,20 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		}
 		run.Findings, run.Baselined = kept, n
 	}
+	if o.fix || o.diff {
+		res, err := fix.Apply(run.Findings, o.diff, stdout, func(p string) string { return output.Rel(cwd, p) })
+		if err != nil {
+			fmt.Fprintf(stderr, "dypailint: %v\n", err)
+			return ExitError
+		}
+		fmt.Fprintf(stderr, "dypailint: %s\n", res.Summary(o.diff))
+		if !o.diff {
+			// Report what is left: the findings that had no fix.
+			run.Findings = slices.DeleteFunc(run.Findings, func(f finding.Finding) bool { return len(f.Fixes) > 0 })
+		} else {
+			return exitStatus(run)
+		}
+	}
 	if err := output.Write(stdout, o.format, run); err != nil {
 		fmt.Fprintf(stderr, "dypailint: %v\n", err)
 		return ExitError
@@ -192,6 +212,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "dypailint: %d findings hidden by the baseline %s\n", run.Baselined, o.baseline)
 		}
 	}
+	return exitStatus(run)
+}
+
+func exitStatus(run *output.Run) int {
 	switch {
 	case len(run.Errors) > 0:
 		return ExitError

@@ -8,6 +8,7 @@ package golint
 import (
 	"bufio"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,6 +46,7 @@ func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Confi
 	// Packages with files for the browser: load those again under each
 	// browser configuration.
 	pending := browserCandidates(res)
+	pending = append(pending, unlistedBrowserDirs(load, res)...)
 	for _, env := range browserConfigs {
 		if len(pending) == 0 {
 			break
@@ -92,6 +94,52 @@ func browserCandidates(res *goload.Result) []string {
 			out = append(out, p.PkgPath)
 		}
 	}
+	return out
+}
+
+// unlistedBrowserDirs finds the directories a recursive pattern covers
+// whose Go files all build only for a browser target: the go command leaves
+// them out of "./..." entirely under the default configuration.
+func unlistedBrowserDirs(load discover.GoLoad, res *goload.Result) []string {
+	if !slices.Contains(load.Patterns, "./...") {
+		return nil
+	}
+	listed := map[string]bool{}
+	for _, p := range res.Roots {
+		if len(p.GoFiles) > 0 {
+			listed[filepath.Dir(p.GoFiles[0])] = true
+		}
+	}
+	for _, p := range res.Excluded {
+		listed[p.Dir] = true
+	}
+	var out []string
+	filepath.WalkDir(load.Dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if path != load.Dir {
+			name := d.Name()
+			if name == "testdata" || name == "vendor" || name == "node_modules" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir // a nested module: its own load
+			}
+		}
+		if listed[path] {
+			return nil
+		}
+		entries, _ := os.ReadDir(path)
+		for _, e := range entries {
+			if name := e.Name(); strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && isBrowserFile(filepath.Join(path, name)) {
+				rel, _ := filepath.Rel(load.Dir, path)
+				out = append(out, "./"+filepath.ToSlash(rel))
+				break
+			}
+		}
+		return nil
+	})
 	return out
 }
 

@@ -18,11 +18,14 @@
 //     getServerSideProps and what only it imports are dropped), index.html
 //     module scripts and src/main.* / src/index.* of SPAs, or dypai.yaml's
 //     js.client_entries, which override detection.
-//   - A "server" build bundles every source file as an entry point; a
-//     "client" build bundles the client entry points only, with 'use server'
-//     modules replaced by stubs as Next.js does. Both are esbuild builds with
-//     code splitting, packages external (no node_modules needed or read) and
-//     external source maps; nothing is written to disk or executed. A file
+//   - A "server" build bundles every source file; a "client" build bundles
+//     the client entry points only, with 'use server' modules replaced by
+//     stubs as Next.js does. Each is one esbuild build whose virtual entry
+//     re-exports every entry point as a namespace (so all their exports stay
+//     alive, as for real entries, and every module is printed once: code
+//     splitting over thousands of entries makes esbuild's output quadratic),
+//     with packages external (no node_modules needed or read) and an
+//     external source map; nothing is written to disk or executed. A file
 //     with a syntax error, or an import that does not resolve, is reported as
 //     an input error and stubbed, and the build is retried, so one bad file
 //     does not hide the rest.

@@ -1,0 +1,1383 @@
+package jsscan
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/grafana/sobek/ast"
+	"github.com/grafana/sobek/file"
+	"github.com/grafana/sobek/parser"
+	"github.com/grafana/sobek/token"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/analyzer/sdk"
+)
+
+// kind is what the analysis knows about a value.
+type kind int
+
+const (
+	kUnknown    kind = iota
+	kCtor            // the SDK's client constructor
+	kSDK             // the SDK module's namespace (import * as sdk)
+	kClient          // a client
+	kAPI             // client.api
+	kAuth            // client.auth
+	kFunc            // a function; ret is what it returns
+	kObject          // an object literal
+	kString          // a constant string
+	kProcess         // the global process
+	kImportMeta      // import.meta
+	kEnv             // process.env or import.meta.env
+	kEnvVar          // one environment variable's value
+)
+
+type value struct {
+	kind   kind
+	client *client
+	ret    *value             // kFunc
+	obj    *ast.ObjectLiteral // kObject
+	str    string             // kString: the string; kEnvVar: the variable's name
+	expr   string             // kEnvVar: how it was read (process.env.X)
+}
+
+// client is one client construction.
+type client struct {
+	apiKey bool
+	key    string // how the key was given, for messages
+	keyEnv string // the key's env var name, when it is one
+	loc    finding.Location
+	ok     bool // loc is known
+}
+
+type binding struct{ v *value }
+
+type scope struct {
+	parent *scope
+	vars   map[string]*binding
+	fn     bool
+}
+
+func (s *scope) lookup(name string) *binding {
+	for ; s != nil; s = s.parent {
+		if b := s.vars[name]; b != nil {
+			return b
+		}
+	}
+	return nil
+}
+
+// funcScope is the nearest function (or module) scope: where var lives.
+func (s *scope) funcScope() *scope {
+	for !s.fn && s.parent != nil {
+		s = s.parent
+	}
+	return s
+}
+
+type fnCtx struct {
+	ret *value
+}
+
+// chunkAnalyzer walks one output chunk.
+type chunkAnalyzer struct {
+	a      *analysis
+	ch     *chunk
+	lines  []int // offsets of line starts
+	scopes map[ast.Node]*scope
+	sc     *scope
+	fn     *fnCtx
+	report bool // false in the first pass, which only computes values
+	exp    map[string]*binding
+}
+
+// analysis applies the rules to the chunks of one build.
+type analysis struct {
+	p       *project
+	b       *buildOut
+	prof    *sdk.Profile
+	exports map[string]map[string]*binding // chunk -> export name -> binding
+	emit    func(rule string, loc finding.Location, msg string, related []finding.Related)
+	files   *fileCache
+	errs    []*InputError
+}
+
+// run analyses every chunk, in import order so that a chunk sees the values
+// its imports export.
+func (a *analysis) run() {
+	a.exports = map[string]map[string]*binding{}
+	done := map[string]bool{}
+	var order []*chunk
+	var visit func(c *chunk)
+	visit = func(c *chunk) {
+		if done[c.path] {
+			return
+		}
+		done[c.path] = true
+		for _, imp := range c.imports {
+			if d := a.b.byPath[imp]; d != nil {
+				visit(d)
+			}
+		}
+		order = append(order, c)
+	}
+	for _, c := range a.b.chunks {
+		visit(c)
+	}
+	// Parsing is independent per chunk: do it in parallel.
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, workers)
+	for _, c := range order {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			c.prog, c.perr = parser.ParseFile(nil, c.path, c.code, 0, parser.IsModule, parser.WithDisableSourceMaps)
+		}()
+	}
+	wg.Wait()
+	for _, c := range order {
+		a.chunk(c)
+		c.prog = nil // free the AST
+	}
+}
+
+func (a *analysis) chunk(c *chunk) {
+	prog, err := c.prog, c.perr
+	if err != nil {
+		// esbuild printed it, so this is a gap in the parser, not the input.
+		a.errs = append(a.errs, &InputError{File: c.path, Line: 1, Col: 1, Msg: "cannot parse esbuild output (internal error, please report): " + err.Error()})
+		return
+	}
+	ca := &chunkAnalyzer{a: a, ch: c, scopes: map[ast.Node]*scope{}, exp: map[string]*binding{}}
+	ca.lines = append(ca.lines, 0)
+	for i := 0; i < len(c.code); i++ {
+		if c.code[i] == '\n' {
+			ca.lines = append(ca.lines, i+1)
+		}
+	}
+	a.exports[c.path] = ca.exp
+	// Two passes: the first computes what each binding holds, so that a
+	// function walked before the declaration it uses still sees it.
+	for pass := 0; pass < 2; pass++ {
+		ca.report = pass == 1
+		ca.sc, ca.fn = nil, &fnCtx{}
+		ca.program(prog)
+	}
+}
+
+// enter returns the scope for node n, the same one in both passes.
+func (ca *chunkAnalyzer) enter(n ast.Node, fn bool) *scope {
+	s := ca.scopes[n]
+	if s == nil {
+		s = &scope{parent: ca.sc, vars: map[string]*binding{}, fn: fn}
+		ca.scopes[n] = s
+	}
+	ca.sc = s
+	return s
+}
+
+func (ca *chunkAnalyzer) declare(s *scope, name string) *binding {
+	if b := s.vars[name]; b != nil {
+		return b
+	}
+	b := &binding{}
+	s.vars[name] = b
+	return b
+}
+
+func (ca *chunkAnalyzer) program(prog *ast.Program) {
+	s := ca.enter(prog, true)
+	for _, st := range prog.Body {
+		if imp, ok := st.(*ast.ImportDeclaration); ok {
+			ca.importDecl(s, imp)
+		}
+	}
+	ca.hoist(s, prog.Body)
+	for _, st := range prog.Body {
+		ca.stmt(st)
+	}
+	for _, st := range prog.Body {
+		if ed, ok := st.(*ast.ExportDeclaration); ok {
+			ca.exportDecl(s, ed)
+		}
+	}
+}
+
+func (ca *chunkAnalyzer) importDecl(s *scope, imp *ast.ImportDeclaration) {
+	if imp.ImportClause == nil || imp.FromClause == nil {
+		return
+	}
+	spec := string(imp.FromClause.ModuleSpecifier)
+	c := imp.ImportClause
+	prof := ca.a.prof
+	if prof.IsJSModule(spec) {
+		if c.ImportedDefaultBinding != nil {
+			ca.declare(s, string(c.ImportedDefaultBinding.Name)).v = &value{kind: kSDK}
+		}
+		if c.NameSpaceImport != nil {
+			ca.declare(s, string(c.NameSpaceImport.ImportedBinding)).v = &value{kind: kSDK}
+		}
+		if c.NamedImports != nil {
+			for _, is := range c.NamedImports.ImportsList {
+				local := is.Alias
+				if local == "" {
+					local = is.IdentifierName
+				}
+				b := ca.declare(s, string(local))
+				if slices.Contains(prof.JSConstructors, string(is.IdentifierName)) {
+					b.v = &value{kind: kCtor}
+				}
+			}
+		}
+		return
+	}
+	if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
+		return
+	}
+	exp := ca.a.exports[filepath.Join(filepath.Dir(ca.ch.path), filepath.FromSlash(spec))]
+	if c.NamedImports != nil {
+		for _, is := range c.NamedImports.ImportsList {
+			local := is.Alias
+			if local == "" {
+				local = is.IdentifierName
+			}
+			if b := exp[string(is.IdentifierName)]; b != nil {
+				s.vars[string(local)] = b // shared: later updates are seen
+			} else {
+				ca.declare(s, string(local))
+			}
+		}
+	}
+	if c.ImportedDefaultBinding != nil {
+		if b := exp["default"]; b != nil {
+			s.vars[string(c.ImportedDefaultBinding.Name)] = b
+		}
+	}
+}
+
+func (ca *chunkAnalyzer) exportDecl(s *scope, ed *ast.ExportDeclaration) {
+	if ed.NamedExports != nil && ed.FromClause == nil {
+		for _, es := range ed.NamedExports.ExportsList {
+			name := es.Alias
+			if name == "" {
+				name = es.IdentifierName
+			}
+			if b := s.vars[string(es.IdentifierName)]; b != nil {
+				ca.exp[string(name)] = b
+			}
+		}
+	}
+	if ed.ExportFromClause != nil && ed.FromClause != nil && ed.ExportFromClause.NamedExports != nil {
+		spec := string(ed.FromClause.ModuleSpecifier)
+		exp := ca.a.exports[filepath.Join(filepath.Dir(ca.ch.path), filepath.FromSlash(spec))]
+		for _, es := range ed.ExportFromClause.NamedExports.ExportsList {
+			name := es.Alias
+			if name == "" {
+				name = es.IdentifierName
+			}
+			if b := exp[string(es.IdentifierName)]; b != nil {
+				ca.exp[string(name)] = b
+			}
+		}
+	}
+	var names []string
+	switch {
+	case ed.HoistableDeclaration != nil && ed.HoistableDeclaration.FunctionDeclaration != nil:
+		if n := ed.HoistableDeclaration.FunctionDeclaration.Function.Name; n != nil {
+			names = append(names, string(n.Name))
+		}
+	case ed.LexicalDeclaration != nil:
+		names = bindingNames(ed.LexicalDeclaration.List)
+	case ed.Variable != nil:
+		names = bindingNames(ed.Variable.List)
+	}
+	for _, n := range names {
+		if b := s.vars[n]; b != nil {
+			ca.exp[n] = b
+		}
+	}
+}
+
+func bindingNames(list []*ast.Binding) []string {
+	var out []string
+	for _, b := range list {
+		if id, ok := b.Target.(*ast.Identifier); ok {
+			out = append(out, string(id.Name))
+		}
+	}
+	return out
+}
+
+// hoist declares the block's function declarations (with their value, so
+// that calls before the declaration see it), its let/const/class names, and,
+// at function level, the var names anywhere in the body.
+func (ca *chunkAnalyzer) hoist(s *scope, list []ast.Statement) {
+	for _, st := range list {
+		switch st := st.(type) {
+		case *ast.ExportDeclaration:
+			switch {
+			case st.HoistableDeclaration != nil && st.HoistableDeclaration.FunctionDeclaration != nil:
+				ca.hoistFunc(s, st.HoistableDeclaration.FunctionDeclaration)
+			case st.LexicalDeclaration != nil:
+				ca.declareTargets(s, st.LexicalDeclaration.List)
+			case st.ClassDeclaration != nil && st.ClassDeclaration.Class.Name != nil:
+				ca.declare(s, string(st.ClassDeclaration.Class.Name.Name))
+			}
+		case *ast.FunctionDeclaration:
+			ca.hoistFunc(s, st)
+		case *ast.LexicalDeclaration:
+			ca.declareTargets(s, st.List)
+		case *ast.ClassDeclaration:
+			if st.Class.Name != nil {
+				ca.declare(s, string(st.Class.Name.Name))
+			}
+		}
+	}
+	if s.fn {
+		var vars func(st ast.Node)
+		vars = func(n ast.Node) {
+			switch n := n.(type) {
+			case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral, *ast.ClassLiteral:
+				return
+			case *ast.VariableStatement:
+				ca.declareTargets(s, n.List)
+			case *ast.ForLoopInitializerVarDeclList:
+				ca.declareTargets(s, n.List)
+			case *ast.ForIntoVar:
+				ca.declareTargets(s, []*ast.Binding{n.Binding})
+			case *ast.ExportDeclaration:
+				if n.Variable != nil {
+					ca.declareTargets(s, n.Variable.List)
+				}
+				return
+			case ast.Expression:
+				return
+			}
+			eachChild(n, vars)
+		}
+		for _, st := range list {
+			vars(st)
+		}
+	}
+}
+
+func (ca *chunkAnalyzer) hoistFunc(s *scope, fd *ast.FunctionDeclaration) {
+	if fd.Function.Name == nil {
+		return
+	}
+	b := ca.declare(s, string(fd.Function.Name.Name))
+	if b.v == nil || b.v.kind != kFunc {
+		b.v = &value{kind: kFunc}
+	}
+}
+
+func (ca *chunkAnalyzer) declareTargets(s *scope, list []*ast.Binding) {
+	for _, b := range list {
+		for _, n := range targetNames(b.Target) {
+			ca.declare(s, n)
+		}
+	}
+}
+
+func targetNames(t ast.Expression) []string {
+	switch t := t.(type) {
+	case *ast.Identifier:
+		return []string{string(t.Name)}
+	case *ast.ObjectPattern:
+		var out []string
+		for _, p := range t.Properties {
+			switch p := p.(type) {
+			case *ast.PropertyShort:
+				out = append(out, string(p.Name.Name))
+			case *ast.PropertyKeyed:
+				out = append(out, targetNames(p.Value)...)
+			}
+		}
+		if t.Rest != nil {
+			out = append(out, targetNames(t.Rest)...)
+		}
+		return out
+	case *ast.ArrayPattern:
+		var out []string
+		for _, e := range t.Elements {
+			out = append(out, targetNames(e)...)
+		}
+		if t.Rest != nil {
+			out = append(out, targetNames(t.Rest)...)
+		}
+		return out
+	case *ast.AssignExpression: // a default value in a pattern
+		return targetNames(t.Left)
+	}
+	return nil
+}
+
+func (ca *chunkAnalyzer) stmt(st ast.Statement) {
+	switch st := st.(type) {
+	case nil:
+	case *ast.ImportDeclaration:
+	case *ast.ExportDeclaration:
+		switch {
+		case st.HoistableDeclaration != nil && st.HoistableDeclaration.FunctionDeclaration != nil:
+			ca.funcDecl(st.HoistableDeclaration.FunctionDeclaration)
+		case st.LexicalDeclaration != nil:
+			ca.bindings(st.LexicalDeclaration.List)
+		case st.Variable != nil:
+			ca.bindings(st.Variable.List)
+		case st.ClassDeclaration != nil:
+			ca.expr(st.ClassDeclaration.Class)
+		case st.AssignExpression != nil:
+			v := ca.expr(st.AssignExpression)
+			ca.declare(ca.sc, "*default*").v = v
+			ca.exp["default"] = ca.sc.vars["*default*"]
+		}
+	case *ast.FunctionDeclaration:
+		ca.funcDecl(st)
+	case *ast.VariableStatement:
+		ca.bindings(st.List)
+	case *ast.LexicalDeclaration:
+		ca.bindings(st.List)
+	case *ast.BlockStatement:
+		saved := ca.sc
+		s := ca.enter(st, false)
+		ca.hoist(s, st.List)
+		for _, x := range st.List {
+			ca.stmt(x)
+		}
+		ca.sc = saved
+	case *ast.ReturnStatement:
+		if st.Argument != nil {
+			if v := ca.expr(st.Argument); interesting(v) && ca.fn.ret == nil {
+				ca.fn.ret = v
+			}
+		}
+	case *ast.CatchStatement:
+		saved := ca.sc
+		s := ca.enter(st, false)
+		for _, n := range targetNames(st.Parameter) {
+			ca.declare(s, n)
+		}
+		ca.stmt(st.Body)
+		ca.sc = saved
+	case *ast.ForStatement, *ast.ForInStatement, *ast.ForOfStatement:
+		saved := ca.sc
+		s := ca.enter(st, false)
+		ca.forDecls(s, st)
+		eachChild(st, ca.node)
+		ca.sc = saved
+	case *ast.ClassDeclaration:
+		ca.expr(st.Class)
+	default:
+		eachChild(st, ca.node)
+	}
+}
+
+func (ca *chunkAnalyzer) forDecls(s *scope, st ast.Statement) {
+	var into ast.ForInto
+	switch st := st.(type) {
+	case *ast.ForStatement:
+		if ld, ok := st.Initializer.(*ast.ForLoopInitializerLexicalDecl); ok {
+			ca.declareTargets(s, ld.LexicalDeclaration.List)
+		}
+		return
+	case *ast.ForInStatement:
+		into = st.Into
+	case *ast.ForOfStatement:
+		into = st.Into
+	}
+	if fd, ok := into.(*ast.ForDeclaration); ok {
+		for _, n := range targetNames(fd.Target) {
+			ca.declare(s, n)
+		}
+	}
+}
+
+// node dispatches a child found by eachChild.
+func (ca *chunkAnalyzer) node(n ast.Node) {
+	switch n := n.(type) {
+	case ast.Statement:
+		ca.stmt(n)
+	case ast.Expression:
+		ca.expr(n)
+	case *ast.Binding:
+		ca.bindings([]*ast.Binding{n})
+	case *ast.ForLoopInitializerVarDeclList:
+		ca.bindings(n.List)
+	case *ast.ForLoopInitializerLexicalDecl:
+		ca.bindings(n.LexicalDeclaration.List)
+	case *ast.ForIntoVar:
+		ca.bindings([]*ast.Binding{n.Binding})
+	case *ast.ForDeclaration:
+	default:
+		eachChild(n, ca.node)
+	}
+}
+
+func (ca *chunkAnalyzer) funcDecl(fd *ast.FunctionDeclaration) {
+	v := ca.function(fd.Function)
+	if fd.Function.Name != nil {
+		if b := ca.sc.lookup(string(fd.Function.Name.Name)); b != nil && b.v != nil && b.v.kind == kFunc {
+			b.v.ret = v.ret
+		}
+	}
+}
+
+// function walks a function literal and returns it as a kFunc value.
+func (ca *chunkAnalyzer) function(fl *ast.FunctionLiteral) *value {
+	saved, savedFn := ca.sc, ca.fn
+	s := ca.enter(fl, true)
+	if fl.Name != nil {
+		ca.declare(s, string(fl.Name.Name))
+	}
+	ca.fn = &fnCtx{}
+	ca.params(s, fl.ParameterList)
+	if fl.Body != nil {
+		ca.hoist(s, fl.Body.List)
+		for _, st := range fl.Body.List {
+			ca.stmt(st)
+		}
+	}
+	v := &value{kind: kFunc, ret: ca.fn.ret}
+	ca.sc, ca.fn = saved, savedFn
+	return v
+}
+
+func (ca *chunkAnalyzer) arrow(af *ast.ArrowFunctionLiteral) *value {
+	saved, savedFn := ca.sc, ca.fn
+	s := ca.enter(af, true)
+	ca.fn = &fnCtx{}
+	ca.params(s, af.ParameterList)
+	switch body := af.Body.(type) {
+	case *ast.BlockStatement:
+		ca.hoist(s, body.List)
+		for _, st := range body.List {
+			ca.stmt(st)
+		}
+	case *ast.ExpressionBody:
+		if v := ca.expr(body.Expression); interesting(v) {
+			ca.fn.ret = v
+		}
+	}
+	v := &value{kind: kFunc, ret: ca.fn.ret}
+	ca.sc, ca.fn = saved, savedFn
+	return v
+}
+
+func (ca *chunkAnalyzer) params(s *scope, pl *ast.ParameterList) {
+	if pl == nil {
+		return
+	}
+	for _, b := range pl.List {
+		for _, n := range targetNames(b.Target) {
+			ca.declare(s, n).v = nil
+		}
+		if b.Initializer != nil {
+			ca.expr(b.Initializer)
+		}
+	}
+	if pl.Rest != nil {
+		for _, n := range targetNames(pl.Rest) {
+			ca.declare(s, n).v = nil
+		}
+	}
+}
+
+func interesting(v *value) bool {
+	if v == nil {
+		return false
+	}
+	switch v.kind {
+	case kClient, kAPI, kAuth, kCtor, kSDK, kFunc:
+		return true
+	}
+	return false
+}
+
+func (ca *chunkAnalyzer) bindings(list []*ast.Binding) {
+	for _, b := range list {
+		var v *value
+		if b.Initializer != nil {
+			v = ca.expr(b.Initializer)
+		}
+		ca.bind(b.Target, v, b.Initializer != nil)
+	}
+}
+
+// bind assigns v to a declaration or assignment target.
+func (ca *chunkAnalyzer) bind(t ast.Expression, v *value, set bool) {
+	switch t := t.(type) {
+	case *ast.Identifier:
+		b := ca.sc.lookup(string(t.Name))
+		if b == nil {
+			b = ca.declare(ca.sc.funcScope(), string(t.Name))
+		}
+		if set {
+			b.v = v
+		}
+	case *ast.ObjectPattern:
+		for _, p := range t.Properties {
+			switch p := p.(type) {
+			case *ast.PropertyShort:
+				name := string(p.Name.Name)
+				ca.bind(&p.Name, ca.member(v, name, p.Name.Idx), set)
+				if p.Initializer != nil {
+					ca.expr(p.Initializer)
+				}
+			case *ast.PropertyKeyed:
+				var sub *value
+				if k, ok := propName(p); ok {
+					sub = ca.member(v, k, p.Key.Idx0())
+				} else {
+					ca.expr(p.Key)
+				}
+				target := p.Value
+				if ae, ok := target.(*ast.AssignExpression); ok {
+					ca.expr(ae.Right)
+					target = ae.Left
+				}
+				ca.bind(target, sub, set)
+			}
+		}
+		if t.Rest != nil {
+			ca.bind(t.Rest, nil, set)
+		}
+	case *ast.ArrayPattern:
+		for _, e := range t.Elements {
+			if e != nil {
+				ca.bind(e, nil, set)
+			}
+		}
+		if t.Rest != nil {
+			ca.bind(t.Rest, nil, set)
+		}
+	case *ast.AssignExpression: // default value
+		ca.expr(t.Right)
+		ca.bind(t.Left, v, set)
+	default:
+		ca.expr(t)
+	}
+}
+
+// propName is the static name of an object property key.
+func propName(p *ast.PropertyKeyed) (string, bool) {
+	if p.Computed {
+		if s, ok := p.Key.(*ast.StringLiteral); ok {
+			return string(s.Value), true
+		}
+		return "", false
+	}
+	switch k := p.Key.(type) {
+	case *ast.StringLiteral:
+		return string(k.Value), true
+	case *ast.Identifier:
+		return string(k.Name), true
+	case *ast.NumberLiteral:
+		return k.Literal, true
+	}
+	return "", false
+}
+
+// member is the value of v.name; it reports env reads (DYP102).
+func (ca *chunkAnalyzer) member(v *value, name string, at file.Idx) *value {
+	if v == nil {
+		return nil
+	}
+	prof := ca.a.prof
+	switch v.kind {
+	case kSDK:
+		if slices.Contains(prof.JSConstructors, name) {
+			return &value{kind: kCtor}
+		}
+	case kClient:
+		switch name {
+		case prof.JSAPIField:
+			return &value{kind: kAPI, client: v.client}
+		case prof.JSAuthField:
+			return &value{kind: kAuth, client: v.client}
+		}
+	case kProcess, kImportMeta:
+		if name == "env" {
+			return &value{kind: kEnv, expr: map[kind]string{kProcess: "process.env", kImportMeta: "import.meta.env"}[v.kind]}
+		}
+	case kEnv:
+		ca.envRead(name, at)
+		return &value{kind: kEnvVar, str: name, expr: v.expr + "." + name}
+	}
+	return nil
+}
+
+func (ca *chunkAnalyzer) envRead(name string, at file.Idx) {
+	if !ca.report || !sdk.IsPublicSecretEnv(name) {
+		return
+	}
+	prefix := ""
+	for _, p := range sdk.PublicEnvPrefixes {
+		if strings.HasPrefix(name, p) {
+			prefix = p
+			break
+		}
+	}
+	ca.emit(rules.DYP102, at, fmt.Sprintf("env var %s looks like a secret, but its %s prefix makes the bundler inline it into browser code: drop the prefix and read it only in server code", name, prefix), nil)
+}
+
+func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
+	switch e := e.(type) {
+	case nil:
+		return nil
+	case *ast.Identifier:
+		if b := ca.sc.lookup(string(e.Name)); b != nil {
+			return b.v
+		}
+		if e.Name == "process" {
+			return &value{kind: kProcess}
+		}
+		return nil
+	case *ast.MetaProperty:
+		if e.Meta != nil && e.Property != nil && e.Meta.Name == "import" && e.Property.Name == "meta" {
+			return &value{kind: kImportMeta}
+		}
+		return nil
+	case *ast.StringLiteral:
+		return &value{kind: kString, str: string(e.Value)}
+	case *ast.TemplateLiteral:
+		for _, x := range e.Expressions {
+			ca.expr(x)
+		}
+		if e.Tag != nil {
+			ca.expr(e.Tag)
+			return nil
+		}
+		if len(e.Expressions) == 0 && len(e.Elements) == 1 {
+			return &value{kind: kString, str: string(e.Elements[0].Parsed)}
+		}
+		if len(e.Elements) > 0 {
+			// A prefix is enough to name the endpoint and see a query.
+			return &value{kind: kString, str: string(e.Elements[0].Parsed), expr: "template"}
+		}
+		return nil
+	case *ast.DotExpression:
+		base := ca.expr(e.Left)
+		return ca.member(base, string(e.Identifier.Name), e.Identifier.Idx)
+	case *ast.PrivateDotExpression:
+		ca.expr(e.Left)
+		return nil
+	case *ast.BracketExpression:
+		base := ca.expr(e.Left)
+		m := ca.expr(e.Member)
+		if m != nil && m.kind == kString && m.expr == "" {
+			if base != nil && base.kind == kEnv {
+				return ca.member(base, m.str, e.Member.Idx0())
+			}
+			return ca.member(base, m.str, e.Member.Idx0())
+		}
+		return nil
+	case *ast.OptionalChain:
+		return ca.expr(e.Expression)
+	case *ast.Optional:
+		return ca.expr(e.Expression)
+	case *ast.AwaitExpression:
+		return ca.expr(e.Argument)
+	case *ast.SequenceExpression:
+		var v *value
+		for _, x := range e.Sequence {
+			v = ca.expr(x)
+		}
+		return v
+	case *ast.ConditionalExpression:
+		ca.expr(e.Test)
+		a, b := ca.expr(e.Consequent), ca.expr(e.Alternate)
+		if interesting(a) {
+			return a
+		}
+		return b
+	case *ast.BinaryExpression:
+		l, r := ca.expr(e.Left), ca.expr(e.Right)
+		if e.Operator == token.LOGICAL_OR || e.Operator == token.COALESCE || e.Operator == token.LOGICAL_AND {
+			if interesting(r) {
+				return r
+			}
+			if interesting(l) {
+				return l
+			}
+			if e.Operator != token.LOGICAL_AND && l != nil && l.kind == kEnvVar {
+				return l // process.env.KEY ?? "" is still the key
+			}
+		}
+		if e.Operator == token.PLUS && l != nil && l.kind == kString {
+			return &value{kind: kString, str: l.str, expr: "template"}
+		}
+		return nil
+	case *ast.AssignExpression:
+		v := ca.expr(e.Right)
+		if e.Operator == token.ASSIGN {
+			switch t := e.Left.(type) {
+			case *ast.Identifier, *ast.ObjectPattern, *ast.ArrayPattern:
+				ca.bind(t, v, true)
+				return v
+			case *ast.BracketExpression:
+				// headers["X-API-KEY"] = key
+				ca.expr(t.Left)
+				if m := ca.expr(t.Member); m != nil && m.kind == kString && ca.a.prof.IsKeyHeader(m.str) {
+					ca.keyHeader(t.Member.Idx0(), m.str, v)
+				}
+				return v
+			}
+		}
+		ca.expr(e.Left)
+		return v
+	case *ast.FunctionLiteral:
+		return ca.function(e)
+	case *ast.ArrowFunctionLiteral:
+		return ca.arrow(e)
+	case *ast.ObjectLiteral:
+		ca.object(e)
+		return &value{kind: kObject, obj: e}
+	case *ast.CallExpression:
+		return ca.call(e)
+	case *ast.NewExpression:
+		ca.expr(e.Callee)
+		for _, x := range e.ArgumentList {
+			ca.expr(x)
+		}
+		return nil
+	}
+	eachChild(e, ca.node)
+	return nil
+}
+
+// object walks an object literal and reports an API-key header in it.
+func (ca *chunkAnalyzer) object(o *ast.ObjectLiteral) {
+	for _, p := range o.Value {
+		switch p := p.(type) {
+		case *ast.PropertyKeyed:
+			var v *value
+			if p.Computed {
+				ca.expr(p.Key)
+			}
+			v = ca.expr(p.Value)
+			if k, ok := propName(p); ok && ca.a.prof.IsKeyHeader(k) {
+				ca.keyHeader(p.Key.Idx0(), k, v)
+			}
+		case *ast.PropertyShort:
+			v := ca.expr(&p.Name)
+			if p.Initializer != nil {
+				ca.expr(p.Initializer)
+			}
+			if ca.a.prof.IsKeyHeader(string(p.Name.Name)) {
+				ca.keyHeader(p.Name.Idx, string(p.Name.Name), v)
+			}
+		case *ast.SpreadElement:
+			ca.expr(p.Expression)
+		default:
+			ca.node(p)
+		}
+	}
+}
+
+// keyHeader handles an X-API-KEY header given a value: an API-key request
+// built in this code (DYP101 in the client build).
+func (ca *chunkAnalyzer) keyHeader(at file.Idx, header string, v *value) {
+	if !ca.report || !ca.a.b.client {
+		return
+	}
+	ca.emitDYP101(at, fmt.Sprintf("request with an %s header%s", header, paren(describeKey(v, nil))), v)
+}
+
+// describeKey says how a key was given, for messages: the env var read,
+// a redacted literal, or the variable holding it; "" when unknown.
+func describeKey(v *value, e ast.Expression) string {
+	switch {
+	case v != nil && v.kind == kEnvVar:
+		return v.expr
+	case v != nil && v.kind == kString && v.expr == "":
+		return fmt.Sprintf("%q", sdk.Redact(v.str))
+	}
+	if id, ok := e.(*ast.Identifier); ok {
+		return string(id.Name)
+	}
+	return ""
+}
+
+func paren(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}
+
+func (ca *chunkAnalyzer) call(e *ast.CallExpression) *value {
+	// Evaluate the callee once: a method call's receiver is walked here,
+	// not again below (promise chains would otherwise cost 2^depth).
+	var base, callee *value
+	d, isDot := unwrapOptional(e.Callee).(*ast.DotExpression)
+	if isDot {
+		base = ca.expr(d.Left)
+		callee = ca.member(base, string(d.Identifier.Name), d.Identifier.Idx)
+	} else {
+		callee = ca.expr(e.Callee)
+	}
+	args := make([]*value, len(e.ArgumentList))
+	for i, x := range e.ArgumentList {
+		args[i] = ca.expr(x)
+	}
+	if callee != nil {
+		switch callee.kind {
+		case kCtor:
+			return ca.construct(e, args)
+		case kFunc:
+			return callee.ret
+		}
+	}
+	if isDot && base != nil {
+		method := string(d.Identifier.Name)
+		switch {
+		case base.kind == kAPI && ca.a.prof.IsCallMethod(method):
+			ca.endpointCall(e, base.client, method, args)
+			return nil
+		case base.kind == kAuth && method == ca.a.prof.JSSignUp:
+			ca.signUp(e)
+			return nil
+		}
+	}
+	if isDot && (d.Identifier.Name == "set" || d.Identifier.Name == "append") && len(args) >= 2 &&
+		args[0] != nil && args[0].kind == kString && ca.a.prof.IsKeyHeader(args[0].str) {
+		ca.keyHeader(e.ArgumentList[0].Idx0(), args[0].str, args[1]) // headers.set("X-API-KEY", key)
+		return nil
+	}
+	ca.rawRequest(e, args)
+	return nil
+}
+
+func unwrapOptional(e ast.Expression) ast.Expression {
+	for {
+		switch x := e.(type) {
+		case *ast.OptionalChain:
+			e = x.Expression
+		case *ast.Optional:
+			e = x.Expression
+		default:
+			return e
+		}
+	}
+}
+
+// construct handles a call of the SDK's constructor.
+func (ca *chunkAnalyzer) construct(e *ast.CallExpression, args []*value) *value {
+	prof := ca.a.prof
+	c := &client{}
+	c.loc, c.ok = ca.loc(e.Idx0())
+	if k := prof.JSKeyArg; k >= 0 && k < len(e.ArgumentList) && !isNothing(e.ArgumentList[k]) {
+		v := args[k]
+		c.key = describeKey(v, e.ArgumentList[k])
+		if v != nil && v.kind == kEnvVar {
+			c.keyEnv = v.str
+		}
+		c.apiKey = privileged(prof, v)
+	}
+	if c.apiKey && ca.report && ca.a.b.client {
+		ca.emitDYP101(e.Idx0(), "createClient with an API key"+paren(c.key), args[k0(prof, len(args))])
+	}
+	return &value{kind: kClient, client: c}
+}
+
+// isNothing reports whether an argument is undefined, null or void 0.
+func isNothing(e ast.Expression) bool {
+	switch x := e.(type) {
+	case *ast.NullLiteral:
+		return true
+	case *ast.Identifier:
+		return x.Name == "undefined"
+	case *ast.UnaryExpression:
+		return x.Operator == token.VOID
+	}
+	return false
+}
+
+// privileged reports whether a key makes the client an API-key client. With
+// no markers in the profile (dypai) any key does; otherwise (supabase) only
+// a secret one: an env var whose name has a marker, or a secret literal.
+func privileged(prof *sdk.Profile, v *value) bool {
+	if len(prof.PrivilegedKeyMarkers) == 0 {
+		return true
+	}
+	if v == nil {
+		return false
+	}
+	switch v.kind {
+	case kEnvVar:
+		up := strings.ToUpper(v.str)
+		return slices.ContainsFunc(prof.PrivilegedKeyMarkers, func(m string) bool { return strings.Contains(up, m) })
+	case kString:
+		return slices.ContainsFunc(prof.SecretKeyPrefixes, func(p string) bool { return strings.HasPrefix(v.str, p) })
+	}
+	return false
+}
+
+// emitDYP101 reports something that puts the API key in browser code and
+// says how the code is reached from a client entry point.
+func k0(prof *sdk.Profile, n int) int {
+	if prof.JSKeyArg < n {
+		return prof.JSKeyArg
+	}
+	return 0
+}
+
+func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value) {
+	loc, ok := ca.loc(at)
+	if !ok {
+		return
+	}
+	chain, entry := ca.a.chain(loc.File)
+	msg := fmt.Sprintf("%s ships to the browser", what)
+	if chain != "" {
+		msg += " via " + chain
+	}
+	if key != nil && key.kind == kEnvVar && !sdk.IsPublicEnv(key.str) {
+		msg += fmt.Sprintf(" (where %s, lacking a public prefix, reads as undefined)", key.str)
+	}
+	msg += ": use API-key clients only in server code (route handler, server action, worker) and the user's session in the browser"
+	var rel []finding.Related
+	if entry != nil {
+		rel = append(rel, finding.Related{
+			Location: finding.Location{File: entry.file, Line: 1, Col: 1},
+			Message:  fmt.Sprintf("client entry point (%s)", entry.kind.label()),
+		})
+	}
+	ca.a.emit(rules.DYP101, loc, msg, rel)
+}
+
+// endpointCall applies the call rules to client.api.<method>(name, payload).
+func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method string, args []*value) {
+	if !ca.report {
+		return
+	}
+	name, dynamic := "", true
+	var query []string
+	if len(args) > 0 && args[0] != nil && args[0].kind == kString {
+		name = args[0].str
+		dynamic = args[0].expr != ""
+		if i := strings.IndexByte(name, '?'); i >= 0 {
+			query = queryKeys(name[i+1:])
+			name, dynamic = name[:i], false
+		}
+		name = strings.TrimPrefix(name, "/")
+	}
+	known := name != "" && !dynamic
+	shown := name
+	if !known {
+		shown = "a computed endpoint"
+	}
+	// Identity fields in the payload, query or params.
+	var ids []string
+	for _, k := range query {
+		if ca.a.p.cfg.IsIdentityField(k) {
+			ids = append(ids, k)
+		}
+	}
+	for _, v := range args[1:] {
+		ids = append(ids, ca.identityKeys(v, 0)...)
+	}
+	ids = uniq(ids)
+	pc := ca.a.p.cfg
+	manifest := pc.ManifestRulesApply()
+	var ep = pc.Manifest.Endpoint(name)
+	if !manifest || !known {
+		ep = nil
+	}
+	if manifest && known && ep == nil {
+		msg := fmt.Sprintf("call of endpoint %s, which dypai.yaml does not declare", name)
+		if c := config.Closest(name, pc.Manifest.EndpointNames()); c != "" {
+			msg += fmt.Sprintf(": did you mean %s?", c)
+		} else {
+			msg += ": declare it or fix the name"
+		}
+		ca.emit(rules.DYP404, e.Idx0(), msg, nil)
+	}
+	jwt := ep != nil && ep.AuthMode == config.AuthJWT
+	apiKeyEP := ep != nil && ep.AuthMode == config.AuthAPIKey
+	if c.apiKey {
+		switch {
+		case jwt:
+			ca.emit(rules.DYP301, e.Idx0(), fmt.Sprintf("%s is a jwt endpoint in dypai.yaml but is called with the API-key client: forward the signed-in user's JWT (a user client) instead of acting as the project", shown), nil)
+		case len(ids) > 0:
+			ca.emit(rules.DYP301, e.Idx0(), fmt.Sprintf("the API-key client's call of %s sends the user's identity (%s): the key acts as the project, not the user; forward the user's JWT (a user client) instead", shown, strings.Join(ids, ", ")), nil)
+		}
+		if apiKeyEP && ca.a.b.client {
+			ca.emit(rules.DYP405, e.Idx0(), fmt.Sprintf("browser code calls api_key endpoint %s: call it from server code (route handler, server action, worker), or make the endpoint jwt", shown), nil)
+		}
+		return
+	}
+	if len(ids) > 0 && !ep.HasRoles() {
+		ca.emit(rules.DYP201, e.Idx0(), fmt.Sprintf("user call of %s sends %s by hand: the endpoint gets the caller from the session (current_user_id); drop it from the %s", shown, strings.Join(ids, ", "), payloadWord(method)), nil)
+	}
+	if apiKeyEP {
+		ca.emit(rules.DYP405, e.Idx0(), fmt.Sprintf("user client calls api_key endpoint %s, which only accepts the project key: call it from server code with the API-key client, or make the endpoint jwt", shown), nil)
+	}
+}
+
+func payloadWord(method string) string {
+	if strings.EqualFold(method, "get") {
+		return "query"
+	}
+	return "payload"
+}
+
+func queryKeys(q string) []string {
+	var out []string
+	for _, kv := range strings.Split(q, "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		if k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func uniq(s []string) []string {
+	var out []string
+	for _, x := range s {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// identityKeys returns the identity fields among an object literal's keys,
+// looking into nested object literals (params, body, filter…).
+func (ca *chunkAnalyzer) identityKeys(v *value, depth int) []string {
+	if v == nil || v.kind != kObject || depth > 3 {
+		return nil
+	}
+	var out []string
+	for _, p := range v.obj.Value {
+		switch p := p.(type) {
+		case *ast.PropertyKeyed:
+			if k, ok := propName(p); ok && ca.a.p.cfg.IsIdentityField(k) {
+				out = append(out, k)
+			}
+			if o, ok := p.Value.(*ast.ObjectLiteral); ok {
+				out = append(out, ca.identityKeys(&value{kind: kObject, obj: o}, depth+1)...)
+			}
+		case *ast.PropertyShort:
+			if k := string(p.Name.Name); ca.a.p.cfg.IsIdentityField(k) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+func (ca *chunkAnalyzer) signUp(e *ast.CallExpression) {
+	if !ca.report {
+		return
+	}
+	pc := ca.a.p.cfg
+	if !pc.ManifestRulesApply() || pc.Manifest.SignupAllowed() {
+		return
+	}
+	why := "signup: false"
+	if pc.Manifest.Signup == nil {
+		why = "app: " + pc.Manifest.App
+	}
+	ca.emit(rules.DYP403, e.Idx0(), fmt.Sprintf("%s.%s creates accounts, but dypai.yaml disallows self sign-up (%s): onboard users by invitation (invite, then set-password) instead", ca.a.prof.JSAuthField, ca.a.prof.JSSignUp, why), nil)
+}
+
+// rawRequest handles fetch(url, init), axios(...) and the like: a request
+// whose options carry an X-API-KEY header is an API-key call; in server code
+// it must not send the user's identity (DYP301).
+func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
+	if !ca.report || len(args) == 0 {
+		return
+	}
+	header := ""
+	for _, v := range args {
+		if h := ca.keyHeaderIn(v); h != "" {
+			header = h
+		}
+	}
+	if header == "" {
+		return
+	}
+	var ids []string
+	if args[0] != nil && args[0].kind == kString {
+		if _, q, ok := strings.Cut(args[0].str, "?"); ok {
+			for _, k := range queryKeys(q) {
+				if ca.a.p.cfg.IsIdentityField(k) {
+					ids = append(ids, k)
+				}
+			}
+		}
+	}
+	for i, x := range e.ArgumentList {
+		v := args[i]
+		if v == nil || v.kind != kObject {
+			continue
+		}
+		_ = x
+		for _, p := range v.obj.Value {
+			pk, ok := p.(*ast.PropertyKeyed)
+			if !ok {
+				continue
+			}
+			k, _ := propName(pk)
+			switch k {
+			case "headers":
+				continue
+			case "body":
+				// body: JSON.stringify({...})
+				if c, ok := pk.Value.(*ast.CallExpression); ok && len(c.ArgumentList) == 1 {
+					if o, ok := c.ArgumentList[0].(*ast.ObjectLiteral); ok {
+						ids = append(ids, ca.identityKeys(&value{kind: kObject, obj: o}, 0)...)
+					} else if id, ok := c.ArgumentList[0].(*ast.Identifier); ok {
+						if b := ca.sc.lookup(string(id.Name)); b != nil {
+							ids = append(ids, ca.identityKeys(b.v, 0)...)
+						}
+					}
+				}
+			}
+			if o, ok := pk.Value.(*ast.ObjectLiteral); ok && k != "headers" {
+				ids = append(ids, ca.identityKeys(&value{kind: kObject, obj: o}, 0)...)
+			}
+			if k != "" && ca.a.p.cfg.IsIdentityField(k) {
+				ids = append(ids, k)
+			}
+		}
+	}
+	ids = uniq(ids)
+	if len(ids) > 0 {
+		ca.emit(rules.DYP301, e.Idx0(), fmt.Sprintf("request with an %s header sends the user's identity (%s): the key acts as the project, not the user; forward the user's JWT (Authorization: Bearer) instead", header, strings.Join(ids, ", ")), nil)
+	}
+}
+
+// keyHeaderIn returns the API-key header named in an options object: at its
+// top level or in its headers property.
+func (ca *chunkAnalyzer) keyHeaderIn(v *value) string {
+	if v == nil || v.kind != kObject {
+		return ""
+	}
+	for _, p := range v.obj.Value {
+		pk, ok := p.(*ast.PropertyKeyed)
+		if !ok {
+			continue
+		}
+		k, _ := propName(pk)
+		if ca.a.prof.IsKeyHeader(k) {
+			return k
+		}
+		if k == "headers" {
+			if o, ok := pk.Value.(*ast.ObjectLiteral); ok {
+				if h := ca.keyHeaderIn(&value{kind: kObject, obj: o}); h != "" {
+					return h
+				}
+			} else if id, ok := pk.Value.(*ast.Identifier); ok {
+				if b := ca.sc.lookup(string(id.Name)); b != nil {
+					if h := ca.keyHeaderIn(b.v); h != "" {
+						return h
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// emit reports a finding at an offset of the chunk.
+func (ca *chunkAnalyzer) emit(rule string, at file.Idx, msg string, related []finding.Related) {
+	if !ca.report {
+		return
+	}
+	loc, ok := ca.loc(at)
+	if !ok {
+		return
+	}
+	ca.a.emit(rule, loc, msg, related)
+}
+
+// loc maps an offset of the chunk to the original file, line and column.
+func (ca *chunkAnalyzer) loc(at file.Idx) (finding.Location, bool) {
+	sm := ca.ch.smap
+	if sm == nil {
+		return finding.Location{}, false
+	}
+	off := int(at) - 1
+	if off < 0 || off > len(ca.ch.code) {
+		return finding.Location{}, false
+	}
+	line := sort.SearchInts(ca.lines, off+1) - 1
+	col16 := utf16Len(ca.ch.code[ca.lines[line]:off])
+	src, oline, ocol, ok := sm.lookup(line, col16)
+	if !ok || src >= len(sm.sources) {
+		return finding.Location{}, false
+	}
+	s := sm.sources[src]
+	if strings.Contains(s, ":") && !filepath.IsAbs(s) {
+		return finding.Location{}, false // a virtual module
+	}
+	path := s
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(filepath.Dir(ca.ch.path), filepath.FromSlash(s))
+	}
+	text := ca.a.files.line(path, oline)
+	return finding.Location{File: path, Line: oline + 1, Col: byteCol(text, ocol) + 1}, true
+}
+
+// chain describes how a file is reached from a client entry point:
+// "app/dashboard/page.tsx ('use client') → lib/admin.ts".
+func (a *analysis) chain(target string) (string, *entry) {
+	type hop struct {
+		prev string
+		e    *entry
+	}
+	seen := map[string]hop{}
+	var queue []string
+	for i := range a.p.entries {
+		e := &a.p.entries[i]
+		if _, ok := seen[e.file]; !ok {
+			seen[e.file] = hop{e: e}
+			queue = append(queue, e.file)
+		}
+	}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		if cur == target {
+			var path []string
+			for f := cur; ; {
+				h := seen[f]
+				path = append(path, a.p.rel(f))
+				if h.e != nil {
+					path[len(path)-1] += " (" + h.e.kind.label() + ")"
+					slices.Reverse(path)
+					return strings.Join(path, " → "), h.e
+				}
+				f = h.prev
+			}
+		}
+		next := slices.Clone(a.b.graph[cur])
+		slices.Sort(next)
+		for _, n := range next {
+			if _, ok := seen[n]; !ok {
+				seen[n] = hop{prev: cur}
+				queue = append(queue, n)
+			}
+		}
+	}
+	return "", nil
+}
+
+// rel is a path relative to the project root, with slashes.
+func (p *project) rel(f string) string {
+	r, err := filepath.Rel(p.root, f)
+	if err != nil {
+		return f
+	}
+	return filepath.ToSlash(r)
+}

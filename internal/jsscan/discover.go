@@ -1,0 +1,483 @@
+package jsscan
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/sdk"
+)
+
+// skipDirs are directory names never scanned: dependencies, VCS data and
+// build output (built bundles belong to the bundle scanner).
+var skipDirs = map[string]bool{
+	"node_modules": true, "vendor": true, "dist": true, "build": true, "out": true,
+	"bower_components": true, "jspm_packages": true, "coverage": true,
+}
+
+// sourceExts are the extensions of the files scanned.
+var sourceExts = map[string]bool{
+	".js": true, ".jsx": true, ".ts": true, ".tsx": true,
+	".mjs": true, ".cjs": true, ".mts": true, ".cts": true,
+}
+
+func isSource(name string) bool {
+	ext := filepath.Ext(name)
+	if !sourceExts[ext] {
+		return false
+	}
+	base := strings.TrimSuffix(name, ext)
+	return !strings.HasSuffix(base, ".d") // declaration files hold no code
+}
+
+// entryKind says why a module is a client entry point.
+type entryKind int
+
+const (
+	entryUseClient entryKind = iota // 'use client' directive
+	entryPage                       // Next.js pages router page
+	entryHTML                       // module script of index.html
+	entryMain                       // src/main.* or src/index.* of an SPA
+	entryManifest                   // dypai.yaml js.client_entries
+)
+
+func (k entryKind) label() string {
+	switch k {
+	case entryUseClient:
+		return "'use client'"
+	case entryPage:
+		return "page"
+	case entryHTML:
+		return "index.html script"
+	case entryMain:
+		return "SPA entry"
+	}
+	return "dypai.yaml client entry"
+}
+
+type entry struct {
+	file string // absolute
+	kind entryKind
+}
+
+// project is one JS/TS project: a directory with a package.json, or with a
+// dypai.yaml naming client entries.
+type project struct {
+	root    string // absolute, cleaned
+	only    string // when set, findings are limited to files under it
+	cfg     *config.Project
+	files   []string // absolute source files, sorted, ignore globs applied
+	html    []string // index.html files at the root and in public/
+	isNext  bool
+	isSPA   bool
+	entries []entry
+	// directives found while reading files; set by prologue scanning.
+	useServer map[string]bool
+	useClient map[string]bool
+}
+
+type packageJSON struct {
+	Dependencies    map[string]string `json:"dependencies"`
+	DevDependencies map[string]string `json:"devDependencies"`
+}
+
+func (p *packageJSON) has(name string) bool {
+	_, a := p.Dependencies[name]
+	_, b := p.DevDependencies[name]
+	return a || b
+}
+
+// browserDeps mark a project as an SPA whose src/main.* or src/index.* runs
+// in the browser.
+var browserDeps = []string{
+	"vite", "react-dom", "react-scripts", "vue", "svelte", "preact", "solid-js",
+	"@angular/core", "lit", "parcel", "@vitejs/plugin-react", "@vitejs/plugin-react-swc",
+}
+
+// tree is the result of walking the roots: project roots and source files.
+type tree struct {
+	markers map[string]bool     // directories that are project roots
+	files   map[string][]string // directory -> source files in it
+	html    map[string]bool     // index.html files
+	errs    []error
+}
+
+// walk collects source files and project markers under root. It follows
+// symbolic links to directories but scans each real directory once, so
+// symlink loops end.
+func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
+	var visit func(dir string)
+	visit = func(dir string) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			t.errs = append(t.errs, err)
+			return
+		}
+		if seen[real] {
+			return
+		}
+		seen[real] = true
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			t.errs = append(t.errs, err)
+			return
+		}
+		var subdirs []string
+		for _, e := range ents {
+			name := e.Name()
+			full := filepath.Join(dir, name)
+			mode := e.Type()
+			if mode&fs.ModeSymlink != 0 {
+				fi, err := os.Stat(full)
+				if err != nil {
+					continue // dangling link
+				}
+				mode = fi.Mode().Type()
+			}
+			switch {
+			case mode.IsDir():
+				if skipDirs[name] || strings.HasPrefix(name, ".") {
+					continue
+				}
+				subdirs = append(subdirs, full)
+			case mode.IsRegular():
+				switch {
+				case name == "package.json":
+					t.markers[dir] = true
+				case name == config.ManifestName:
+					if p, err := cfg.ProjectFor(dir); err == nil && p.Manifest != nil && len(p.Manifest.ClientEntries) > 0 {
+						t.markers[dir] = true
+					}
+				case name == "index.html":
+					t.html[full] = true
+				case isSource(name):
+					t.files[dir] = append(t.files[dir], full)
+				}
+			}
+		}
+		for _, d := range subdirs {
+			visit(d)
+		}
+	}
+	visit(root)
+}
+
+// discover finds the projects under roots.
+func discover(roots []string, cfg *config.Config) ([]*project, []error) {
+	t := &tree{markers: map[string]bool{}, files: map[string][]string{}, html: map[string]bool{}}
+	seen := map[string]bool{}
+	type limit struct{ root, only string }
+	var limits []limit
+	for _, r := range roots {
+		abs, err := filepath.Abs(r)
+		if err != nil {
+			t.errs = append(t.errs, err)
+			continue
+		}
+		fi, err := os.Stat(abs)
+		if err != nil {
+			t.errs = append(t.errs, err)
+			continue
+		}
+		if !fi.IsDir() {
+			t.errs = append(t.errs, errors.New(r+": not a directory"))
+			continue
+		}
+		before := len(t.markers)
+		t.walk(abs, cfg, seen)
+		if len(t.markers) == before && !underMarker(abs, t.markers) {
+			// A directory inside a project: scan the whole project so
+			// that reachability is right, report only under abs.
+			if p := enclosingProject(abs); p != "" {
+				t.walk(p, cfg, seen)
+				limits = append(limits, limit{p, abs})
+			}
+		}
+	}
+	var roots2 []string
+	for m := range t.markers {
+		roots2 = append(roots2, m)
+	}
+	slices.Sort(roots2)
+	projects := map[string]*project{}
+	for _, r := range roots2 {
+		projects[r] = &project{root: r, useServer: map[string]bool{}, useClient: map[string]bool{}}
+	}
+	for _, l := range limits {
+		if p := projects[l.root]; p != nil {
+			p.only = l.only
+		}
+	}
+	// Assign each file to the nearest enclosing project root.
+	for dir, files := range t.files {
+		if r := nearest(dir, t.markers); r != "" {
+			projects[r].files = append(projects[r].files, files...)
+		}
+	}
+	for h := range t.html {
+		dir := filepath.Dir(h)
+		if filepath.Base(dir) == "public" {
+			dir = filepath.Dir(dir)
+		}
+		if p := projects[dir]; p != nil {
+			p.html = append(p.html, h)
+		}
+	}
+	var out []*project
+	for _, r := range roots2 {
+		p := projects[r]
+		slices.Sort(p.files)
+		slices.Sort(p.html)
+		out = append(out, p)
+	}
+	return out, t.errs
+}
+
+func underMarker(dir string, markers map[string]bool) bool { return nearest(dir, markers) != "" }
+
+// nearest returns the deepest marker directory that is dir or an ancestor.
+func nearest(dir string, markers map[string]bool) string {
+	for {
+		if markers[dir] {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// enclosingProject walks up from dir to the nearest package.json.
+func enclosingProject(dir string) string {
+	for d := filepath.Dir(dir); ; {
+		if fi, err := os.Stat(filepath.Join(d, "package.json")); err == nil && fi.Mode().IsRegular() {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+// setup loads the project's configuration, applies ignore globs and build
+// directories, reads directive prologues and finds the client entries.
+func (p *project) setup(cfg *config.Config) error {
+	pc, err := cfg.ProjectFor(p.root)
+	if err != nil {
+		// A malformed dypai.yaml is an input error; scan on without it so
+		// the rules that need no manifest still run.
+		prof := sdk.Dypai
+		if q, ok := sdk.Profiles[cfg.Profile]; ok {
+			prof = q
+		}
+		ids := sdk.DefaultIdentityFields
+		if cfg.IdentityFields != nil {
+			ids = cfg.IdentityFields
+		}
+		p.cfg = &config.Project{Profile: prof, IdentityFields: ids}
+		p.finishSetup()
+		return err
+	}
+	p.cfg = pc
+	p.finishSetup()
+	return nil
+}
+
+// excluded reports whether dypai.yaml's ignore globs or build_dirs exclude f.
+func (p *project) excluded(f string) bool {
+	m := p.cfg.Manifest
+	if m == nil {
+		return false
+	}
+	base := filepath.Dir(m.Path)
+	for _, bd := range m.BuildDirs {
+		if within(f, filepath.Join(base, filepath.FromSlash(bd))) {
+			return true
+		}
+	}
+	rel, err := filepath.Rel(base, f)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	return slices.ContainsFunc(m.Ignore, func(g string) bool { return matchGlob(g, rel) })
+}
+
+func (p *project) finishSetup() {
+	p.files = slices.DeleteFunc(p.files, p.excluded)
+	var pkg packageJSON
+	if data, err := os.ReadFile(filepath.Join(p.root, "package.json")); err == nil {
+		_ = json.Unmarshal(data, &pkg) // a broken package.json only loses framework detection
+	}
+	p.isNext = pkg.has("next") || anyExists(p.root, "next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")
+	p.isSPA = !p.isNext && (len(p.html) > 0 || slices.ContainsFunc(browserDeps, pkg.has))
+	for _, f := range p.files {
+		d := readPrologue(f)
+		if d.client {
+			p.useClient[f] = true
+		}
+		if d.server {
+			p.useServer[f] = true
+		}
+	}
+	p.entries = p.findEntries()
+}
+
+func anyExists(dir string, names ...string) bool {
+	for _, n := range names {
+		if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func within(file, dir string) bool {
+	return file == dir || strings.HasPrefix(file, dir+string(filepath.Separator))
+}
+
+func (p *project) findEntries() []entry {
+	var out []entry
+	seen := map[string]bool{}
+	add := func(f string, k entryKind) {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, entry{f, k})
+		}
+	}
+	if m := p.cfg.Manifest; m != nil && len(m.ClientEntries) > 0 {
+		base := filepath.Dir(m.Path)
+		for _, e := range m.ClientEntries {
+			f := filepath.Join(base, filepath.FromSlash(e))
+			if within(f, p.root) {
+				if _, err := os.Stat(f); err == nil {
+					add(f, entryManifest)
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	for _, f := range p.files {
+		if p.useClient[f] {
+			add(f, entryUseClient)
+		}
+	}
+	if p.isNext {
+		for _, f := range p.files {
+			if p.isPage(f) && !p.useServer[f] {
+				add(f, entryPage)
+			}
+		}
+	}
+	if p.isSPA {
+		for _, h := range p.html {
+			for _, s := range moduleScripts(h, p.root) {
+				add(s, entryHTML)
+			}
+		}
+		for _, f := range p.files {
+			rel, _ := filepath.Rel(p.root, f)
+			rel = filepath.ToSlash(rel)
+			base := strings.TrimSuffix(rel, filepath.Ext(rel))
+			if base == "src/main" || base == "src/index" {
+				add(f, entryMain)
+			}
+		}
+	}
+	return out
+}
+
+// isPage reports whether f is a Next.js pages-router page that runs in the
+// browser: under pages/ or src/pages/, not pages/api/ and not _document.
+func (p *project) isPage(f string) bool {
+	rel, err := filepath.Rel(p.root, f)
+	if err != nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	rel = strings.TrimPrefix(rel, "src/")
+	after, ok := strings.CutPrefix(rel, "pages/")
+	if !ok || strings.HasPrefix(after, "api/") {
+		return false
+	}
+	base := filepath.Base(after)
+	return strings.TrimSuffix(base, filepath.Ext(base)) != "_document"
+}
+
+var scriptTag = regexp.MustCompile(`(?is)<script\b([^>]*)>`)
+var srcAttr = regexp.MustCompile(`(?i)\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`)
+var moduleAttr = regexp.MustCompile(`(?i)\btype\s*=\s*["']?module\b`)
+
+// moduleScripts returns the local files named by an HTML file's module
+// scripts (Vite's <script type="module" src="/src/main.tsx">).
+func moduleScripts(html, root string) []string {
+	data, err := os.ReadFile(html)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, m := range scriptTag.FindAllStringSubmatch(string(data), -1) {
+		attrs := m[1]
+		if !moduleAttr.MatchString(attrs) {
+			continue
+		}
+		s := srcAttr.FindStringSubmatch(attrs)
+		if s == nil {
+			continue
+		}
+		src := s[1] + s[2] + s[3]
+		if strings.Contains(src, "://") || strings.HasPrefix(src, "//") {
+			continue
+		}
+		src, _, _ = strings.Cut(src, "?")
+		var f string
+		if strings.HasPrefix(src, "/") {
+			f = filepath.Join(root, filepath.FromSlash(src))
+		} else {
+			f = filepath.Join(filepath.Dir(html), filepath.FromSlash(src))
+		}
+		if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// matchGlob matches a slash-separated path against a pattern where ** matches
+// any number of path elements and * and ? match within one element.
+func matchGlob(pattern, name string) bool {
+	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func matchParts(pat, name []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(name); i++ {
+				if matchParts(pat[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, _ := filepath.Match(pat[0], name[0]); !ok {
+			return false
+		}
+		pat, name = pat[1:], name[1:]
+	}
+	return len(name) == 0
+}

@@ -1,0 +1,262 @@
+package jsscan
+
+import (
+	"bytes"
+	"os"
+	"strings"
+
+	"github.com/dypai/dypailint/analyzer/directive"
+)
+
+// prologue holds the directives of a module's directive prologue.
+type prologue struct{ client, server bool }
+
+func readPrologue(file string) prologue {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return prologue{}
+	}
+	return parsePrologue(data)
+}
+
+// parsePrologue reads the directive prologue: the string-literal statements
+// at the start of a module, after an optional BOM, shebang and comments.
+func parsePrologue(src []byte) prologue {
+	var p prologue
+	s := string(bytes.TrimPrefix(src, []byte("\uFEFF")))
+	if strings.HasPrefix(s, "#!") {
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			s = s[i:]
+		} else {
+			return p
+		}
+	}
+	i := 0
+	skip := func(newlines bool) bool { // skips blanks and comments; reports whether a newline was crossed
+		crossed := false
+		for i < len(s) {
+			switch c := s[i]; {
+			case c == '\n':
+				if !newlines {
+					return true
+				}
+				crossed = true
+				i++
+			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				i++
+			case strings.HasPrefix(s[i:], "//"):
+				j := strings.IndexByte(s[i:], '\n')
+				if j < 0 {
+					i = len(s)
+				} else {
+					i += j
+				}
+			case strings.HasPrefix(s[i:], "/*"):
+				j := strings.Index(s[i+2:], "*/")
+				if j < 0 {
+					i = len(s)
+				} else {
+					if strings.Contains(s[i:i+2+j], "\n") {
+						crossed = true
+					}
+					i += j + 4
+				}
+			default:
+				return crossed
+			}
+		}
+		return crossed
+	}
+	for {
+		skip(true)
+		if i >= len(s) || (s[i] != '\'' && s[i] != '"') {
+			return p
+		}
+		q := s[i]
+		j := i + 1
+		for j < len(s) && s[j] != q && s[j] != '\n' {
+			if s[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(s) || s[j] != q {
+			return p
+		}
+		val := s[i+1 : j]
+		i = j + 1
+		crossed := skip(false)
+		switch {
+		case i >= len(s), crossed, s[i] == ';', s[i] == '\n':
+		default:
+			return p // e.g. 'use client'.length: an expression, not a directive
+		}
+		if i < len(s) && s[i] == ';' {
+			i++
+		}
+		switch val {
+		case "use client":
+			p.client = true
+		case "use server":
+			p.server = true
+		}
+	}
+}
+
+// comment is one comment in a source file.
+type comment struct {
+	text      string // without // or /* */
+	line, col int    // 1-based; col in bytes
+}
+
+// directives returns the dypai-ignore directives in a JS/TS file.
+func directives(file string, src []byte) []*directive.Directive {
+	if !bytes.Contains(src, []byte(directive.JSPrefix)) {
+		return nil
+	}
+	var out []*directive.Directive
+	for _, c := range comments(src) {
+		d, ok := directive.Parse(c.text, directive.JSPrefix)
+		if !ok {
+			continue
+		}
+		d.File, d.Line, d.Col = file, c.line, c.col
+		out = append(out, &d)
+	}
+	return out
+}
+
+// comments lexes JS/TS source just enough to find its comments: it tracks
+// strings, template literals and regular expression literals so that
+// comment markers inside them are not taken for comments. An unterminated
+// string ends at the end of its line (JSX text such as "don't" is not a
+// string), which bounds the damage of a wrong guess to one line.
+func comments(src []byte) []comment {
+	s := string(src)
+	var out []comment
+	line, lineStart := 1, 0
+	var templ []int // brace depth at each open template's ${
+	depth := 0
+	prev := byte(0) // last significant code character
+	prevWord := ""
+	regexOK := func() bool {
+		switch prev {
+		case 0, '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^':
+			return true
+		}
+		switch prevWord {
+		case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await", "instanceof":
+			return true
+		}
+		return false
+	}
+	newline := func(i int) { line++; lineStart = i + 1 }
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == '\n':
+			newline(i)
+			i++
+		case c == '/' && i+1 < len(s) && s[i+1] == '/':
+			j := strings.IndexByte(s[i:], '\n')
+			if j < 0 {
+				j = len(s) - i
+			}
+			out = append(out, comment{text: s[i+2 : i+j], line: line, col: i - lineStart + 1})
+			i += j
+		case c == '/' && i+1 < len(s) && s[i+1] == '*':
+			j := strings.Index(s[i+2:], "*/")
+			end := len(s)
+			if j >= 0 {
+				end = i + 2 + j
+			}
+			out = append(out, comment{text: s[i+2 : end], line: line, col: i - lineStart + 1})
+			for k := i; k < end; k++ {
+				if s[k] == '\n' {
+					newline(k)
+				}
+			}
+			i = min(end+2, len(s))
+		case c == '\'' || c == '"':
+			i++
+			for i < len(s) && s[i] != c && s[i] != '\n' {
+				if s[i] == '\\' && i+1 < len(s) && s[i+1] != '\n' {
+					i++
+				}
+				i++
+			}
+			if i < len(s) && s[i] == c {
+				i++
+			}
+			prev, prevWord = 'a', ""
+		case c == '`' || (c == '}' && len(templ) > 0 && templ[len(templ)-1] == depth):
+			if c == '}' {
+				templ = templ[:len(templ)-1]
+			}
+			i++
+			for i < len(s) {
+				if s[i] == '\\' {
+					i += 2
+					continue
+				}
+				if s[i] == '\n' {
+					newline(i)
+				}
+				if s[i] == '`' {
+					i++
+					break
+				}
+				if s[i] == '$' && i+1 < len(s) && s[i+1] == '{' {
+					templ = append(templ, depth)
+					i += 2
+					break
+				}
+				i++
+			}
+			prev, prevWord = 'a', ""
+		case c == '/' && regexOK():
+			i++
+			class := false
+			for i < len(s) && s[i] != '\n' {
+				if s[i] == '\\' {
+					i += 2
+					continue
+				}
+				if s[i] == '[' {
+					class = true
+				} else if s[i] == ']' {
+					class = false
+				} else if s[i] == '/' && !class {
+					i++
+					break
+				}
+				i++
+			}
+			prev, prevWord = 'a', ""
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+		case isIdentByte(c):
+			j := i
+			for j < len(s) && isIdentByte(s[j]) {
+				j++
+			}
+			prev, prevWord = 'a', s[i:j]
+			i = j
+		default:
+			switch c {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			}
+			prev, prevWord = c, ""
+			i++
+		}
+	}
+	return out
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}

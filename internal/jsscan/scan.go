@@ -1,0 +1,238 @@
+package jsscan
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/directive"
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/analyzer/rules"
+)
+
+// Result is what a scan found.
+type Result struct {
+	// Findings are sorted by file, line, column and rule; suppressed ones
+	// are left out, and DYP001 reports directives without a reason or
+	// that suppress nothing.
+	Findings []finding.Finding
+	// Errors are input errors: syntax errors, imports that do not
+	// resolve, a malformed dypai.yaml, unreadable directories. Most are
+	// *InputError and name file:line:col. The rest of the input is still
+	// scanned.
+	Errors []error
+	// Projects is the number of JS/TS projects scanned.
+	Projects int
+}
+
+// InputError is a problem with the scanned input at a position.
+type InputError struct {
+	File      string // absolute path
+	Line, Col int    // 1-based; Col in bytes
+	Msg       string
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// jsRules are the rules this scanner checks.
+var jsRules = []string{rules.DYP101, rules.DYP102, rules.DYP201, rules.DYP301, rules.DYP403, rules.DYP404, rules.DYP405}
+
+// Scan finds the JS/TS projects under roots (directories) and checks them.
+// It returns an error only when ctx is cancelled; problems with the input
+// are in Result.Errors.
+func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, error) {
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	res := &Result{}
+	projects, errs := discover(roots, cfg)
+	res.Errors = append(res.Errors, errs...)
+	res.Projects = len(projects)
+	files := &fileCache{lines: map[string][]string{}}
+	for _, p := range projects {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		fs, errs := scanProject(p, cfg, files)
+		res.Findings = append(res.Findings, fs...)
+		res.Errors = append(res.Errors, errs...)
+	}
+	res.Findings = finding.Sort(res.Findings)
+	slices.SortStableFunc(res.Errors, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	res.Errors = slices.CompactFunc(res.Errors, func(a, b error) bool { return a.Error() == b.Error() })
+	return res, nil
+}
+
+// scanProject builds and analyses one project. A panic (a bug here or in a
+// library on odd input) becomes an error naming the project.
+func scanProject(p *project, cfg *config.Config, files *fileCache) (out []finding.Finding, errs []error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = nil
+			errs = append(errs, fmt.Errorf("%s: internal error in the JS/TS scanner: %v (please report this bug)\n%s", p.root, r, debug.Stack()))
+		}
+	}()
+	if err := p.setup(cfg); err != nil {
+		errs = append(errs, err)
+	}
+	st := newBuildState()
+	alias := viteAlias(p.root)
+	found := map[string]finding.Finding{}
+	emit := func(rule string, loc finding.Location, msg string, related []finding.Related) {
+		if !cfg.RuleEnabled(rule) || p.excluded(loc.File) {
+			return
+		}
+		key := fmt.Sprintf("%s\x00%s\x00%d\x00%s", rule, loc.File, loc.Line, msg)
+		if old, ok := found[key]; ok && (old.Loc.Col < loc.Col) {
+			return // the same finding from both builds: keep one
+		}
+		found[key] = finding.Finding{RuleID: rule, Loc: loc, Message: msg, Related: related}
+	}
+	var serverOnlyShipped []string
+	for _, client := range []bool{false, true} {
+		if client && len(p.entries) == 0 {
+			break
+		}
+		b, err := p.build(st, client, alias)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		a := &analysis{p: p, b: b, prof: p.cfg.Profile, files: files}
+		if client {
+			// Files importing server-only are server code: Next.js fails
+			// the build rather than ship them. Report that, not the key.
+			inner := emit
+			a.emit = func(rule string, loc finding.Location, msg string, related []finding.Related) {
+				if rule == rules.DYP101 && st.serverOnly[loc.File] {
+					return
+				}
+				inner(rule, loc, msg, related)
+			}
+			for f := range st.serverOnly {
+				if b.inputs[f] {
+					serverOnlyShipped = append(serverOnlyShipped, f)
+				}
+			}
+		} else {
+			a.emit = emit
+		}
+		a.run()
+		for _, e := range a.errs {
+			errs = append(errs, e)
+		}
+		if client {
+			slices.Sort(serverOnlyShipped)
+			for _, f := range serverOnlyShipped {
+				chain, _ := a.chain(f)
+				errs = append(errs, &InputError{File: f, Line: 1, Col: 1,
+					Msg: "imports server-only but client code imports it (" + chain + "): the Next.js build fails; keep it out of client components"})
+			}
+		}
+	}
+	for _, e := range st.errs {
+		errs = append(errs, e)
+	}
+	for _, f := range found {
+		out = append(out, f)
+	}
+	out = p.suppress(out, cfg, files)
+	if p.only != "" {
+		out = slices.DeleteFunc(out, func(f finding.Finding) bool { return !within(f.Loc.File, p.only) })
+		errs = slices.DeleteFunc(errs, func(e error) bool {
+			ie, ok := e.(*InputError)
+			return ok && !within(ie.File, p.only)
+		})
+	}
+	return out, errs
+}
+
+// suppress applies the project's dypai-ignore directives and reports the
+// malformed and unused ones (DYP001).
+func (p *project) suppress(fs []finding.Finding, cfg *config.Config, files *fileCache) []finding.Finding {
+	var ds []*directive.Directive
+	for _, f := range p.files {
+		src, err := files.read(f)
+		if err != nil {
+			continue
+		}
+		ds = append(ds, directives(f, src)...)
+	}
+	if len(ds) == 0 {
+		return fs
+	}
+	ix := directive.NewIndex(ds)
+	fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return ix.Suppressed(f.Loc.File, f.Loc.Line, f.RuleID) })
+	manifest := p.cfg.ManifestRulesApply()
+	active := func(id string) bool {
+		if !slices.Contains(jsRules, id) || !cfg.RuleEnabled(id) {
+			return false
+		}
+		r := rules.Must(id)
+		return manifest || !r.NeedsManifest
+	}
+	if !cfg.RuleEnabled(rules.DYP001) {
+		return fs
+	}
+	for _, d := range ix.Malformed() {
+		fs = append(fs, finding.Finding{RuleID: rules.DYP001, Loc: finding.Location{File: d.File, Line: d.Line, Col: d.Col}, Message: directive.MalformedMessage(d)})
+	}
+	for _, d := range ix.Unused(active) {
+		fs = append(fs, finding.Finding{RuleID: rules.DYP001, Loc: finding.Location{File: d.File, Line: d.Line, Col: d.Col}, Message: directive.UnusedMessage(d)})
+	}
+	return fs
+}
+
+// fileCache reads source files once and splits them into lines.
+type fileCache struct {
+	mu    sync.Mutex
+	lines map[string][]string
+	raw   map[string][]byte
+}
+
+func (c *fileCache) read(path string) ([]byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if b, ok := c.raw[path]; ok {
+		return b, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if c.raw == nil {
+		c.raw = map[string][]byte{}
+	}
+	c.raw[path] = b
+	return b, nil
+}
+
+// line returns line n (0-based) of a file, or "".
+func (c *fileCache) line(path string, n int) string {
+	c.mu.Lock()
+	ls, ok := c.lines[path]
+	c.mu.Unlock()
+	if !ok {
+		b, err := os.ReadFile(path)
+		if err == nil {
+			ls = strings.Split(string(b), "\n")
+		}
+		c.mu.Lock()
+		c.lines[path] = ls
+		c.mu.Unlock()
+	}
+	if n < 0 || n >= len(ls) {
+		return ""
+	}
+	return ls[n]
+}
+
+var workers = runtime.GOMAXPROCS(0)

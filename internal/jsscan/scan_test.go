@@ -1,0 +1,138 @@
+package jsscan
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
+)
+
+var update = flag.Bool("update", false, "rewrite the .golden files")
+
+// fixtures are the projects under testdata; each has a .golden file.
+var fixtures = []string{"nextapp", "pagesapp", "viteapp", "worker", "broken"}
+
+// render prints findings and errors as the CLI does, with paths relative
+// to dir.
+func render(t *testing.T, dir string, res *Result) string {
+	t.Helper()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := func(p string) string {
+		r, err := filepath.Rel(abs, p)
+		if err != nil {
+			return p
+		}
+		return filepath.ToSlash(r)
+	}
+	var b strings.Builder
+	for _, f := range res.Findings {
+		fmt.Fprintf(&b, "%s:%d:%d: %s (%s)\n", rel(f.Loc.File), f.Loc.Line, f.Loc.Col, f.Message, f.RuleID)
+		for _, r := range f.Related {
+			fmt.Fprintf(&b, "\trelated %s:%d:%d: %s\n", rel(r.File), r.Line, r.Col, r.Message)
+		}
+	}
+	for _, e := range res.Errors {
+		var ie *InputError
+		if errors.As(e, &ie) {
+			fmt.Fprintf(&b, "error: %s:%d:%d: %s\n", rel(ie.File), ie.Line, ie.Col, ie.Msg)
+		} else {
+			fmt.Fprintf(&b, "error: %s\n", strings.ReplaceAll(e.Error(), abs+string(filepath.Separator), ""))
+		}
+	}
+	return b.String()
+}
+
+func TestGolden(t *testing.T) {
+	for _, name := range fixtures {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join("testdata", name)
+			res, err := Scan(context.Background(), []string{dir}, &config.Config{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Projects != 1 {
+				t.Errorf("Projects = %d, want 1", res.Projects)
+			}
+			got := render(t, dir, res)
+			golden := filepath.Join("testdata", name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s (run go test -update after checking):\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+			checkWants(t, dir, res.Findings)
+		})
+	}
+}
+
+var wantRE = regexp.MustCompile(`want((?:\s+DYP\d{3})+)`)
+
+// checkWants compares the findings with the "want DYPnnn" comments in the
+// fixture sources: each marks a line where those rules must be reported,
+// and no other line may have a finding.
+func checkWants(t *testing.T, dir string, fs []finding.Finding) {
+	t.Helper()
+	want := map[string][]string{} // "file:line" -> rules
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !isSource(d.Name()) {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		abs, _ := filepath.Abs(path)
+		for i, line := range strings.Split(string(data), "\n") {
+			for _, c := range comments([]byte(line)) {
+				if m := wantRE.FindStringSubmatch(c.text); m != nil && strings.HasPrefix(strings.TrimSpace(c.text), "want") {
+					key := fmt.Sprintf("%s:%d", abs, i+1)
+					want[key] = append(want[key], strings.Fields(m[1])...)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, f := range fs {
+		key := fmt.Sprintf("%s:%d", f.Loc.File, f.Loc.Line)
+		got[key] = append(got[key], f.RuleID)
+	}
+	for key, rules := range want {
+		g := slices.Clone(got[key])
+		slices.Sort(g)
+		g = slices.Compact(g)
+		w := slices.Clone(rules)
+		slices.Sort(w)
+		if !slices.Equal(g, w) {
+			t.Errorf("%s: got %v, want %v", key, g, w)
+		}
+	}
+	for key, rules := range got {
+		if _, ok := want[key]; !ok {
+			t.Errorf("%s: unexpected %v (no want comment)", key, rules)
+		}
+	}
+}

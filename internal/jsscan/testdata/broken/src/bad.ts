@@ -1,0 +1,5 @@
+export const helper = 1
+
+export function broken( {
+  return 2
+}

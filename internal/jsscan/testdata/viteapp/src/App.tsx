@@ -1,0 +1,9 @@
+import { dypai, admin } from '~/api/client'
+import { useOrders } from './lib/orders'
+
+export function App() {
+  const orders = useOrders()
+  const sync = () => admin.api.post('nightly_sync', {}) // want DYP405
+  const signUp = () => dypai.auth.signUp({ email: 'a@b.c', password: 'x' }) // ok: app: saas allows sign-up
+  return <button onClick={() => { sync(); signUp() }}>{orders.length}</button>
+}

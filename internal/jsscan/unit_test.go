@@ -1,0 +1,237 @@
+package jsscan
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
+)
+
+func TestParsePrologue(t *testing.T) {
+	tests := []struct {
+		src            string
+		client, server bool
+	}{
+		{"'use client'\nimport x from 'y'", true, false},
+		{"\uFEFF\"use client\";", true, false},
+		{"#!/usr/bin/env node\n'use server'\n", false, true},
+		{"// license\n/* more\n */\n'use strict'\n'use client'\nexport {}", true, false},
+		{"import 'x'\n'use client'", false, false},
+		{"'use client'.length", false, false},
+		{"'use client' + 1", false, false},
+		{"`use client`", false, false},
+		{"'use client' // trailing comment\n", true, false},
+		{"", false, false},
+	}
+	for _, tt := range tests {
+		p := parsePrologue([]byte(tt.src))
+		if p.client != tt.client || p.server != tt.server {
+			t.Errorf("parsePrologue(%q) = %+v, want client=%v server=%v", tt.src, p, tt.client, tt.server)
+		}
+	}
+}
+
+func TestComments(t *testing.T) {
+	src := "const a = '// not a comment' // one\n" +
+		"const r = /\\/\\/ no/g; /* two */\n" +
+		"const t = `x ${ {a: 1}.a } // no`\n" +
+		"const d = 4 / 2 // three\n" +
+		"<p>don't</p>\n// four\n"
+	var got []string
+	for _, c := range comments([]byte(src)) {
+		got = append(got, strings.TrimSpace(c.text)+"@"+itoa(c.line)+":"+itoa(c.col))
+	}
+	want := "one@01:30 two@02:23 three@04:17 four@06:01"
+	if strings.Join(got, " ") != want {
+		t.Errorf("comments = %v, want %s", got, want)
+	}
+}
+
+func itoa(i int) string { return fmt.Sprintf("%02d", i) }
+
+func TestMatchGlob(t *testing.T) {
+	tests := []struct {
+		pat, name string
+		want      bool
+	}{
+		{"**/fixtures/**", "src/fixtures/a.ts", true},
+		{"**/fixtures/**", "fixtures/a.ts", true},
+		{"**/fixtures/**", "src/fixture/a.ts", false},
+		{"scripts/*.ts", "scripts/seed.ts", true},
+		{"scripts/*.ts", "scripts/sub/seed.ts", false},
+		{"**", "a/b/c", true},
+	}
+	for _, tt := range tests {
+		if got := matchGlob(tt.pat, tt.name); got != tt.want {
+			t.Errorf("matchGlob(%q, %q) = %v, want %v", tt.pat, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestSourceMap(t *testing.T) {
+	// Two lines; the second segment of line 1 maps to source 0, line 2, col 4.
+	sm, err := parseSourceMap([]byte(`{"version":3,"sources":["a.ts"],"mappings":"AAAA,IACI;;AAAA"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, l, c, ok := sm.lookup(0, 6); !ok || l != 1 || c != 4 {
+		t.Errorf("lookup(0,6) = %d,%d,%v; want 1,4,true", l, c, ok)
+	}
+	if _, l, c, ok := sm.lookup(0, 2); !ok || l != 0 || c != 0 {
+		t.Errorf("lookup(0,2) = %d,%d,%v; want 0,0,true", l, c, ok)
+	}
+	if _, _, _, ok := sm.lookup(1, 0); ok {
+		t.Error("lookup on an unmapped line succeeded")
+	}
+	if got := byteCol("é€𝄞x", 4); got != len("é€𝄞") {
+		t.Errorf("byteCol = %d", got)
+	}
+}
+
+// write creates files under dir from a map of relative paths to contents.
+func write(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func scan(t *testing.T, cfg *config.Config, roots ...string) *Result {
+	t.Helper()
+	res, err := Scan(context.Background(), roots, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func summary(fs []finding.Finding) string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, filepath.Base(f.Loc.File)+":"+itoa(f.Loc.Line)+":"+f.RuleID)
+	}
+	return strings.Join(out, " ")
+}
+
+const leakyApp = `'use client'
+import { createClient } from '@dypai/client'
+export const admin = createClient('u', process.env.DYPAI_API_KEY)
+`
+
+func TestDiscovery(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"web/package.json":                  `{"dependencies":{"next":"14"}}`,
+		"web/app/page.tsx":                  leakyApp,
+		"web/node_modules/x/index.js":       leakyApp,
+		"web/dist/assets/a.js":              leakyApp,
+		"web/.next/static/a.js":             leakyApp,
+		"web/packages/inner/package.json":   `{}`,
+		"web/packages/inner/src/widget.tsx": leakyApp,
+		"notjs/readme.md":                   "no project here",
+		"notjs/stray.js":                    leakyApp, // no package.json: not a project
+	})
+	// A symlink loop must not hang the walk.
+	if err := os.Symlink(filepath.Join(dir, "web"), filepath.Join(dir, "web", "app", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	res := scan(t, &config.Config{}, dir)
+	if res.Projects != 2 {
+		t.Errorf("Projects = %d, want 2 (web and web/packages/inner)", res.Projects)
+	}
+	if got, want := summary(res.Findings), "page.tsx:03:DYP101 widget.tsx:03:DYP101"; got != want {
+		t.Errorf("findings = %s, want %s", got, want)
+	}
+	// A root inside a project scans the project but reports only under it.
+	res = scan(t, &config.Config{}, filepath.Join(dir, "web", "packages", "inner", "src"))
+	if got, want := summary(res.Findings), "widget.tsx:03:DYP101"; got != want {
+		t.Errorf("findings under a subdirectory = %s, want %s", got, want)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json":  `{"dependencies":{"next":"14"}}`,
+		"app/page.tsx":  leakyApp,
+		"fixtures/x.ts": leakyApp,
+		"dypai.yaml":    "ignore: ['fixtures/**']\n",
+	})
+	res := scan(t, &config.Config{}, dir)
+	if got, want := summary(res.Findings), "page.tsx:03:DYP101"; got != want {
+		t.Errorf("findings = %s, want %s", got, want)
+	}
+	res = scan(t, &config.Config{Disable: []string{"apikeyclient"}}, dir)
+	if len(res.Findings) != 0 {
+		t.Errorf("disabled rule still reported: %s", summary(res.Findings))
+	}
+	// A malformed dypai.yaml is an input error; the rest still runs.
+	write(t, dir, map[string]string{"dypai.yaml": "app: [oops\n"})
+	res = scan(t, &config.Config{}, dir)
+	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Error(), "dypai.yaml") {
+		t.Errorf("errors = %v, want a dypai.yaml error", res.Errors)
+	}
+	if got, want := summary(res.Findings), "page.tsx:03:DYP101 x.ts:03:DYP101"; got != want {
+		t.Errorf("findings with a broken manifest = %s, want %s", got, want)
+	}
+}
+
+func TestServerOnlyInClient(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json": `{"dependencies":{"next":"14"}}`,
+		"app/page.tsx": "'use client'\nimport { admin } from '../lib/admin'\nexport default () => String(admin)\n",
+		"lib/admin.ts": "import 'server-only'\nimport { createClient } from '@dypai/client'\nexport const admin = createClient('u', process.env.DYPAI_API_KEY)\n",
+	})
+	res := scan(t, &config.Config{}, dir)
+	if len(res.Findings) != 0 {
+		t.Errorf("findings = %s, want none (server-only code does not ship)", summary(res.Findings))
+	}
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "imports server-only but client code imports it (app/page.tsx ('use client') → lib/admin.ts)") {
+		t.Errorf("errors = %v", res.Errors)
+	}
+}
+
+func TestStripServerExports(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.tsx")
+	write(t, dir, map[string]string{"page.tsx": `import { admin } from './admin'
+import { dypai } from './dypai'
+import './styles.css'
+export default function P() { return <p>{String(dypai)}</p> }
+export async function getServerSideProps() { return { props: { x: await admin.api.get('x') } } }
+`})
+	code, ok := stripServerExports(page)
+	if !ok {
+		t.Fatal("nothing stripped")
+	}
+	for _, gone := range []string{"./admin", "getServerSideProps"} {
+		if strings.Contains(code, gone) {
+			t.Errorf("%q still in stripped page:\n%s", gone, code)
+		}
+	}
+	for _, kept := range []string{"./dypai", "./styles.css", "sourceMappingURL"} {
+		if !strings.Contains(code, kept) {
+			t.Errorf("%q missing from stripped page:\n%s", kept, code)
+		}
+	}
+}
+
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Scan(ctx, []string{"testdata/nextapp"}, nil); err == nil {
+		t.Error("Scan with a cancelled context returned no error")
+	}
+}
