@@ -208,6 +208,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		for _, e := range run.Errors {
 			fmt.Fprintf(stderr, "dypailint: %v\n", relErr(cwd, e))
 		}
+		for _, e := range run.Notes {
+			fmt.Fprintf(stderr, "dypailint: note: %v\n", relErr(cwd, e))
+		}
 		if run.Baselined > 0 {
 			fmt.Fprintf(stderr, "dypailint: %d findings hidden by the baseline %s\n", run.Baselined, o.baseline)
 		}
@@ -280,7 +283,15 @@ func lint(ctx context.Context, plan *discover.Plan, o *options) *output.Run {
 	}
 	wg.Wait()
 	run.Findings = finding.Sort(run.Findings)
-	run.Errors = dedupErrors(run.Errors)
+	var errs []error
+	for _, e := range dedupErrors(run.Errors) {
+		if n, ok := e.(interface{ IsNotice() bool }); ok && n.IsNotice() {
+			run.Notes = append(run.Notes, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
+	run.Errors = errs
 	return run
 }
 

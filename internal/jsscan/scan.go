@@ -36,7 +36,14 @@ type InputError struct {
 	File      string // absolute path
 	Line, Col int    // 1-based; Col in bytes
 	Msg       string
+	// Notice marks a gap in what was seen (an import that does not resolve,
+	// often a generated file) rather than a broken input: it is reported,
+	// but does not fail the run.
+	Notice bool
 }
+
+// IsNotice reports whether the problem is a notice (see Notice).
+func (e *InputError) IsNotice() bool { return e.Notice }
 
 func (e *InputError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)

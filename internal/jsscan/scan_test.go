@@ -46,7 +46,11 @@ func render(t *testing.T, dir string, res *Result) string {
 	for _, e := range res.Errors {
 		var ie *InputError
 		if errors.As(e, &ie) {
-			fmt.Fprintf(&b, "error: %s:%d:%d: %s\n", rel(ie.File), ie.Line, ie.Col, ie.Msg)
+			kind := "error"
+			if ie.Notice {
+				kind = "note"
+			}
+			fmt.Fprintf(&b, "%s: %s:%d:%d: %s\n", kind, rel(ie.File), ie.Line, ie.Col, ie.Msg)
 		} else {
 			fmt.Fprintf(&b, "error: %s\n", strings.ReplaceAll(e.Error(), abs+string(filepath.Separator), ""))
 		}

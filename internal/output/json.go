@@ -10,6 +10,7 @@ import (
 type jsonReport struct {
 	Findings  []jsonFinding `json:"findings"`
 	Errors    []string      `json:"errors"`
+	Notes     []string      `json:"notes,omitempty"`
 	Baselined int           `json:"baselined,omitempty"`
 }
 
@@ -52,6 +53,9 @@ func writeJSON(w io.Writer, run *Run) error {
 	}
 	for _, e := range run.Errors {
 		rep.Errors = append(rep.Errors, e.Error())
+	}
+	for _, e := range run.Notes {
+		rep.Notes = append(rep.Notes, e.Error())
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -21,6 +21,7 @@ type Run struct {
 	Version  string // tool version
 	Findings []finding.Finding
 	Errors   []error // input errors, reported beside the findings
+	Notes    []error // gaps in what was seen (unresolved imports, skipped files): reported, not failing
 	// Baselined counts findings hidden by a baseline file.
 	Baselined int
 }

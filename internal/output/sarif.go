@@ -147,6 +147,9 @@ func writeSARIF(w io.Writer, run *Run) error {
 	for _, e := range run.Errors {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error", Message: sarifText{e.Error()}})
 	}
+	for _, e := range run.Notes {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "note", Message: sarifText{e.Error()}})
+	}
 	out.Invocations = []sarifInvocation{inv}
 	if run.Baselined > 0 {
 		out.Properties = map[string]any{"baselined": run.Baselined}
