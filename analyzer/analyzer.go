@@ -9,7 +9,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/passes/apikeyclient"
+	"github.com/dypai/dypailint/passes/apikeyuserscope"
 	"github.com/dypai/dypailint/passes/directives"
+	"github.com/dypai/dypailint/passes/keytobrowser"
+	"github.com/dypai/dypailint/passes/manualuserid"
+	"github.com/dypai/dypailint/passes/modemismatch"
+	"github.com/dypai/dypailint/passes/privatesignup"
+	"github.com/dypai/dypailint/passes/requestuserid"
+	"github.com/dypai/dypailint/passes/unknownendpoint"
 )
 
 // rulePasses builds the rule passes. Each pass package exposes
@@ -17,6 +25,14 @@ import (
 func rulePasses(cfg *config.Config) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		// Passes register here as they land.
+		apikeyclient.New(cfg),    // DYP101
+		keytobrowser.New(cfg),    // DYP104
+		manualuserid.New(cfg),    // DYP201
+		requestuserid.New(cfg),   // DYP203
+		apikeyuserscope.New(cfg), // DYP301
+		privatesignup.New(cfg),   // DYP403
+		unknownendpoint.New(cfg), // DYP404
+		modemismatch.New(cfg),    // DYP405
 	}
 }
 

@@ -115,10 +115,11 @@ func TestDemoSARIF(t *testing.T) {
 var diagLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.*)$`)
 
 // goFindings keeps the Go diagnostics of a text output, as sorted lines.
+// go vet prints related locations as "posn: \tmessage"; they are not findings.
 func goFindings(out string) []string {
 	var lines []string
 	for _, l := range strings.Split(out, "\n") {
-		if diagLine.MatchString(l) {
+		if m := diagLine.FindStringSubmatch(l); m != nil && !strings.HasPrefix(m[4], "\t") {
 			lines = append(lines, l)
 		}
 	}

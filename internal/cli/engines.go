@@ -5,11 +5,12 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/bundlescan"
 	"github.com/dypai/dypailint/internal/jsscan"
 )
 
 func init() {
-	Engines = append(Engines, scanJS)
+	Engines = append(Engines, scanJS, bundlescan.Scan)
 }
 
 // scanJS runs the JS/TS scanner on the named directories.

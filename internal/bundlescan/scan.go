@@ -1,0 +1,737 @@
+package bundlescan
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/directive"
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/analyzer/sdk"
+)
+
+// SourceFile is an original source that a bundle's source map ships in its
+// sourcesContent.
+type SourceFile struct {
+	Path    string // absolute path the map's source resolves to (it need not exist on disk)
+	Content []byte // the source text from sourcesContent
+	Bundle  string // absolute path of the bundle
+	Map     string // absolute path of the source map; "" when it is inline
+}
+
+// SourceRules runs the JS/TS source rules on the originals of one bundle and
+// returns their findings at original positions. Every file it is given is
+// client code (it is in a browser bundle). The scanner adds the bundle as a
+// related location to each finding that has none, and drops its own
+// literal-key finding on a line for which the hook reported DYP103. The hook
+// owns the suppression directives of the files it is given: it honours them
+// and reports the stale ones; the scanner then reports none in those files.
+type SourceRules func(ctx context.Context, files []SourceFile) []finding.Finding
+
+// Scanner scans build folders and .env files. The zero value is ready to
+// use; Scan is a Scanner with no source-rules hook.
+type Scanner struct {
+	// SourceRules, when set, also runs on the sourcesContent of source
+	// maps (the JS scanner's rules).
+	SourceRules SourceRules
+	// LookupEnv reads the process environment for -secret-env names;
+	// nil means os.LookupEnv.
+	LookupEnv func(string) (string, bool)
+}
+
+// Scan is the engine of the bundle scanner, with the signature of
+// cli.Engine: it scans the build folders and .env files beneath dirs.
+func Scan(ctx context.Context, dirs []string, cfg *config.Config) ([]finding.Finding, []error) {
+	return (&Scanner{}).Scan(ctx, dirs, cfg)
+}
+
+// Notice is a note about the input that does not stop the scan and is not a
+// finding: a file skipped as binary, a source map that cannot be used, a
+// -secret-env name with no value to look for. It travels with the
+// engine's errors; a driver can tell it apart with errors.As and print it
+// as a warning without failing the run.
+type Notice struct {
+	File string // absolute path, or "" when the notice is about no file
+	Msg  string
+}
+
+// IsNotice marks the problem as a gap in what was seen, not a failure:
+// the CLI prints it as a note and it does not change the exit status.
+func (n *Notice) IsNotice() bool { return true }
+
+func (n *Notice) Error() string {
+	if n.File == "" {
+		return n.Msg
+	}
+	return n.File + ": " + n.Msg
+}
+
+// maxFileSize bounds the files read: a bigger "bundle" is not one.
+const maxFileSize = 512 << 20
+
+// run is the state of one Scan.
+type run struct {
+	ctx      context.Context
+	cfg      *config.Config
+	hook     SourceRules
+	cwd      string
+	needles  []needle
+	mu       sync.Mutex
+	pending  []pending
+	dirFiles map[string]*dirFile
+	errs     []error
+}
+
+// pending is a finding before suppression: keys are the places where a
+// directive may suppress it (the reported position, and the bundle
+// position when that differs).
+type pending struct {
+	f    finding.Finding
+	keys []finding.Location
+}
+
+// dirFile is the directives of one file and who answers for them.
+type dirFile struct {
+	ds    []*directive.Directive
+	owner ownership
+}
+
+type ownership int
+
+const (
+	owned   ownership = iota // bundles, pages, .env files: all DYP001 reported here
+	content                  // sourcesContent: stale DYP103 directives reported
+	shared                   // originals read from disk, or owned by the hook: honoured only
+)
+
+// Scan scans the build folders and .env files beneath dirs.
+func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (fs []finding.Finding, errs []error) {
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fs, errs = nil, []error{fmt.Errorf("internal error in the bundle scanner: %v\n%s (please report this bug)", r, debug.Stack())}
+		}
+	}()
+	lookup := s.LookupEnv
+	if lookup == nil {
+		lookup = os.LookupEnv
+	}
+	rn := &run{ctx: ctx, cfg: cfg, hook: s.SourceRules, dirFiles: map[string]*dirFile{}}
+	rn.cwd, _ = os.Getwd()
+
+	w := newWalker(ctx, cfg)
+	for _, d := range dirs {
+		w.walkNamed(d)
+	}
+	rn.errs = append(rn.errs, w.errs...)
+
+	// .env files: DYP102 for those beneath the named directories, and
+	// secret values from them and from the projects of the build folders.
+	envFiles := slices.Clone(w.envs)
+	named := len(envFiles)
+	for _, r := range sortedRoots(w.roots) {
+		entries, _ := os.ReadDir(r.project)
+		for _, e := range entries {
+			p := filepath.Join(r.project, e.Name())
+			if isEnvFile(e.Name()) && !e.IsDir() && !slices.Contains(envFiles, p) {
+				envFiles = append(envFiles, p)
+			}
+		}
+	}
+	var defs []envDefs
+	for i, f := range envFiles {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			rn.errs = append(rn.errs, err)
+			continue
+		}
+		if isBinary(data) {
+			rn.errs = append(rn.errs, &Notice{File: f, Msg: "skipped: binary content"})
+			continue
+		}
+		vars, ds := parseEnv(f, data)
+		defs = append(defs, envDefs{file: f, vars: vars})
+		if i < named {
+			rn.dirFiles[f] = &dirFile{ds: ds, owner: owned}
+			for _, fd := range envFindings(f, vars) {
+				rn.pending = append(rn.pending, pending{f: fd, keys: []finding.Location{fd.Loc}})
+			}
+		}
+	}
+	secrets, notes := collectSecrets(cfg.SecretEnv, lookup, defs)
+	rn.errs = append(rn.errs, notes...)
+	rn.needles = needles(secrets)
+
+	// Bundles, in parallel; each file is read once.
+	if cfg.RuleEnabled(rules.DYP103) {
+		jobs := make(chan bundleFile)
+		var wg sync.WaitGroup
+		for range max(1, min(runtime.GOMAXPROCS(0), len(w.bundles))) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for b := range jobs {
+					rn.bundle(b)
+				}
+			}()
+		}
+		for _, b := range w.bundles {
+			if ctx.Err() != nil {
+				break
+			}
+			jobs <- b
+		}
+		close(jobs)
+		wg.Wait()
+	}
+	if err := ctx.Err(); err != nil {
+		rn.errs = append(rn.errs, err)
+	}
+	return finding.Sort(rn.finish()), dedupErrors(rn.errs)
+}
+
+func sortedRoots(m map[string]*buildRoot) []*buildRoot {
+	var out []*buildRoot
+	for _, r := range m {
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b *buildRoot) int { return strings.Compare(a.dir, b.dir) })
+	return out
+}
+
+func dedupErrors(errs []error) []error {
+	seen := map[string]bool{}
+	var out []error
+	for _, e := range errs {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+type envDefs struct {
+	file string
+	vars []envVar
+}
+
+// collectSecrets gathers the values that must never be in a bundle: those
+// of the -secret-env names (from the environment, then the .env files),
+// and those of secret-like names defined in .env files (DYPAI_API_KEY,
+// CRON_SECRET, …), skipping placeholders and values too short to search
+// for. A value held by several names is one secret.
+func collectSecrets(names []string, lookup func(string) (string, bool), defs []envDefs) ([]*secret, []error) {
+	var out []*secret
+	var notes []error
+	byValue := map[string]*secret{}
+	add := func(name, value string) bool {
+		if len(value) < minSecretLen || placeholder(value) {
+			return false
+		}
+		s := byValue[value]
+		if s == nil {
+			s = &secret{value: value}
+			byValue[value] = s
+			out = append(out, s)
+		}
+		if !slices.Contains(s.names, name) {
+			s.names = append(s.names, name)
+		}
+		return true
+	}
+	slices.SortFunc(defs, func(a, b envDefs) int { return strings.Compare(a.file, b.file) })
+	for _, name := range names {
+		found, short := false, false
+		if v, ok := lookup(name); ok {
+			found = add(name, v) || found
+			short = short || v != "" && len(v) < minSecretLen
+		}
+		for _, d := range defs {
+			for _, v := range d.vars {
+				if v.name == name {
+					found = add(name, v.value) || found
+					short = short || v.value != "" && len(v.value) < minSecretLen
+				}
+			}
+		}
+		switch {
+		case !found && short:
+			notes = append(notes, &Notice{Msg: fmt.Sprintf("-secret-env %s: its value is shorter than %d characters, too short to search bundles for", name, minSecretLen)})
+		case !found:
+			notes = append(notes, &Notice{Msg: fmt.Sprintf("-secret-env %s: not set in the environment or in a .env file, so bundles are not searched for its value", name)})
+		}
+	}
+	var auto []string
+	for _, d := range defs {
+		for _, v := range d.vars {
+			if sdk.IsSecretEnv(v.name) && !slices.Contains(names, v.name) {
+				auto = append(auto, v.name+"\x00"+v.value)
+			}
+		}
+	}
+	slices.Sort(auto)
+	for _, nv := range auto {
+		name, value, _ := strings.Cut(nv, "\x00")
+		add(name, value)
+	}
+	return out, notes
+}
+
+// isBinary reports whether data is not text: a NUL byte or more than 10%
+// invalid UTF-8 in its first 32 KiB.
+func isBinary(data []byte) bool {
+	sample := data[:min(len(data), 32<<10)]
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return true
+	}
+	invalid := 0
+	for i := 0; i < len(sample); {
+		r, size := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && size == 1 {
+			if len(sample) < len(data) && len(sample)-i < utf8.UTFMax {
+				break // a rune cut by the sample's end
+			}
+			invalid++
+		}
+		i += size
+	}
+	return invalid*10 > len(sample)
+}
+
+func (rn *run) note(file, msg string) {
+	rn.mu.Lock()
+	rn.errs = append(rn.errs, &Notice{File: file, Msg: msg})
+	rn.mu.Unlock()
+}
+
+func (rn *run) addDirectives(file string, ds []*directive.Directive, owner ownership) {
+	rn.mu.Lock()
+	defer rn.mu.Unlock()
+	if df := rn.dirFiles[file]; df != nil {
+		df.owner = min(df.owner, owner)
+		return
+	}
+	rn.dirFiles[file] = &dirFile{ds: ds, owner: owner}
+}
+
+func (rn *run) add(ps ...pending) {
+	rn.mu.Lock()
+	rn.pending = append(rn.pending, ps...)
+	rn.mu.Unlock()
+}
+
+// rel names a file for a message: relative to the working directory when
+// it is beneath it, with forward slashes.
+func (rn *run) rel(p string) string {
+	if rn.cwd != "" {
+		if r, err := filepath.Rel(rn.cwd, p); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+func ctxRulesFor(p *sdk.Profile) *ctxRules {
+	return &ctxRules{
+		headers:  p.KeyHeaders,
+		ctors:    p.JSConstructors,
+		keyArg:   p.JSKeyArg,
+		isModule: p.IsJSModule,
+		off:      len(p.PrivilegedKeyMarkers) > 0,
+	}
+}
+
+// bundle scans one bundle or page.
+func (rn *run) bundle(b bundleFile) {
+	defer func() {
+		if r := recover(); r != nil {
+			rn.mu.Lock()
+			rn.errs = append(rn.errs, fmt.Errorf("%s: internal error in the bundle scanner: %v\n%s (please report this bug)", b.path, r, debug.Stack()))
+			rn.mu.Unlock()
+		}
+	}()
+	if rn.ctx.Err() != nil {
+		return
+	}
+	if fi, err := os.Stat(b.path); err == nil && fi.Size() > maxFileSize {
+		rn.note(b.path, fmt.Sprintf("skipped: %d MiB is larger than a bundle can be", fi.Size()>>20))
+		return
+	}
+	data, err := os.ReadFile(b.path)
+	if err != nil {
+		rn.mu.Lock()
+		rn.errs = append(rn.errs, err)
+		rn.mu.Unlock()
+		return
+	}
+	if isBinary(data) {
+		rn.note(b.path, "skipped: binary content (NUL bytes or invalid UTF-8), not a script")
+		return
+	}
+	cr := ctxRulesFor(b.root.profile)
+	prefixes := b.root.profile.SecretKeyPrefixes
+	lines := newLineIndex(data)
+	gen := &textRef{file: b.path, data: data, lines: lines}
+
+	if b.page {
+		ts := scanText(b.path, data, htmlScripts(data), -1, -1, cr, rn.needles, prefixes, lines)
+		rn.addDirectives(b.path, ts.directives, owned)
+		for _, h := range ts.hits {
+			loc := gen.loc(h.start, h.end)
+			rn.add(pending{f: rn.leak(h, loc, nil, b.path, true), keys: []finding.Location{loc}})
+		}
+		return
+	}
+
+	u, from, to, hasURL := sourceMappingURL(data)
+	skipFrom, skipTo := -1, -1
+	if hasURL {
+		skipFrom, skipTo = from, to
+	}
+	ts := scanText(b.path, data, []jsSpan{{0, len(data)}}, skipFrom, skipTo, cr, rn.needles, prefixes, lines)
+	rn.addDirectives(b.path, ts.directives, owned)
+
+	m, mapFile, err := loadMap(b.path, data, u)
+	if err != nil {
+		where := mapFile
+		if where == "" {
+			where = b.path
+		}
+		rn.note(where, fmt.Sprintf("source map not used: %v; findings are reported in the bundle", err))
+	}
+	if m == nil {
+		for _, h := range ts.hits {
+			loc := gen.loc(h.start, h.end)
+			rn.add(pending{f: rn.leak(h, loc, nil, b.path, false), keys: []finding.Location{loc}})
+		}
+		return
+	}
+	rn.mapped(b, gen, ts.hits, m, mapFile, cr, prefixes)
+}
+
+// textRef is a scanned text and its line index.
+type textRef struct {
+	file  string
+	data  []byte
+	lines lineIndex
+	// per line: nil when the line is ASCII (UTF-16 columns are byte
+	// columns), else checkpoints for converting columns in long lines
+	cols map[int]*lineCols
+}
+
+// lineCols holds, for a line that is not ASCII, the UTF-16 column at a rune
+// start every colStep bytes, so that converting a column costs at most
+// colStep steps however long the line (a one-line bundle).
+type lineCols struct {
+	text   []byte
+	byteAt []int // rune-aligned byte offsets, increasing
+	col16  []int // UTF-16 column at each
+}
+
+const colStep = 4096
+
+func (t *textRef) loc(start, end int) finding.Location {
+	l, c := t.lines.pos(start)
+	el, ec := t.lines.pos(end)
+	return finding.Location{File: t.file, Line: l, Col: c, EndLine: el, EndCol: ec}
+}
+
+func (t *textRef) lineCols(line int) *lineCols {
+	if t.cols == nil {
+		t.cols = map[int]*lineCols{}
+	}
+	lc, ok := t.cols[line]
+	if ok {
+		return lc
+	}
+	text := t.lines.line(t.data, line)
+	ascii := true
+	for _, c := range text {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		lc = &lineCols{text: text, byteAt: []int{0}, col16: []int{0}}
+		n, next := 0, colStep
+		for i := 0; i < len(text); {
+			if i >= next {
+				lc.byteAt, lc.col16 = append(lc.byteAt, i), append(lc.col16, n)
+				next = i + colStep
+			}
+			r, size := utf8.DecodeRune(text[i:])
+			n++
+			if r >= 0x10000 {
+				n++
+			}
+			i += size
+		}
+	}
+	t.cols[line] = lc
+	return lc
+}
+
+// col16 returns the 0-based UTF-16 column of a 1-based line and byte column.
+func (t *textRef) col16(line, col int) int {
+	lc := t.lineCols(line)
+	if lc == nil {
+		return col - 1
+	}
+	off := min(col-1, len(lc.text))
+	k, _ := slices.BinarySearch(lc.byteAt, off+1)
+	k-- // the last checkpoint at or before off
+	return lc.col16[k] + utf16Col(lc.text[lc.byteAt[k]:off])
+}
+
+// byteCol1 returns the 1-based byte column of a 1-based line and 0-based
+// UTF-16 column.
+func (t *textRef) byteCol1(line, col16 int) int {
+	lc := t.lineCols(line)
+	if lc == nil {
+		return col16 + 1
+	}
+	k, _ := slices.BinarySearch(lc.col16, col16+1)
+	k--
+	return lc.byteAt[k] + byteCol(lc.text[lc.byteAt[k]:], col16-lc.col16[k]) + 1
+}
+
+// mapped reports the hits of a bundle that has a source map: hits in its
+// sourcesContent at their original positions, hits in the generated code
+// at the original positions they map to, the bundle as related location.
+func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, mapFile string, cr *ctxRules, prefixes []string) {
+	mapDir := filepath.Dir(b.path)
+	if mapFile != "" {
+		mapDir = filepath.Dir(mapFile)
+	}
+	paths := make([]string, len(m.sources))
+	for i, src := range m.sources {
+		paths[i] = resolveSource(src, mapDir, b.root.project)
+	}
+
+	// The original sources the map carries.
+	type origHit struct {
+		hit
+		loc     finding.Location
+		related *finding.Location
+	}
+	origs := make([]*textRef, len(m.sources))
+	var origHits [][]*origHit = make([][]*origHit, len(m.sources))
+	var files []SourceFile
+	for i, c := range m.contents {
+		if c == nil || *c == "" {
+			continue
+		}
+		data := []byte(*c)
+		if isBinary(data) {
+			continue
+		}
+		lines := newLineIndex(data)
+		origs[i] = &textRef{file: paths[i], data: data, lines: lines}
+		ts := scanText(paths[i], data, []jsSpan{{0, len(data)}}, -1, -1, cr, rn.needles, prefixes, lines)
+		owner := content
+		if rn.hook != nil {
+			owner = shared
+		}
+		rn.addDirectives(paths[i], ts.directives, owner)
+		for _, h := range ts.hits {
+			origHits[i] = append(origHits[i], &origHit{hit: h, loc: origs[i].loc(h.start, h.end)})
+		}
+		files = append(files, SourceFile{Path: paths[i], Content: data, Bundle: b.path, Map: mapFile})
+	}
+
+	// Findings of the source-rules hook.
+	hookLines := map[string]bool{}
+	if rn.hook != nil && len(files) > 0 {
+		for _, f := range rn.hook(rn.ctx, files) {
+			if len(f.Related) == 0 {
+				f.Related = []finding.Related{{Location: finding.Location{File: b.path, Line: 1, Col: 1}, Message: "shipped in bundle " + rn.rel(b.path)}}
+			}
+			if f.RuleID == rules.DYP103 {
+				hookLines[fmt.Sprintf("%s:%d", f.Loc.File, f.Loc.Line)] = true
+			}
+			rn.mu.Lock()
+			rn.pending = append(rn.pending, pending{f: f}) // suppressed by the hook itself
+			rn.mu.Unlock()
+		}
+	}
+
+	bundleRel := rn.rel(b.path)
+	// Generated hits: map each to its original position.
+	for _, h := range genHits {
+		gloc := gen.loc(h.start, h.end)
+		seg, ok := m.original(int32(gloc.Line-1), int32(gen.col16(gloc.Line, gloc.Col)))
+		if !ok {
+			rn.add(pending{f: rn.leak(h, gloc, nil, b.path, false), keys: []finding.Location{gloc}})
+			continue
+		}
+		src := int(seg.src)
+		line := int(seg.line) + 1
+		// The hit may start inside the token the segment maps (a string
+		// literal's text after its quote): keep that offset.
+		col16 := int(seg.col) + gen.col16(gloc.Line, gloc.Col) - int(seg.genCol)
+		col := col16 + 1
+		if o := origs[src]; o != nil {
+			col = o.byteCol1(line, col16)
+			// The same leak seen in the sourcesContent: one finding.
+			merged := false
+			for _, oh := range origHits[src] {
+				if oh.loc.Line == line && oh.secret == h.secret {
+					if oh.related == nil {
+						g := gloc
+						oh.related = &g
+					}
+					merged = true
+				}
+			}
+			if merged {
+				continue
+			}
+		}
+		oloc := finding.Location{File: paths[src], Line: line, Col: col}
+		if origs[src] != nil || isFile(paths[src]) {
+			rel := []finding.Related{{Location: gloc, Message: "shipped in bundle " + bundleRel}}
+			rn.add(pending{f: rn.leak(h, oloc, rel, b.path, false), keys: []finding.Location{oloc, gloc}})
+		} else {
+			rel := []finding.Related{{Location: oloc, Message: "original position according to the source map (file not found)"}}
+			rn.add(pending{f: rn.leak(h, gloc, rel, b.path, false), keys: []finding.Location{gloc, oloc}})
+		}
+	}
+
+	// Hits in the sourcesContent, with the bundle position they map to.
+	for i, hs := range origHits {
+		for _, oh := range hs {
+			if hookLines[fmt.Sprintf("%s:%d", oh.loc.File, oh.loc.Line)] {
+				continue
+			}
+			keys := []finding.Location{oh.loc}
+			var rel finding.Related
+			switch {
+			case oh.related != nil:
+				rel = finding.Related{Location: *oh.related, Message: "shipped in bundle " + bundleRel}
+			default:
+				if seg, ok := m.generated(int32(i), int32(oh.loc.Line-1), int32(origs[i].col16(oh.loc.Line, oh.loc.Col))); ok {
+					gl := int(seg.genLine) + 1
+					if gl <= len(gen.lines) {
+						g := finding.Location{File: b.path, Line: gl, Col: gen.byteCol1(gl, int(seg.genCol))}
+						rel = finding.Related{Location: g, Message: "shipped in bundle " + bundleRel}
+						break
+					}
+				}
+				where := mapFile
+				if where == "" {
+					where = b.path
+				}
+				rel = finding.Related{Location: finding.Location{File: where, Line: 1, Col: 1}, Message: "in the sourcesContent of the source map of bundle " + bundleRel}
+			}
+			keys = append(keys, rel.Location)
+			rn.add(pending{f: rn.leak(oh.hit, oh.loc, []finding.Related{rel}, b.path, false), keys: keys})
+		}
+	}
+}
+
+// leak builds the DYP103 finding for a hit.
+func (rn *run) leak(h hit, loc finding.Location, related []finding.Related, bundle string, page bool) finding.Finding {
+	kind := "bundle"
+	if page {
+		kind = "built page"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s ships %s (%s)", kind, rn.rel(bundle), h.what, sdk.Redact(h.secret))
+	b.WriteString(howText(h.how))
+	if h.rank == rankNamed {
+		b.WriteString(": keep the value out of client code and public env vars, call api_key endpoints only from a server, and rotate it")
+	} else {
+		b.WriteString(": remove it from client code, call api_key endpoints only from a server, and rotate the key")
+	}
+	return finding.Finding{RuleID: rules.DYP103, Loc: loc, Message: b.String(), Related: related}
+}
+
+// finish applies the suppression directives and reports the malformed and
+// stale ones (DYP001).
+func (rn *run) finish() []finding.Finding {
+	// Originals on disk that findings were moved to: honour their directives.
+	for _, p := range rn.pending {
+		for _, k := range p.keys {
+			if _, ok := rn.dirFiles[k.File]; ok || !isFile(k.File) {
+				continue
+			}
+			rn.dirFiles[k.File] = &dirFile{ds: fileDirectives(k.File), owner: shared}
+		}
+	}
+	var all []*directive.Directive
+	files := make([]string, 0, len(rn.dirFiles))
+	for f := range rn.dirFiles {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		all = append(all, rn.dirFiles[f].ds...)
+	}
+	idx := directive.NewIndex(all)
+	var out []finding.Finding
+	for _, p := range rn.pending {
+		if !rn.cfg.RuleEnabled(p.f.RuleID) {
+			continue
+		}
+		if slices.ContainsFunc(p.keys, func(k finding.Location) bool { return idx.Suppressed(k.File, k.Line, p.f.RuleID) }) {
+			continue
+		}
+		out = append(out, p.f)
+	}
+	if !rn.cfg.RuleEnabled(rules.DYP001) {
+		return out
+	}
+	dyp001 := func(d *directive.Directive, msg string) {
+		out = append(out, finding.Finding{RuleID: rules.DYP001, Loc: finding.Location{File: d.File, Line: d.Line, Col: d.Col}, Message: msg})
+	}
+	for _, d := range idx.Malformed() {
+		if rn.dirFiles[d.File].owner == owned {
+			dyp001(d, directive.MalformedMessage(d))
+		}
+	}
+	for _, d := range idx.Unused(rn.cfg.RuleEnabled) {
+		switch rn.dirFiles[d.File].owner {
+		case owned:
+			dyp001(d, directive.UnusedMessage(d))
+		case content:
+			if !slices.ContainsFunc(d.Rules, func(id string) bool { return id != rules.DYP103 }) {
+				dyp001(d, directive.UnusedMessage(d))
+			}
+		}
+	}
+	return out
+}
+
+// fileDirectives reads the dypai-ignore directives of a source file.
+func fileDirectives(path string) []*directive.Directive {
+	data, err := os.ReadFile(path)
+	if err != nil || isBinary(data) || len(data) > maxFileSize {
+		return nil
+	}
+	lines := newLineIndex(data)
+	s := scanJS(data, &ctxRules{off: true}, false)
+	var ds []*directive.Directive
+	for _, c := range s.comments {
+		if d, ok := directive.Parse(c.text, directive.JSPrefix); ok {
+			d.File = path
+			d.Line, d.Col = lines.pos(c.start)
+			ds = append(ds, &d)
+		}
+	}
+	return ds
+}

@@ -1,0 +1,691 @@
+package bundlescan
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/bundlescan/synth"
+)
+
+// Keys used by the fixtures. None is real.
+const (
+	ctorKey   = "dyp_live_Q2hhbmdlTWVQbGVhc2UxMjM0"
+	headerKey = "dyp_live_HeaderLiteral9f8e7d6c"
+	envKey    = "dyp_live_4Rk9TqZx2LmW7vNc8HbYp3Js"
+)
+
+// The app the esbuild fixtures bundle: one leaked literal key passed to the
+// SDK's constructor, one literal X-API-KEY header, and the decoys.
+var appSources = map[string]string{
+	"src/main.ts": `import { createClient } from '@dypai/client'
+import { callWithKey, logo, assetHash } from './sdk-like'
+
+const KEY = '` + ctorKey + `'
+export const admin = createClient('https://acme.dypai.app', KEY)
+export const anon = createClient('https://abcdefghijklmnop.supabase.co', '` + synth.AnonJWT + `')
+export const user = createClient('https://acme.dypai.app')
+
+export async function sync() {
+  await fetch('https://acme.dypai.app/api/sync', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-API-KEY': '` + headerKey + `' },
+  })
+}
+
+export function viaSDK(key: string) {
+  return callWithKey('https://acme.dypai.app/api/x', key)
+}
+
+export const assets = { logo, assetHash }
+`,
+	// The SDK's own code: the header name is a constant, the value a parameter.
+	"src/sdk-like.ts": `const H = 'X-API-KEY'
+
+export function callWithKey(url: string, key: string) {
+  const headers: Record<string, string> = {}
+  headers[H] = key
+  return fetch(url, { headers, body: JSON.stringify({ 'X-API-KEY': key }) })
+}
+
+export const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+export const assetHash = 'sha256-9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'
+`,
+}
+
+func writeFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// build bundles src/main.ts of dir with esbuild, minified, into dir/outdir.
+func build(t testing.TB, dir, outdir string, sourcemap api.SourceMap, content api.SourcesContent, define map[string]string) string {
+	t.Helper()
+	res := api.Build(api.BuildOptions{
+		EntryPoints:       []string{"src/main.ts"},
+		AbsWorkingDir:     dir,
+		Outdir:            outdir,
+		Bundle:            true,
+		Write:             true,
+		Format:            api.FormatESModule,
+		MinifyWhitespace:  true,
+		MinifyIdentifiers: true,
+		MinifySyntax:      true,
+		External:          []string{"@dypai/client"},
+		Sourcemap:         sourcemap,
+		SourcesContent:    content,
+		Define:            define,
+		LogLevel:          api.LogLevelSilent,
+	})
+	if len(res.Errors) > 0 {
+		t.Fatalf("esbuild: %v", res.Errors)
+	}
+	return filepath.Join(dir, outdir, "main.js")
+}
+
+func scanDirs(t testing.TB, cfg *config.Config, env map[string]string, dirs ...string) ([]finding.Finding, []error) {
+	t.Helper()
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	s := &Scanner{LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok }}
+	return s.Scan(context.Background(), dirs, cfg)
+}
+
+// posOf returns the 1-based line and byte column of the first occurrence
+// of needle in file.
+func posOf(t testing.TB, file, needle string) (int, int) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(data), needle)
+	if i < 0 {
+		t.Fatalf("%s does not contain %q", file, needle)
+	}
+	return newLineIndex(data).pos(i)
+}
+
+// render shows a finding as file:line:col: message (RULE) [related…], with
+// paths relative to root.
+func render(root string, f finding.Finding) string {
+	rel := func(p string) string {
+		if r, err := filepath.Rel(root, p); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return p
+	}
+	s := fmt.Sprintf("%s:%d:%d: %s (%s)", rel(f.Loc.File), f.Loc.Line, f.Loc.Col, f.Message, f.RuleID)
+	for _, r := range f.Related {
+		s += fmt.Sprintf(" [%s:%d:%d: %s]", rel(r.File), r.Line, r.Col, r.Message)
+	}
+	return s
+}
+
+func renderAll(root string, fs []finding.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, render(root, f))
+	}
+	return out
+}
+
+func checkFindings(t *testing.T, root string, got []finding.Finding, want []string) {
+	t.Helper()
+	g := renderAll(root, got)
+	if strings.Join(g, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(g, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func noErrors(t *testing.T, errs []error) {
+	t.Helper()
+	for _, e := range errs {
+		t.Errorf("unexpected error: %v", e)
+	}
+}
+
+// assertRedacted checks that no finding shows more than the first four
+// characters of a secret, in any field, plain or encoded.
+func assertRedacted(t *testing.T, fs []finding.Finding, secrets ...string) {
+	t.Helper()
+	data, err := json.Marshal(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for _, s := range secrets {
+		if strings.Contains(text, s[:5]) {
+			t.Errorf("findings show more than the first 4 characters of secret %s…", s[:4])
+		}
+		for i := 0; i+8 <= len(s); i++ {
+			if strings.Contains(text, s[i:i+8]) {
+				t.Errorf("findings show part of secret %s…: %q", s[:4], s[i:i+8])
+				break
+			}
+		}
+		for _, enc := range []string{base64.StdEncoding.EncodeToString([]byte(s)), url.QueryEscape(s)} {
+			if strings.Contains(text, enc[:8]) {
+				t.Errorf("findings show an encoding of secret %s…", s[:4])
+			}
+		}
+	}
+}
+
+func bundleMsg(bundle, what, secret, how string) string {
+	return fmt.Sprintf("bundle %s ships %s (%s…)%s: remove it from client code, call api_key endpoints only from a server, and rotate the key",
+		filepath.ToSlash(bundle), what, secret[:4], how)
+}
+
+func TestEsbuildBundleWithoutSourceMap(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, appSources)
+	bundle := build(t, dir, "dist", api.SourceMapNone, api.SourcesContentInclude, nil)
+
+	fs, errs := scanDirs(t, nil, nil, dir)
+	noErrors(t, errs)
+	l1, c1 := posOf(t, bundle, ctorKey)
+	l2, c2 := posOf(t, bundle, headerKey)
+	checkFindings(t, dir, fs, []string{
+		fmt.Sprintf("dist/main.js:%d:%d: %s (DYP103)", l1, c1, bundleMsg(bundle, "an API key", ctorKey, " as the key argument of createClient")),
+		fmt.Sprintf("dist/main.js:%d:%d: %s (DYP103)", l2, c2, bundleMsg(bundle, "an API key", headerKey, " as a literal X-API-KEY header")),
+	})
+	if fs[0].Loc.EndCol-fs[0].Loc.Col != len(ctorKey) {
+		t.Errorf("finding spans %d bytes, want the key's %d", fs[0].Loc.EndCol-fs[0].Loc.Col, len(ctorKey))
+	}
+	assertRedacted(t, fs, ctorKey, headerKey)
+}
+
+func TestEsbuildBundleWithSourcesContent(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		mode api.SourceMap
+	}{{"linked", api.SourceMapLinked}, {"external", api.SourceMapExternal}, {"inline", api.SourceMapInline}} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, appSources)
+			bundle := build(t, dir, "dist", tc.mode, api.SourcesContentInclude, nil)
+			main := filepath.Join(dir, "src", "main.ts")
+			// The header key is also a named secret: its base64 form is in
+			// an inline map's data URL, which must not count as a leak.
+			fs, errs := scanDirs(t, &config.Config{SecretEnv: []string{"DYPAI_API_KEY"}}, map[string]string{"DYPAI_API_KEY": headerKey}, dir)
+			noErrors(t, errs)
+			l1, c1 := posOf(t, main, ctorKey)
+			l2, c2 := posOf(t, main, headerKey)
+			g1, gc1 := posOf(t, bundle, ctorKey)
+			g2, gc2 := posOf(t, bundle, headerKey)
+			named := fmt.Sprintf("bundle %s ships the value of DYPAI_API_KEY (dyp_…) as a literal X-API-KEY header: keep the value out of client code and public env vars, call api_key endpoints only from a server, and rotate it", filepath.ToSlash(bundle))
+			checkFindings(t, dir, fs, []string{
+				fmt.Sprintf("src/main.ts:%d:%d: %s (DYP103) [dist/main.js:%d:%d: shipped in bundle %s]", l1, c1, bundleMsg(bundle, "an API key", ctorKey, " as the key argument of createClient"), g1, gc1, filepath.ToSlash(bundle)),
+				fmt.Sprintf("src/main.ts:%d:%d: %s (DYP103) [dist/main.js:%d:%d: shipped in bundle %s]", l2, c2, named, g2, gc2, filepath.ToSlash(bundle)),
+			})
+			assertRedacted(t, fs, ctorKey, headerKey)
+		})
+	}
+}
+
+// A map without sourcesContent only maps positions: the bundle's findings
+// move to the original positions, which exist on disk.
+func TestEsbuildBundlePositionsOnlyMap(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, appSources)
+	bundle := build(t, dir, "dist", api.SourceMapLinked, api.SourcesContentExclude, nil)
+	main := filepath.Join(dir, "src", "main.ts")
+
+	fs, errs := scanDirs(t, nil, nil, dir)
+	noErrors(t, errs)
+	l1, c1 := posOf(t, main, ctorKey)
+	l2, c2 := posOf(t, main, headerKey)
+	g1, gc1 := posOf(t, bundle, ctorKey)
+	g2, gc2 := posOf(t, bundle, headerKey)
+	checkFindings(t, dir, fs, []string{
+		fmt.Sprintf("src/main.ts:%d:%d: %s (DYP103) [dist/main.js:%d:%d: shipped in bundle %s]", l1, c1, bundleMsg(bundle, "an API key", ctorKey, " as the key argument of createClient"), g1, gc1, filepath.ToSlash(bundle)),
+		fmt.Sprintf("src/main.ts:%d:%d: %s (DYP103) [dist/main.js:%d:%d: shipped in bundle %s]", l2, c2, bundleMsg(bundle, "an API key", headerKey, " as a literal X-API-KEY header"), g2, gc2, filepath.ToSlash(bundle)),
+	})
+
+	// Once the original is gone, the finding stays in the bundle and names
+	// the original position.
+	if err := os.Remove(main); err != nil {
+		t.Fatal(err)
+	}
+	fs, _ = scanDirs(t, nil, nil, dir)
+	if len(fs) != 2 || fs[0].Loc.File != bundle || len(fs[0].Related) != 1 || fs[0].Related[0].File != main || fs[0].Related[0].Line != l1 {
+		t.Errorf("with the original missing: %q", renderAll(dir, fs))
+	}
+}
+
+// Suppression in the original source: a directive with a reason suppresses
+// the finding reported there; one without a reason does not and is
+// reported; one that suppresses nothing is reported.
+func TestSourceDirectives(t *testing.T) {
+	dir := t.TempDir()
+	src := map[string]string{
+		"src/main.ts": `import { createClient } from '@dypai/client'
+// dypai-ignore DYP103 a scoped, read-only key for the public demo
+export const admin = createClient('https://acme.dypai.app', '` + ctorKey + `')
+export async function sync() {
+  // dypai-ignore DYP103
+  await fetch('/api/sync', { headers: { 'X-API-KEY': '` + headerKey + `' } })
+}
+// dypai-ignore DYP103 stale: nothing here any more
+export const n = 1
+`,
+	}
+	writeFiles(t, dir, src)
+	l, c := posOf(t, filepath.Join(dir, "src", "main.ts"), headerKey)
+	for _, tc := range []struct {
+		content api.SourcesContent
+		want    []string
+	}{
+		// With sourcesContent the scanner sees every directive of the
+		// source and reports the stale one.
+		{api.SourcesContentInclude, []string{fmt.Sprintf("main.ts:%d:%d DYP103", l, c), "main.ts:8:1 DYP001"}},
+		// With positions only, it reads the original from disk where a
+		// finding lands, to honour its directives; a stale one there is
+		// the JS scanner's to report.
+		{api.SourcesContentExclude, []string{fmt.Sprintf("main.ts:%d:%d DYP103", l, c)}},
+	} {
+		build(t, dir, "dist", api.SourceMapLinked, tc.content, nil)
+		fs, errs := scanDirs(t, nil, nil, dir)
+		noErrors(t, errs)
+		var got []string
+		for _, f := range fs {
+			got = append(got, fmt.Sprintf("%s:%d:%d %s", filepath.Base(f.Loc.File), f.Loc.Line, f.Loc.Col, f.RuleID))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("got %v, want %v\n%s", got, tc.want, strings.Join(renderAll(dir, fs), "\n"))
+		}
+		if len(fs) == 2 && fs[1].Message != "suppression of DYP103 matches no finding on this line or the next: remove it" {
+			t.Errorf("DYP001 message: %s", fs[1].Message)
+		}
+	}
+	// The directive without a reason is the JS scanner's to report (it
+	// owns the sources); here it only fails to suppress.
+}
+
+// Next.js static export: inline scripts of the built pages (__NEXT_DATA__
+// and flight data) and a chunk with a public env var inlined by the build.
+func TestNextStaticExport(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".env.local": "NEXT_PUBLIC_DYPAI_URL=https://acme.dypai.app\nNEXT_PUBLIC_DYPAI_API_KEY=" + envKey + "\n",
+		"src/main.ts": `const KEY = process.env.NEXT_PUBLIC_DYPAI_API_KEY ?? ''
+export function resync(u: string) { return fetch(u, { method: 'POST', headers: { 'X-API-KEY': KEY } }) }
+export const url = process.env.NEXT_PUBLIC_DYPAI_URL
+`,
+		"out/index.html": `<!DOCTYPE html><html><head><script src="/_next/static/chunks/main.js" async=""></script></head><body>
+<img alt="logo" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==">
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"erp":{"headers":{"X-API-KEY":"` + headerKey + `"}},"anon":"` + synth.AnonJWT + `"}},"page":"/","query":{},"buildId":"b1"}</script>
+<script>self.__next_f.push([1,"2:[\"$\",\"div\",null,{\"headers\":{\"x-api-key\":\"` + ctorKey + `\"}}]\n"])</script>
+<script>const H="X-API-KEY";window.cfg={headerName:H}</script>
+</body></html>
+`,
+	})
+	chunk := build(t, dir, "out/_next/static/chunks", api.SourceMapNone, api.SourcesContentInclude, map[string]string{
+		"process.env.NEXT_PUBLIC_DYPAI_API_KEY": `"` + envKey + `"`,
+		"process.env.NEXT_PUBLIC_DYPAI_URL":     `"https://acme.dypai.app"`,
+	})
+	page := filepath.Join(dir, "out", "index.html")
+	fs, errs := scanDirs(t, nil, nil, dir)
+	noErrors(t, errs)
+
+	lh, ch := posOf(t, page, headerKey)
+	// The flight data's key is reported at the string that holds it.
+	lf, flightCol := posOf(t, page, `2:[\"$\"`)
+	lc, cc := posOf(t, chunk, envKey)
+	le, ce := 2, 1
+	pageMsg := func(secret, how string) string {
+		return fmt.Sprintf("built page %s ships an API key (%s…)%s: remove it from client code, call api_key endpoints only from a server, and rotate the key", filepath.ToSlash(page), secret[:4], how)
+	}
+	t.Logf("%s", strings.Join(renderAll(dir, fs), "\n"))
+	checkFindings(t, dir, fs, []string{
+		fmt.Sprintf(".env.local:%d:%d: NEXT_PUBLIC_DYPAI_API_KEY holds a secret but its NEXT_PUBLIC_ prefix makes the build inline it into browser code: drop the prefix, read it only in server code and rotate the key (DYP102)", le, ce),
+		fmt.Sprintf("out/_next/static/chunks/main.js:%d:%d: bundle %s ships the value of NEXT_PUBLIC_DYPAI_API_KEY (dyp_…) as a literal X-API-KEY header: keep the value out of client code and public env vars, call api_key endpoints only from a server, and rotate it (DYP103)", lc, cc, filepath.ToSlash(chunk)),
+		fmt.Sprintf("out/index.html:%d:%d: %s (DYP103)", lh, ch, pageMsg(headerKey, " as a literal X-API-KEY header")),
+		fmt.Sprintf("out/index.html:%d:%d: %s (DYP103)", lf, flightCol, pageMsg(ctorKey, " as a literal x-api-key header")),
+	})
+	assertRedacted(t, fs, headerKey, ctorKey, envKey)
+}
+
+func TestEnvFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"web/.env": `# Browser-safe
+NEXT_PUBLIC_DYPAI_URL=https://acme.dypai.app
+DYPAI_API_KEY=` + envKey + `
+export VITE_STRIPE_SECRET="sk_live_abcdefghijklmnop" # a comment
+# dypai-ignore DYP102 the sandbox key of a mock server, not a real secret
+NEXT_PUBLIC_MOCK_API_KEY=mock_0123456789abcdef
+NEXT_PUBLIC_OTHER_API_KEY=abcdefghijkl0123 # dypai-ignore DYP102 inline, with a reason
+# dypai-ignore DYP102
+REACT_APP_PRIVATE_TOKEN='multi word value'
+# dypai-ignore DYP102 stale: the variable below is fine
+NEXT_PUBLIC_SITE_NAME=Acme
+`,
+		"web/.env.example": `NEXT_PUBLIC_DYPAI_API_KEY=your-api-key-here
+GATSBY_SERVICE_KEY=
+PUBLIC_API_KEY=` + headerKey + `
+`,
+		"web/.env.production.local": "NUXT_PUBLIC_SERVICE_ROLE=\"line1\nline2\"\nEXPO_PUBLIC_APIKEY: k_0123456789\n",
+		"web/.envrc":                "export NEXT_PUBLIC_API_KEY=ignored-not-dotenv\n",
+		"web/node_modules/pkg/.env": "NEXT_PUBLIC_API_KEY=in-a-dependency-000\n",
+	})
+	fs, errs := scanDirs(t, nil, nil, dir)
+	noErrors(t, errs)
+	msg := func(name, prefix string) string {
+		return fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code: drop the prefix, read it only in server code and rotate the key", name, prefix)
+	}
+	checkFindings(t, dir, fs, []string{
+		"web/.env:4:8: " + msg("VITE_STRIPE_SECRET", "VITE_") + " (DYP102)",
+		"web/.env:8:1: suppression directive gives no reason: say why the finding does not apply (DYP001)",
+		"web/.env:9:1: " + msg("REACT_APP_PRIVATE_TOKEN", "REACT_APP_") + " (DYP102)",
+		"web/.env:10:1: suppression of DYP102 matches no finding on this line or the next: remove it (DYP001)",
+		"web/.env.example:3:1: PUBLIC_API_KEY holds a secret but its PUBLIC_ prefix makes the build inline it into browser code, and this example file gives it a real-looking value (dyp_…): drop the prefix, put a placeholder here and rotate the key (DYP102)",
+		"web/.env.production.local:1:1: " + msg("NUXT_PUBLIC_SERVICE_ROLE", "NUXT_PUBLIC_") + " (DYP102)",
+		"web/.env.production.local:3:1: " + msg("EXPO_PUBLIC_APIKEY", "EXPO_PUBLIC_") + " (DYP102)",
+	})
+	assertRedacted(t, fs, headerKey, envKey)
+	if fs[0].Loc.EndCol != 8+len("VITE_STRIPE_SECRET") {
+		t.Errorf("DYP102 should span the name: %+v", fs[0].Loc)
+	}
+}
+
+func TestParseEnv(t *testing.T) {
+	vars, ds := parseEnv("f", []byte("\uFEFFA=1\n  export B = 'two # not a comment' # c\nC=\"x\\ny\"\nD=plain value # tail\nE:  colon\n# dypai-ignore DYP102 why\nF=`tick`\n=bad\nG\n"))
+	var got []string
+	for _, v := range vars {
+		got = append(got, fmt.Sprintf("%s=%q@%d:%d", v.name, v.value, v.line, v.col))
+	}
+	want := []string{`A="1"@1:1`, `B="two # not a comment"@2:10`, `C="x\ny"@3:1`, `D="plain value"@4:1`, `E="colon"@5:1`, `F="tick"@7:1`}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+	if len(ds) != 1 || ds[0].Line != 6 || ds[0].Reason != "why" {
+		t.Errorf("directives: %+v", ds)
+	}
+}
+
+// Values of named secrets are found as they are, base64-encoded at any
+// alignment and URL-encoded; values from .env files count too.
+func TestSecretValues(t *testing.T) {
+	dir := t.TempDir()
+	b64 := base64.StdEncoding.EncodeToString([]byte("user:" + envKey)) // Basic auth: the key at an offset
+	writeFiles(t, dir, map[string]string{
+		".env.local": "DYPAI_API_KEY=" + envKey + "\nCRON_SECRET=c7f1e9a24b3d4e0f8a6b5c2d1e0f9a8b\nNEXT_PUBLIC_DYPAI_URL=https://acme.dypai.app\nSHORT_SECRET=abc\nNEXT_PUBLIC_DYPAI_API_KEY=" + envKey + "\n",
+		"dist/a.js":  `var u="https://acme.dypai.app",k="` + envKey + `";`,
+		"dist/b.js":  `fetch(u,{headers:{Authorization:"Basic ` + b64 + `"}});`,
+		"dist/c.mjs": `export const link="https://acme.dypai.app/hook?key=` + url.QueryEscape(envKey+"/x") + `";`,
+		"dist/d.js":  `var cron="c7f1e9a24b3d4e0f8a6b5c2d1e0f9a8b",site="https://acme.dypai.app";`,
+		"dist/e.js":  `var other="` + headerKey + `";`,
+	})
+	cfg := &config.Config{SecretEnv: []string{"DYPAI_API_KEY", "OTHER_KEY", "MISSING_KEY"}}
+	fs, errs := scanDirs(t, cfg, map[string]string{"OTHER_KEY": headerKey, "DYPAI_API_KEY": envKey + "/x"}, dir)
+	var notes []string
+	for _, e := range errs {
+		var n *Notice
+		if !errors.As(e, &n) {
+			t.Errorf("unexpected error %v", e)
+		}
+		notes = append(notes, e.Error())
+	}
+	if want := "[-secret-env MISSING_KEY: not set in the environment or in a .env file, so bundles are not searched for its value]"; fmt.Sprint(notes) != want {
+		t.Errorf("notices: %v, want %v", notes, want)
+	}
+	var got []string
+	for _, f := range fs {
+		if f.RuleID == rules.DYP103 {
+			got = append(got, filepath.Base(f.Loc.File)+": "+f.Message[strings.Index(f.Message, "ships"):strings.Index(f.Message, ":")])
+		}
+	}
+	want := []string{
+		"a.js: ships the value of DYPAI_API_KEY and NEXT_PUBLIC_DYPAI_API_KEY (dyp_…)",
+		"b.js: ships the value of DYPAI_API_KEY and NEXT_PUBLIC_DYPAI_API_KEY (dyp_…), base64-encoded",
+		"c.mjs: ships the value of DYPAI_API_KEY (dyp_…), URL-encoded",
+		"d.js: ships the value of CRON_SECRET (c7f1…)",
+		"e.js: ships the value of OTHER_KEY (dyp_…)",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	assertRedacted(t, fs, envKey, headerKey, "c7f1e9a24b3d4e0f8a6b5c2d1e0f9a8b")
+}
+
+func TestBase64Alignments(t *testing.T) {
+	sec := &secret{value: envKey, names: []string{"K"}}
+	ns := needles([]*secret{sec})
+	for shift := range 3 {
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding} {
+			text := []byte(`x="` + enc.EncodeToString(append([]byte("abc")[:shift], envKey...)) + `"`)
+			if hs := valueHits(text, -1, -1, ns, nil); len(hs) == 0 {
+				t.Errorf("shift %d: %s not found", shift, text)
+			}
+		}
+	}
+}
+
+func TestKnownSecretForms(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"build/static/js/main.js": `const s=createClient("https://p.supabase.co","` + synth.ServiceRoleJWT + `"),a=createClient("https://p.supabase.co","` + synth.AnonJWT + `");`,
+	})
+	fs, errs := scanDirs(t, nil, nil, dir)
+	noErrors(t, errs)
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "ships a service_role JWT (eyJh…) as the key argument of createClient") {
+		t.Errorf("got %q", renderAll(dir, fs))
+	}
+	assertRedacted(t, fs, synth.ServiceRoleJWT)
+
+	// Secret prefixes come from the profile's table.
+	hs := valueHits([]byte(`k="sb_secret_abcdefgh12345678";p="sb_secret_x";q="xsb_secret_abcdefgh12345678"`), -1, -1, nil, []string{"sb_secret_"})
+	if len(hs) != 1 || hs[0].secret != "sb_secret_abcdefgh12345678" || hs[0].what != "a secret key (sb_secret_ prefix)" {
+		t.Errorf("prefix hits: %+v", hs)
+	}
+}
+
+// Where build folders are, and where they are not.
+func TestDiscovery(t *testing.T) {
+	dir := t.TempDir()
+	leak := `f({"X-API-KEY":"` + headerKey + `"})`
+	writeFiles(t, dir, map[string]string{
+		"dypai.yaml":                         "js:\n  build_dirs: ['web/public/assets', 'web/.cache/bundles']\nignore: ['**/fixtures/**']\n",
+		"web/.next/static/chunks/app.js":     leak,
+		"web/.next/server/app/page.js":       leak, // server code
+		"web/.next/cache/x.js":               leak,
+		"web/dist/assets/index.mjs":          leak,
+		"web/public/assets/app.js":           leak, // dypai.yaml build_dirs
+		"web/.cache/bundles/app.js":          leak, // dypai.yaml build_dirs, in a hidden folder
+		"web/src/app.js":                     leak, // sources: the JS scanner's business
+		"web/node_modules/pkg/dist/index.js": leak,
+		"web/fixtures/dist/index.js":         leak, // ignored by dypai.yaml
+		"web/dist/assets/style.css":          leak,
+		"web/dist/assets/index.js.map":       `{"version":3,"sources":[],"mappings":""}`,
+		"vendor/x/dist/a.js":                 leak,
+		"web/.hidden/dist/a.js":              leak,
+	})
+	// A symlink loop and a link to a build folder seen already.
+	if err := os.Symlink("..", filepath.Join(dir, "web", "dist", "loop")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "web", "dist"), filepath.Join(dir, "web", "dist-link")); err != nil {
+		t.Fatal(err)
+	}
+	fs, errs := scanDirs(t, nil, nil, dir)
+	noErrors(t, errs)
+	var got []string
+	for _, f := range fs {
+		r, _ := filepath.Rel(dir, f.Loc.File)
+		got = append(got, filepath.ToSlash(r))
+	}
+	want := []string{"web/.cache/bundles/app.js", "web/.next/static/chunks/app.js", "web/dist/assets/index.mjs", "web/public/assets/app.js"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("reported %v\nwant %v", got, want)
+	}
+
+	// Naming a folder inside a build folder, or the build folder itself.
+	for _, sub := range []string{"web/dist/assets", "web/dist", "web/.next"} {
+		fs, errs := scanDirs(t, nil, nil, filepath.Join(dir, sub))
+		noErrors(t, errs)
+		if len(fs) != 1 {
+			t.Errorf("scan of %s: %q", sub, renderAll(dir, fs))
+		}
+	}
+}
+
+func TestBinaryAndBrokenInputs(t *testing.T) {
+	dir := t.TempDir()
+	bin := make([]byte, 4096)
+	for i := range bin {
+		bin[i] = byte(i * 7)
+	}
+	latin1 := []byte(strings.Repeat("caf\xe9 \xe0 la cr\xe8me ", 300))
+	writeFiles(t, dir, map[string]string{
+		"dist/blob.js":        string(bin),
+		"dist/latin1.js":      string(latin1),
+		"dist/ok.js":          `f({"X-API-KEY":"` + headerKey + `"})` + "\n//# sourceMappingURL=ok.js.map",
+		"dist/ok.js.map":      `{"version":3,"sources":["a.ts"],"mappings":"!!!"}`,
+		"dist/inline.js":      "var a=1;\n//# sourceMappingURL=data:application/json;base64,not-base64!",
+		"dist/unclosed.js":    "var s=\"unterminated\n`also ${ unterminated /* and",
+		"dist/nomap.js":       "var a=1;\n//# sourceMappingURL=missing.js.map",
+		"dist/empty.js":       "",
+		"dist/v2.js":          "var a=1;\n//# sourceMappingURL=v2.js.map",
+		"dist/v2.js.map":      `{"version":2,"sources":[],"mappings":""}`,
+		"dist/badjson.js":     "var a=1;\n//# sourceMappingURL=badjson.js.map",
+		"dist/badjson.js.map": `{"version":3,`,
+	})
+	fs, errs := scanDirs(t, nil, nil, dir)
+	var notes []string
+	for _, e := range errs {
+		var n *Notice
+		if !errors.As(e, &n) {
+			t.Errorf("not a notice: %v", e)
+			continue
+		}
+		r, _ := filepath.Rel(dir, n.File)
+		notes = append(notes, filepath.ToSlash(r)+": "+n.Msg)
+	}
+	want := []string{
+		"dist/badjson.js.map: source map not used: unexpected end of JSON input; findings are reported in the bundle",
+		"dist/blob.js: skipped: binary content (NUL bytes or invalid UTF-8), not a script",
+		"dist/inline.js: source map not used: inline source map: illegal base64 data at input byte 3; findings are reported in the bundle",
+		"dist/latin1.js: skipped: binary content (NUL bytes or invalid UTF-8), not a script",
+		"dist/ok.js.map: source map not used: invalid character in mappings at 0; findings are reported in the bundle",
+		"dist/v2.js.map: source map not used: version 2 is not supported (want 3); findings are reported in the bundle",
+	}
+	slices.Sort(notes)
+	if fmt.Sprint(notes) != fmt.Sprint(want) {
+		t.Errorf("notices\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
+	}
+	if len(fs) != 1 || filepath.Base(fs[0].Loc.File) != "ok.js" || fs[0].Loc.Line != 1 || fs[0].Loc.Col != 17 {
+		t.Errorf("findings: %q", renderAll(dir, fs))
+	}
+}
+
+func TestRulesDisabled(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".env":      "NEXT_PUBLIC_API_KEY=" + envKey + "\n# dypai-ignore DYP102\n",
+		"dist/a.js": `f({"X-API-KEY":"` + headerKey + `"})`,
+	})
+	for _, tc := range []struct {
+		cfg  *config.Config
+		want []string
+	}{
+		{&config.Config{Disable: []string{rules.DYP103}}, []string{"DYP102", "DYP001"}},
+		{&config.Config{Disable: []string{"publicenv", "directive"}}, []string{"DYP103"}},
+		{&config.Config{Enable: []string{rules.DYP001}}, []string{"DYP001"}},
+	} {
+		fs, _ := scanDirs(t, tc.cfg, nil, dir)
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.RuleID)
+		}
+		slices.Sort(got)
+		slices.Sort(tc.want)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("enable %v, disable %v: got %v, want %v", tc.cfg.Enable, tc.cfg.Disable, got, tc.want)
+		}
+	}
+}
+
+func TestSourceRulesHook(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, appSources)
+	bundle := build(t, dir, "dist", api.SourceMapLinked, api.SourcesContentInclude, nil)
+	main := filepath.Join(dir, "src", "main.ts")
+	l1, _ := posOf(t, main, ctorKey)
+	var seen []string
+	s := &Scanner{
+		LookupEnv: func(string) (string, bool) { return "", false },
+		SourceRules: func(ctx context.Context, files []SourceFile) []finding.Finding {
+			for _, f := range files {
+				seen = append(seen, filepath.Base(f.Path)+"<"+filepath.Base(f.Bundle))
+			}
+			return []finding.Finding{{RuleID: rules.DYP103, Loc: finding.Location{File: main, Line: l1, Col: 1}, Message: "from the hook"}}
+		},
+	}
+	fs, errs := s.Scan(context.Background(), []string{dir}, &config.Config{})
+	noErrors(t, errs)
+	if fmt.Sprint(seen) != "[main.ts<main.js sdk-like.ts<main.js]" {
+		t.Errorf("hook saw %v", seen)
+	}
+	// The hook's finding replaces the scanner's on that line; the header
+	// finding stays.
+	if len(fs) != 2 || fs[0].Message != "from the hook" || fs[0].Related[0].File != bundle || !strings.Contains(fs[1].Message, "X-API-KEY header") {
+		t.Errorf("got %q", renderAll(dir, fs))
+	}
+}
+
+func TestCancel(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"dist/a.js": `f({"X-API-KEY":"` + headerKey + `"})`})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, errs := (&Scanner{}).Scan(ctx, []string{dir}, &config.Config{})
+	if len(errs) == 0 || !errors.Is(errs[len(errs)-1], context.Canceled) {
+		t.Errorf("errs = %v, want context.Canceled", errs)
+	}
+}
+
+// A generated minified bundle with every decoy: only the planted leaks.
+func TestSynthBundle(t *testing.T) {
+	dir := t.TempDir()
+	const size = 1 << 20
+	writeFiles(t, dir, map[string]string{
+		"dist/assets/index.js": string(synth.Bundle(size, 1, synth.Leaks{HeaderKey: headerKey, Secret: envKey})),
+	})
+	fs, errs := scanDirs(t, &config.Config{SecretEnv: []string{"DYPAI_API_KEY"}}, map[string]string{"DYPAI_API_KEY": envKey}, dir)
+	noErrors(t, errs)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Message[strings.Index(f.Message, "ships"):strings.Index(f.Message, ":")])
+	}
+	want := []string{"ships an API key (dyp_…) as a literal X-API-KEY header", "ships the value of DYPAI_API_KEY (dyp_…)"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// Scan has the signature of cli.Engine.
+var _ func(context.Context, []string, *config.Config) ([]finding.Finding, []error) = Scan

@@ -1,0 +1,310 @@
+package bundlescan
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/sdk"
+)
+
+// Build folders, as data. A directory with one of buildDirNames is a build
+// folder wherever it is (outside dependencies); buildDirPaths are build
+// folders inside a framework's hidden output directory, of which only that
+// part ships to browsers (.next/server is server code). dypai.yaml's
+// js.build_dirs add to both.
+var (
+	buildDirNames = []string{"dist", "build", "out"}
+	buildDirPaths = []string{".next/static", ".output/public", ".vercel/output/static", ".svelte-kit/output/client"}
+)
+
+// skipDirNames are never descended into: dependencies and version control.
+var skipDirNames = []string{"node_modules", "bower_components", "jspm_packages", ".git", ".hg", ".svn"}
+
+// skipOutsideBuild are not descended into when looking for build folders,
+// unless named on the command line (as in the Go tool and the rest of
+// dypailint): vendored code and test fixtures.
+var skipOutsideBuild = []string{"vendor", "testdata"}
+
+// buildRoot is one build folder.
+type buildRoot struct {
+	dir     string       // absolute
+	project string       // the project it belongs to: .env files, webpack:// sources
+	profile *sdk.Profile // SDK profile of the project
+}
+
+type bundleFile struct {
+	path string // absolute
+	root *buildRoot
+	page bool // an HTML page: scan its inline scripts
+}
+
+// walker finds build folders, their bundles and .env files.
+type walker struct {
+	ctx     context.Context
+	cfg     *config.Config
+	visited map[string]bool // real directories entered
+	files   map[string]bool // real files found
+	roots   map[string]*buildRoot
+	bundles []bundleFile
+	envs    []string // absolute .env files beneath the named directories
+	errs    []error
+	manif   map[string]bool // manifests whose build_dirs were visited
+	// named is the named directory being walked and its real path: links
+	// are followed only to folders inside it, manifest build folders are
+	// walked only inside it.
+	named, namedReal string
+}
+
+func newWalker(ctx context.Context, cfg *config.Config) *walker {
+	return &walker{ctx: ctx, cfg: cfg, visited: map[string]bool{}, files: map[string]bool{}, roots: map[string]*buildRoot{}, manif: map[string]bool{}}
+}
+
+func (w *walker) project(dir string) *config.Project {
+	p, err := w.cfg.ProjectFor(dir)
+	if err != nil {
+		// A broken dypai.yaml is reported (once: errors are deduplicated);
+		// the bundles beneath it are still scanned with the default profile.
+		w.errs = append(w.errs, err)
+		prof := sdk.Dypai
+		if named, ok := sdk.Profiles[w.cfg.Profile]; ok {
+			prof = named
+		}
+		return &config.Project{Profile: prof, IdentityFields: sdk.DefaultIdentityFields}
+	}
+	return p
+}
+
+// walkNamed walks one directory named on the command line.
+func (w *walker) walkNamed(dir string) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		w.errs = append(w.errs, err)
+		return
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		w.errs = append(w.errs, err)
+		return
+	}
+	w.named, w.namedReal = dir, real
+	w.walk(dir, real, w.rootAbove(dir))
+}
+
+// within reports whether path is dir or beneath it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// rootAbove returns the build folder that dir lies in (dypailint web/dist/assets),
+// looking up no further than the project: a directory with package.json,
+// dypai.yaml or .git.
+func (w *walker) rootAbove(dir string) *buildRoot {
+	for d := dir; ; {
+		if r := w.buildRootAt(d); r != nil {
+			return r
+		}
+		for _, marker := range []string{"package.json", config.ManifestName, ".git"} {
+			if _, err := os.Stat(filepath.Join(d, marker)); err == nil {
+				return nil
+			}
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return nil
+		}
+		d = parent
+	}
+}
+
+// buildRootAt returns the build folder dir is, or nil.
+func (w *walker) buildRootAt(dir string) *buildRoot {
+	if r := w.roots[dir]; r != nil {
+		return r
+	}
+	project := ""
+	slash := filepath.ToSlash(dir)
+	for _, p := range buildDirPaths {
+		if strings.HasSuffix(slash, "/"+p) {
+			project = filepath.Clean(strings.TrimSuffix(dir, filepath.FromSlash(p)))
+		}
+	}
+	if project == "" && slices.Contains(buildDirNames, filepath.Base(dir)) {
+		project = filepath.Dir(dir)
+	}
+	if project == "" {
+		if m := w.project(dir).Manifest; m != nil {
+			base := filepath.Dir(m.Path)
+			for _, bd := range m.BuildDirs {
+				if filepath.Join(base, filepath.FromSlash(bd)) == dir {
+					project = base
+				}
+			}
+		}
+	}
+	if project == "" {
+		return nil
+	}
+	r := &buildRoot{dir: dir, project: project, profile: w.project(dir).Profile}
+	w.roots[dir] = r
+	return r
+}
+
+func (w *walker) walk(dir, real string, root *buildRoot) {
+	if w.visited[real] || w.ctx.Err() != nil {
+		return
+	}
+	w.visited[real] = true
+	proj := w.project(dir)
+	if root == nil {
+		root = w.buildRootAt(dir)
+	}
+	if m := proj.Manifest; m != nil && !w.manif[m.Path] {
+		w.manif[m.Path] = true
+		defer w.manifestBuildDirs(m) // after this tree, so that named walks come first
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.errs = append(w.errs, err)
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		p, rp := filepath.Join(dir, name), filepath.Join(real, name)
+		if ignored(proj, p) {
+			continue
+		}
+		isDir, isReg := e.IsDir(), e.Type().IsRegular()
+		if e.Type()&os.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				continue // dangling link
+			}
+			if rp, err = filepath.EvalSymlinks(p); err != nil {
+				continue
+			}
+			isDir, isReg = fi.IsDir(), fi.Mode().IsRegular()
+			if isDir && !within(rp, w.namedReal) {
+				continue // a link out of the named tree (or a loop back above it)
+			}
+		}
+		switch {
+		case isDir:
+			if slices.Contains(skipDirNames, name) {
+				continue
+			}
+			if root == nil {
+				if slices.Contains(skipOutsideBuild, name) {
+					continue
+				}
+				if strings.HasPrefix(name, ".") {
+					w.hiddenBuildDirs(p)
+					continue
+				}
+			}
+			w.walk(p, rp, root)
+		case isReg:
+			if w.files[rp] {
+				continue
+			}
+			switch ext := strings.ToLower(filepath.Ext(name)); {
+			case isEnvFile(name):
+				w.files[rp] = true
+				w.envs = append(w.envs, p)
+			case root != nil && (ext == ".js" || ext == ".mjs"):
+				w.files[rp] = true
+				w.bundles = append(w.bundles, bundleFile{path: p, root: root})
+			case root != nil && (ext == ".html" || ext == ".htm"):
+				w.files[rp] = true
+				w.bundles = append(w.bundles, bundleFile{path: p, root: root, page: true})
+			}
+		}
+	}
+}
+
+// hiddenBuildDirs walks the build folders inside a hidden directory
+// (.next/static), and nothing else of it.
+func (w *walker) hiddenBuildDirs(hidden string) {
+	name := filepath.Base(hidden)
+	for _, p := range buildDirPaths {
+		first, rest, _ := strings.Cut(p, "/")
+		if first != name {
+			continue
+		}
+		w.walkIfDir(filepath.Join(hidden, filepath.FromSlash(rest)))
+	}
+}
+
+// manifestBuildDirs walks dypai.yaml's js.build_dirs that the walk did not
+// reach (inside a hidden folder, say).
+func (w *walker) manifestBuildDirs(m *config.Manifest) {
+	base := filepath.Dir(m.Path)
+	for _, bd := range m.BuildDirs {
+		if d := filepath.Join(base, filepath.FromSlash(bd)); within(d, w.named) {
+			w.walkIfDir(d)
+		}
+	}
+}
+
+func (w *walker) walkIfDir(dir string) {
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		return
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return
+	}
+	r := w.buildRootAt(dir)
+	if r == nil {
+		r = &buildRoot{dir: dir, project: filepath.Dir(dir), profile: w.project(dir).Profile}
+		w.roots[dir] = r
+	}
+	w.walk(dir, real, r)
+}
+
+// ignored reports whether dypai.yaml's ignore globs exclude path.
+func ignored(proj *config.Project, path string) bool {
+	m := proj.Manifest
+	if m == nil || len(m.Ignore) == 0 {
+		return false
+	}
+	rel, err := filepath.Rel(filepath.Dir(m.Path), path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	return slices.ContainsFunc(m.Ignore, func(g string) bool { return matchGlob(g, rel) })
+}
+
+// matchGlob matches a slash-separated path against a pattern where **
+// matches any number of path elements and * and ? match within one (the
+// same semantics as the JS scanner's ignore globs).
+func matchGlob(pattern, name string) bool {
+	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func matchParts(pat, name []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(name); i++ {
+				if matchParts(pat[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, _ := filepath.Match(pat[0], name[0]); !ok {
+			return false
+		}
+		pat, name = pat[1:], name[1:]
+	}
+	return len(name) == 0
+}

@@ -1,0 +1,69 @@
+package apikeyclient
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/report"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/passes/internal/clientmodel"
+)
+
+// New returns the DYP101 pass configured by cfg.
+func New(cfg *config.Config) *analysis.Analyzer {
+	rule := rules.Must(rules.DYP101)
+	model := clientmodel.For(cfg)
+	return &analysis.Analyzer{
+		Name:       rule.Name,
+		Doc:        rule.Title + "\n\n" + rule.Doc,
+		URL:        rule.URL(),
+		Requires:   []*analysis.Analyzer{model},
+		ResultType: report.ResultType,
+		Run: report.Safe(rule.Name, func(pass *analysis.Pass) (any, error) {
+			return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
+		}),
+	}
+}
+
+const leak = "the key ships to every visitor"
+
+func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
+	if m.Err != nil {
+		return nil, m.Err
+	}
+	if len(m.Keys) == 0 && len(m.ClientRefs) == 0 {
+		return &report.Result{}, nil
+	}
+	r := report.New(pass, cfg)
+	for _, k := range m.Keys {
+		if k.Reach == nil {
+			continue
+		}
+		var msg string
+		if k.What == clientmodel.KeyHeader {
+			msg = fmt.Sprintf("an X-API-KEY header is set in browser code (%s): %s; call API-key endpoints from a server and send the user's JWT here", k.Reach.Label, leak)
+		} else {
+			msg = fmt.Sprintf("%s builds an API-key client in browser code (%s): %s; call API-key endpoints from a server and use a user (jwt) client here", k.What, k.Reach.Label, leak)
+		}
+		r.Report(rules.DYP101, analysis.Diagnostic{Pos: k.Node.Pos(), End: k.Node.End(), Message: msg})
+	}
+	for _, ref := range m.ClientRefs {
+		var msg string
+		if ref.Import {
+			chain := strings.Join(append([]string{ref.Reach.Label, "import " + ref.Name}, ref.Chain...), " → ")
+			msg = fmt.Sprintf("importing %s constructs an API-key client at init in browser code (%s): %s; keep API-key clients out of packages the browser imports", ref.Name, chain, leak)
+		} else {
+			chain := strings.Join(append([]string{ref.Reach.Label}, ref.Chain...), " → ")
+			msg = fmt.Sprintf("%s constructs an API-key client and is called from browser code (%s): %s; move the call to a server", ref.Name, chain, leak)
+		}
+		d := analysis.Diagnostic{Pos: ref.Node.Pos(), End: ref.Node.End(), Message: msg}
+		if ref.Site.IsValid() {
+			d.Related = []analysis.RelatedInformation{{Pos: ref.Site, Message: "the API-key client is constructed here"}}
+		}
+		r.Report(rules.DYP101, d)
+	}
+	return r.Result(), nil
+}

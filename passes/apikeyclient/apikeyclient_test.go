@@ -1,0 +1,48 @@
+package apikeyclient_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/passes/apikeyclient"
+	"github.com/dypai/dypailint/passes/internal/passtest"
+)
+
+// TestBrowserPackages: a package importing a Go browser UI framework, with
+// server packages (not reported) beside it.
+func TestBrowserPackages(t *testing.T) {
+	a := apikeyclient.New(&config.Config{})
+	results := passtest.Run(t, a, "example.com/shop/...")
+
+	// The call of shopapi.NewAdminClient names the construction as related
+	// information.
+	found := false
+	for _, res := range results {
+		for _, d := range res.Diagnostics {
+			if !strings.HasPrefix(d.Message, "shopapi.NewAdminClient ") {
+				continue
+			}
+			found = true
+			if len(d.Related) != 1 {
+				t.Fatalf("%s: want 1 related location, got %d", d.Message, len(d.Related))
+			}
+			p := res.Pass.Fset.Position(d.Related[0].Pos)
+			if filepath.Base(p.Filename) != "shopapi.go" || p.Line != 16 {
+				t.Errorf("related location = %s, want shopapi.go:16", p)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no diagnostic for the call of shopapi.NewAdminClient")
+	}
+}
+
+// TestWasm: packages built for js/wasm — a main importing syscall/js, a
+// plain main, and a package with js-only files.
+func TestWasm(t *testing.T) {
+	passtest.Wasm(t)
+	a := apikeyclient.New(&config.Config{})
+	passtest.Run(t, a, "example.com/wasm/...")
+}

@@ -1,0 +1,14 @@
+package apikeyuserscope_test
+
+import (
+	"testing"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/passes/apikeyuserscope"
+	"github.com/dypai/dypailint/passes/internal/passtest"
+)
+
+func Test(t *testing.T) {
+	a := apikeyuserscope.New(&config.Config{})
+	passtest.Run(t, a, "example.com/backend/...", "example.com/worker")
+}

@@ -1,0 +1,255 @@
+package clientmodel
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+)
+
+// chainInfo is the shortest known way a function (or the package's
+// initialisation) reaches an API-key construction.
+type chainInfo struct {
+	chain []string
+	pos   token.Pos // the construction, when in this package
+	site  Site      // the construction, when in another package
+}
+
+func better(cur *chainInfo, cand *chainInfo) bool {
+	return cur == nil || len(cand.chain) < len(cur.chain)
+}
+
+// importedConstructs returns the constructs fact of a function of another
+// package, or nil.
+func (s *state) importedConstructs(fn *types.Func) *constructsFact {
+	if f, ok := s.factCache[fn]; ok {
+		return f
+	}
+	var f *constructsFact
+	var fact constructsFact
+	if s.pass.ImportObjectFact(fn, &fact) {
+		f = &fact
+	}
+	s.factCache[fn] = f
+	return f
+}
+
+func (s *state) chainOf(fn *types.Func) *chainInfo {
+	if fn.Pkg() == s.pass.Pkg {
+		return s.best[fn]
+	}
+	if f := s.importedConstructs(fn); f != nil {
+		return &chainInfo{chain: f.Chain, site: f.Site}
+	}
+	return nil
+}
+
+// chains computes which functions of the package construct an API-key
+// client (directly or through calls), whether its initialisation does, and
+// where browser code reaches such a construction outside browser code.
+func (s *state) chains() {
+	s.best = map[*types.Func]*chainInfo{}
+	pkgInit := s.pass.Pkg.Name() + ".init"
+	for i, ks := range s.model.Keys {
+		cur := s.keyCurs[i]
+		if fn := s.topFunc(cur); fn != nil {
+			if cand := (&chainInfo{chain: []string{qualifiedName(fn), ks.What}, pos: ks.Node.Pos()}); better(s.best[fn], cand) {
+				s.best[fn] = cand
+			}
+		} else if atInit(cur) {
+			if cand := (&chainInfo{chain: []string{pkgInit, ks.What}, pos: ks.Node.Pos()}); better(s.initBest, cand) {
+				s.initBest = cand
+			}
+		}
+	}
+	for range 64 {
+		changed := false
+		for _, r := range s.refs {
+			target := s.chainOf(r.to)
+			if target == nil {
+				continue
+			}
+			switch {
+			case r.from != nil:
+				if r.from == r.to {
+					continue
+				}
+				cand := &chainInfo{chain: extendChain(qualifiedName(r.from), target.chain), pos: target.pos, site: target.site}
+				if better(s.best[r.from], cand) {
+					s.best[r.from] = cand
+					changed = true
+				}
+			case r.atInit:
+				cand := &chainInfo{chain: extendChain(pkgInit, target.chain), pos: target.pos, site: target.site}
+				if better(s.initBest, cand) {
+					s.initBest = cand
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, fn := range s.funcOrder {
+		if isInit(fn) {
+			if ci := s.best[fn]; ci != nil && better(s.initBest, ci) {
+				s.initBest = ci
+			}
+		}
+	}
+	imports := slices.Clone(s.pass.Pkg.Imports())
+	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
+	for _, imp := range imports {
+		var f initFact
+		if s.pass.ImportPackageFact(imp, &f) {
+			cand := &chainInfo{chain: extendChain("import "+imp.Name(), f.Chain), site: f.Site}
+			if better(s.initBest, cand) {
+				s.initBest = cand
+			}
+		}
+	}
+
+	// Browser code reaching a construction that is not itself in browser
+	// code (constructions in browser code are reported where they are).
+	for _, r := range s.refs {
+		if r.reach == nil {
+			continue
+		}
+		if r.to.Pkg() == s.pass.Pkg {
+			if decl := s.decls[r.to]; decl == nil || s.reachOf(decl.Pos()) != nil {
+				continue
+			}
+		}
+		target := s.chainOf(r.to)
+		if target == nil {
+			continue
+		}
+		s.model.ClientRefs = append(s.model.ClientRefs, &ClientRef{
+			Node:  r.node,
+			Reach: r.reach,
+			Name:  qualifiedName(r.to),
+			Chain: target.chain,
+			Site:  s.sitePos(target),
+		})
+	}
+	for _, spec := range s.imports {
+		reach := s.reachOf(spec.Pos())
+		if reach == nil {
+			continue
+		}
+		pn := s.info.PkgNameOf(spec)
+		if pn == nil {
+			continue
+		}
+		var f initFact
+		if s.pass.ImportPackageFact(pn.Imported(), &f) {
+			s.model.ClientRefs = append(s.model.ClientRefs, &ClientRef{
+				Node:   spec,
+				Reach:  reach,
+				Name:   pn.Imported().Name(),
+				Import: true,
+				Chain:  f.Chain,
+				Site:   s.sitePos(&chainInfo{site: f.Site}),
+			})
+		}
+	}
+}
+
+func isInit(fn *types.Func) bool {
+	return fn.Name() == "init" && fn.Signature().Recv() == nil
+}
+
+// sitePos maps a construction site to a position in this pass's file set:
+// exact for this package, by file and line for others (the file set holds
+// the files of imported packages when they were loaded from source, and
+// their lines when loaded from export data); NoPos when unknown.
+func (s *state) sitePos(ci *chainInfo) token.Pos {
+	if ci.pos.IsValid() {
+		return ci.pos
+	}
+	if ci.site.File == "" {
+		return token.NoPos
+	}
+	var pos token.Pos
+	s.pass.Fset.Iterate(func(f *token.File) bool {
+		if f.Name() != ci.site.File {
+			return true
+		}
+		if ci.site.Line >= 1 && ci.site.Line <= f.LineCount() {
+			pos = f.LineStart(ci.site.Line)
+			end := f.Base() + f.Size()
+			if ci.site.Line < f.LineCount() {
+				end = int(f.LineStart(ci.site.Line + 1))
+			}
+			if p := int(pos) + ci.site.Col - 1; ci.site.Col > 1 && p < end {
+				pos = token.Pos(p)
+			}
+		}
+		return false
+	})
+	return pos
+}
+
+// exportFacts records what other packages need to know.
+func (s *state) exportFacts() {
+	scope := s.pass.Pkg.Scope()
+	exportable := func(fn *types.Func) bool {
+		if isInit(fn) {
+			return false
+		}
+		if r := recvNamed(fn); r != nil {
+			return r.Parent() == scope
+		}
+		return fn.Parent() == scope
+	}
+	for _, fn := range s.funcOrder {
+		if !exportable(fn) {
+			continue
+		}
+		if ci := s.best[fn]; ci != nil {
+			site := ci.site
+			if ci.pos.IsValid() {
+				site = siteOf(s.pass.Fset, ci.pos)
+			}
+			s.pass.ExportObjectFact(fn, &constructsFact{Chain: ci.chain, Site: site})
+		}
+		res := fn.Signature().Results()
+		for i := range res.Len() {
+			if !s.sdks.isClientType(res.At(i).Type()) {
+				continue
+			}
+			if k := s.bits[resultKey{fn, i}]; k&(User|APIKey) != 0 {
+				s.pass.ExportObjectFact(fn, &returnsFact{Index: i, Kind: k})
+				break
+			}
+		}
+	}
+	if ci := s.initBest; ci != nil {
+		site := ci.site
+		if ci.pos.IsValid() {
+			site = siteOf(s.pass.Fset, ci.pos)
+		}
+		s.pass.ExportPackageFact(&initFact{Chain: ci.chain, Site: site})
+	}
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Var:
+			s.exportHolds(obj)
+		case *types.TypeName:
+			if st, ok := obj.Type().Underlying().(*types.Struct); ok && !obj.IsAlias() {
+				for f := range st.Fields() {
+					s.exportHolds(f)
+				}
+			}
+		}
+	}
+}
+
+func (s *state) exportHolds(v *types.Var) {
+	if v.Pkg() != s.pass.Pkg || !s.sdks.isClientType(v.Type()) {
+		return
+	}
+	if k := s.bits[v]; k&(User|APIKey) != 0 {
+		s.pass.ExportObjectFact(v, &holdsFact{Kind: k})
+	}
+}

@@ -1,0 +1,4 @@
+package handlers
+
+// SessionFuncNameForTest exposes sessionFuncName to the external tests.
+var SessionFuncNameForTest = sessionFuncName

@@ -1,0 +1,68 @@
+// Package handlerstest runs analysistest over a pass's fixtures with the
+// HTTP framework stand-ins of passes/internal/handlers/testdata/src
+// (github.com/gin-gonic/gin, github.com/labstack/echo/v4,
+// github.com/go-chi/chi/v5, github.com/gofiber/fiber/v2,
+// github.com/gorilla/mux) on top of the shared fixtures passtest provides
+// (the fake DYPAI SDK, example.com/dypai).
+package handlerstest
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/dypai/dypailint/passes/internal/passtest"
+)
+
+// Frameworks returns the directory holding the framework stand-ins (a
+// GOPATH src tree).
+func Frameworks() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "testdata", "src")
+}
+
+// Dir returns a GOPATH holding the shared fixtures, the framework
+// stand-ins and the calling test's testdata/src.
+func Dir(t testing.TB) string {
+	t.Helper()
+	dir := passtest.Dir(t)
+	src := filepath.Join(dir, "src")
+	for _, sub := range []string{"github.com/gin-gonic", "github.com/labstack", "github.com/go-chi", "github.com/gofiber", "github.com/gorilla"} {
+		if err := copyTree(filepath.Join(Frameworks(), sub), filepath.Join(src, sub)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// Run is analysistest.Run over Dir.
+func Run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
+	t.Helper()
+	return analysistest.Run(t, Dir(t), a, pkgs...)
+}
+
+func copyTree(from, to string) error {
+	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, path)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+}

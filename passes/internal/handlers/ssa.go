@@ -1,0 +1,457 @@
+package handlers
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Types answers questions about the SSA values of one package: where a
+// value comes from (the request, the session) and where a writer goes (the
+// response). Build one per pass with [NewTypes].
+type Types struct {
+	responseWriter *types.Interface // nil when net/http is not imported
+	pkg            *ssa.Package
+	callers        map[*ssa.Function][]ssa.CallInstruction
+	closures       map[*ssa.Function][]*ssa.MakeClosure
+	sessionMemo    map[*ssa.Function]int8 // 0 unknown, 1 busy, 2 yes, 3 no
+}
+
+// NewTypes indexes the functions of an SSA package (the package's source
+// functions and closures, as buildssa lists them).
+func NewTypes(pkg *ssa.Package, funcs []*ssa.Function) *Types {
+	t := &Types{
+		pkg:         pkg,
+		callers:     map[*ssa.Function][]ssa.CallInstruction{},
+		closures:    map[*ssa.Function][]*ssa.MakeClosure{},
+		sessionMemo: map[*ssa.Function]int8{},
+	}
+	if pkg != nil {
+		if p := findPackage(pkg.Pkg, pathHTTP); p != nil {
+			if obj, ok := p.Scope().Lookup("ResponseWriter").(*types.TypeName); ok {
+				t.responseWriter, _ = obj.Type().Underlying().(*types.Interface)
+			}
+		}
+	}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case ssa.CallInstruction:
+					if callee := x.Common().StaticCallee(); callee != nil {
+						t.callers[callee] = append(t.callers[callee], x)
+					}
+				case *ssa.MakeClosure:
+					if f, ok := x.Fn.(*ssa.Function); ok {
+						t.closures[f] = append(t.closures[f], x)
+					}
+				}
+			}
+		}
+	}
+	return t
+}
+
+// Callers returns the calls of fn in the package, as NewTypes indexed them.
+func (t *Types) Callers(fn *ssa.Function) []ssa.CallInstruction { return t.callers[fn] }
+
+// Closures returns the MakeClosure instructions that create fn.
+func (t *Types) Closures(fn *ssa.Function) []*ssa.MakeClosure { return t.closures[fn] }
+
+func findPackage(pkg *types.Package, path string) *types.Package {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) *types.Package
+	walk = func(p *types.Package) *types.Package {
+		if p == nil || seen[p] {
+			return nil
+		}
+		seen[p] = true
+		if p.Path() == path {
+			return p
+		}
+		for _, q := range p.Imports() {
+			if r := walk(q); r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+	return walk(pkg)
+}
+
+// IsResponseType reports whether a value of type typ writes the HTTP
+// response: it implements http.ResponseWriter (gin.ResponseWriter,
+// *echo.Response), or is a framework's handler context.
+func (t *Types) IsResponseType(typ types.Type) bool {
+	if typ == nil {
+		return false
+	}
+	if FrameworkOfContext(typ) != nil {
+		return true
+	}
+	return t.responseWriter != nil && types.Implements(typ, t.responseWriter)
+}
+
+// IsResponse reports whether a writer value is the HTTP response, or wraps
+// it (json.NewEncoder(w), bufio.NewWriter(w)), or is its header map
+// (w.Header()). A parameter of a function of the package is the response
+// when a caller passes the response.
+func (t *Types) IsResponse(v ssa.Value) bool {
+	return t.isResponse(v, map[ssa.Value]bool{}, 0)
+}
+
+// writerWrappers return a writer that writes to their first argument.
+var writerWrappers = []Func{
+	fn(pathJSON, "", "NewEncoder"),
+	fn(pathXML, "", "NewEncoder"),
+	fn("bufio", "", "NewWriter"),
+	fn("bufio", "", "NewWriterSize"),
+	fn("compress/gzip", "", "NewWriter"),
+	fn("compress/gzip", "", "NewWriterLevel"),
+	fn("io", "", "MultiWriter"),
+}
+
+func (t *Types) isResponse(v ssa.Value, seen map[ssa.Value]bool, depth int) bool {
+	if v == nil || seen[v] || depth > 12 {
+		return false
+	}
+	seen[v] = true
+	if t.IsResponseType(v.Type()) {
+		return true
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return t.isResponse(x.X, seen, depth+1)
+	case *ssa.ChangeInterface:
+		return t.isResponse(x.X, seen, depth+1)
+	case *ssa.ChangeType:
+		return t.isResponse(x.X, seen, depth+1)
+	case *ssa.TypeAssert:
+		return t.isResponse(x.X, seen, depth+1)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if t.isResponse(e, seen, depth+1) {
+				return true
+			}
+		}
+	case *ssa.Slice:
+		// io.MultiWriter(w, &buf): the variadic slice.
+		return t.isResponse(x.X, seen, depth+1)
+	case *ssa.Alloc:
+		for _, s := range storesInto(x) {
+			if t.isResponse(s, seen, depth+1) {
+				return true
+			}
+		}
+	case *ssa.Call:
+		f := Callee(&x.Call)
+		if f == nil {
+			return false
+		}
+		for _, w := range writerWrappers {
+			if w.Matches(f) {
+				for _, a := range x.Call.Args {
+					if t.isResponse(a, seen, depth+1) {
+						return true
+					}
+				}
+				return false
+			}
+		}
+		// w.Header() of a response writer: the response's header.
+		if f.Name() == "Header" && f.Signature().Recv() != nil && f.Signature().Params().Len() == 0 {
+			return t.isResponse(ArgValue(&x.Call, Receiver), seen, depth+1)
+		}
+	case *ssa.Parameter:
+		fn := x.Parent()
+		idx := -1
+		for i, p := range fn.Params {
+			if p == x {
+				idx = i
+			}
+		}
+		for _, c := range t.callers[fn] {
+			if args := c.Common().Args; idx >= 0 && idx < len(args) && t.isResponse(args[idx], seen, depth+1) {
+				return true
+			}
+		}
+	case *ssa.FreeVar:
+		if b := t.binding(x); b != nil {
+			for _, v := range b {
+				if t.isResponse(v, seen, depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// storesInto returns the values stored into an allocation, directly or
+// through an element address (the elements of a variadic slice).
+func storesInto(a *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == a {
+				out = append(out, r.Val)
+			}
+		case *ssa.IndexAddr:
+			for _, rr := range *r.Referrers() {
+				if s, ok := rr.(*ssa.Store); ok && s.Addr == r {
+					out = append(out, s.Val)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// binding returns the values a closure's free variable is bound to.
+func (t *Types) binding(fv *ssa.FreeVar) []ssa.Value {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	var out []ssa.Value
+	for _, mc := range t.closures[fn] {
+		if idx < len(mc.Bindings) {
+			out = append(out, mc.Bindings[idx])
+		}
+	}
+	return out
+}
+
+// RequestInput reports whether v comes from the incoming request (the
+// request, a framework context, or something read from them) and, when it
+// can tell, which kind of input it holds: r.URL.Query() is Query, r.Form is
+// Form, r.Header is Header, mux.Vars(r) is PathParam.
+func (t *Types) RequestInput(v ssa.Value) (Kind, bool) {
+	return t.fromRequest(v, map[ssa.Value]bool{}, 0)
+}
+
+var requestFieldKinds = map[string]Kind{
+	"Form":          Form,
+	"PostForm":      Form,
+	"MultipartForm": Form,
+	"Header":        Header,
+	"Trailer":       Header,
+	"URL":           Query,
+	"Body":          Body,
+}
+
+func (t *Types) fromRequest(v ssa.Value, seen map[ssa.Value]bool, depth int) (Kind, bool) {
+	if v == nil || seen[v] || depth > 12 {
+		return Unknown, false
+	}
+	seen[v] = true
+	rec := func(x ssa.Value) (Kind, bool) { return t.fromRequest(x, seen, depth+1) }
+	switch x := v.(type) {
+	case *ssa.Parameter:
+		if IsRequestType(x.Type()) {
+			return Unknown, true
+		}
+		fn := x.Parent()
+		for i, p := range fn.Params {
+			if p != x {
+				continue
+			}
+			for _, c := range t.callers[fn] {
+				if args := c.Common().Args; i < len(args) {
+					if k, ok := rec(args[i]); ok {
+						return k, true
+					}
+				}
+			}
+		}
+	case *ssa.FreeVar:
+		if IsRequestType(x.Type()) {
+			return Unknown, true
+		}
+		for _, b := range t.binding(x) {
+			if k, ok := rec(b); ok {
+				return k, true
+			}
+		}
+	case *ssa.Alloc:
+		for _, s := range storesInto(x) {
+			if k, ok := rec(s); ok {
+				return k, true
+			}
+		}
+	case *ssa.FieldAddr:
+		if k, ok := rec(x.X); ok {
+			if (TypeName{Pkg: pathHTTP, Name: "Request", Pointer: true}).Matches(x.X.Type()) {
+				if fk, known := requestFieldKinds[fieldName(x.X.Type(), x.Field)]; known {
+					return fk, true
+				}
+			}
+			return k, true
+		}
+	case *ssa.Field:
+		return rec(x.X)
+	case *ssa.UnOp:
+		return rec(x.X)
+	case *ssa.Extract:
+		return rec(x.Tuple)
+	case *ssa.MakeInterface:
+		return rec(x.X)
+	case *ssa.ChangeType:
+		return rec(x.X)
+	case *ssa.Convert:
+		return rec(x.X)
+	case *ssa.ChangeInterface:
+		return rec(x.X)
+	case *ssa.TypeAssert:
+		return rec(x.X)
+	case *ssa.Slice:
+		return rec(x.X)
+	case *ssa.Lookup:
+		return rec(x.X)
+	case *ssa.Index:
+		return rec(x.X)
+	case *ssa.IndexAddr:
+		return rec(x.X)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if k, ok := rec(e); ok {
+				return k, true
+			}
+		}
+	case *ssa.Call:
+		f, args := SSACall(&x.Call)
+		if _, ok := SessionReadOf(f, args); ok {
+			return Unknown, false // the verified session, not request input
+		}
+		kind := Unknown
+		if r, _ := MatchRead(f); r != nil {
+			kind = r.Kind
+		}
+		if recv := ArgValue(&x.Call, Receiver); recv != nil {
+			if k, ok := rec(recv); ok {
+				if kind == Unknown {
+					kind = k
+				}
+				return kind, true
+			}
+		}
+		for _, a := range args {
+			if k, ok := rec(a.Value); ok {
+				if kind == Unknown {
+					kind = k
+				}
+				return kind, true
+			}
+		}
+	}
+	return Unknown, false
+}
+
+// FromSession reports whether v is, or is read from, the signed-in user's
+// verified session: a SessionReadOf call (auth.UserFromContext(ctx),
+// c.MustGet("claims"), r.Context().Value(userKey)), a function of the
+// package returning one, or a field or method result of such a value.
+func (t *Types) FromSession(v ssa.Value) bool {
+	return t.fromSession(v, map[ssa.Value]bool{}, 0)
+}
+
+func (t *Types) fromSession(v ssa.Value, seen map[ssa.Value]bool, depth int) bool {
+	if v == nil || seen[v] || depth > 12 {
+		return false
+	}
+	seen[v] = true
+	rec := func(x ssa.Value) bool { return t.fromSession(x, seen, depth+1) }
+	switch x := v.(type) {
+	case *ssa.Call:
+		f, args := SSACall(&x.Call)
+		if _, ok := SessionReadOf(f, args); ok {
+			return true
+		}
+		if callee := x.Call.StaticCallee(); callee != nil && callee.Pkg == t.pkg && len(callee.Blocks) > 0 {
+			if t.returnsSession(callee) {
+				return true
+			}
+		}
+		if recv := ArgValue(&x.Call, Receiver); recv != nil && f != nil && !IsRequestAPI(f) {
+			return rec(recv)
+		}
+	case *ssa.FreeVar:
+		for _, b := range t.binding(x) {
+			if rec(b) {
+				return true
+			}
+		}
+	case *ssa.Alloc:
+		for _, s := range storesInto(x) {
+			if rec(s) {
+				return true
+			}
+		}
+	case *ssa.Extract:
+		return rec(x.Tuple)
+	case *ssa.UnOp:
+		return rec(x.X)
+	case *ssa.FieldAddr:
+		return rec(x.X)
+	case *ssa.Field:
+		return rec(x.X)
+	case *ssa.TypeAssert:
+		return rec(x.X)
+	case *ssa.MakeInterface:
+		return rec(x.X)
+	case *ssa.ChangeType:
+		return rec(x.X)
+	case *ssa.Convert:
+		return rec(x.X)
+	case *ssa.ChangeInterface:
+		return rec(x.X)
+	case *ssa.Index:
+		return rec(x.X)
+	case *ssa.IndexAddr:
+		return rec(x.X)
+	case *ssa.Lookup:
+		return rec(x.X)
+	case *ssa.Slice:
+		return rec(x.X)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if rec(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (t *Types) returnsSession(fn *ssa.Function) bool {
+	switch t.sessionMemo[fn] {
+	case 1, 3:
+		return false
+	case 2:
+		return true
+	}
+	t.sessionMemo[fn] = 1
+	res := false
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for _, r := range ret.Results {
+				if t.FromSession(r) {
+					res = true
+				}
+			}
+		}
+	}
+	if res {
+		t.sessionMemo[fn] = 2
+	} else {
+		t.sessionMemo[fn] = 3
+	}
+	return res
+}

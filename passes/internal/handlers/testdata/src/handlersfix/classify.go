@@ -1,0 +1,20 @@
+package handlersfix
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+func classified(w http.ResponseWriter, r *http.Request) { // want `net/http handler classified; session: the "sid" cookie`
+	_ = r.URL.Query().Get("user_id") // want `call: read query parameter "user_id"` `call: read query parameter ""`
+	r.Cookie("sid")                  // want `call: read cookie "sid"; session the "sid" cookie`
+	json.NewEncoder(w).Encode(nil)   // want `call: write JSON`
+	var v struct{}
+	json.NewDecoder(r.Body).Decode(&v) // want `call: bind JSON body field`
+}
+
+func classifiedGin(c *gin.Context) { // want `gin handler classifiedGin`
+	c.JSON(200, c.Param("id")) // want `call: write JSON` `call: read path parameter "id"`
+}

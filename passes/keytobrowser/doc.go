@@ -1,0 +1,35 @@
+// Package keytobrowser defines the pass behind rule DYP104: Go server code
+// that sends the API key to the browser.
+//
+// The pass follows the key's value through the package's SSA form (package
+// ssaflow) from its sources:
+//
+//   - os.Getenv, os.LookupEnv, syscall.Getenv or viper.GetString of a
+//     key-like name (sdk.IsSecretEnv, or a name given with -secret-env);
+//   - a struct field named like a key (APIKey, SecretKey, ServiceRoleKey)
+//     or tagged with a key-like env var name (env:"DYPAI_API_KEY"), and any
+//     field a key is stored into (a config struct loaded in main and read
+//     in a handler);
+//   - the value passed as the key of an API-key client
+//     (dypai.CreateClient(url, key), dypai.WithAPIKey(key)), and a literal
+//     used that way, wherever the same literal appears;
+//
+// through assignments, struct, slice and map literals (gin.H, echo.Map),
+// string concatenation and fmt.Sprintf, buffers and builders, closures and
+// the calls and returns of the package's functions, to a response sink:
+// http.ResponseWriter.Write, fmt.Fprint*, io.WriteString and io.Copy to the
+// response, json.NewEncoder(w).Encode, html/template and text/template
+// Execute and ExecuteTemplate into the response, response headers and
+// cookies, and the response methods of gin (c.JSON, c.HTML, c.String…),
+// echo and fiber (c.JSON, c.SendString…). The sinks are the tables of
+// package handlers.
+//
+// The key going to the DYPAI SDK, to an outgoing request (its X-API-KEY
+// header, its URL), to a log, to a hash (sha256, hmac) or through a
+// function named like a redactor (redact, mask) is not reported: none of
+// those reach the browser. Test files are not checked.
+//
+// The diagnostic is at the call that hands the key to the response — or to
+// the package's helper that writes it (writeJSON(w, cfg)) — names the source
+// and the sink, and points at the source as related information.
+package keytobrowser

@@ -1,0 +1,112 @@
+package manualuserid
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/report"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/passes/internal/clientmodel"
+)
+
+// New returns the DYP201 pass configured by cfg.
+func New(cfg *config.Config) *analysis.Analyzer {
+	rule := rules.Must(rules.DYP201)
+	model := clientmodel.For(cfg)
+	return &analysis.Analyzer{
+		Name:       rule.Name,
+		Doc:        rule.Title + "\n\n" + rule.Doc,
+		URL:        rule.URL(),
+		Requires:   []*analysis.Analyzer{model},
+		ResultType: report.ResultType,
+		Run: report.Safe(rule.Name, func(pass *analysis.Pass) (any, error) {
+			return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
+		}),
+	}
+}
+
+func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
+	if m.Err != nil {
+		return nil, m.Err
+	}
+	if len(m.Calls) == 0 {
+		return &report.Result{}, nil
+	}
+	r := report.New(pass, cfg)
+	for _, c := range m.Calls {
+		if len(c.Identity) == 0 || !c.Kind.PresumedUser() {
+			continue
+		}
+		var ep *config.Endpoint
+		if m.Project.ManifestRulesApply() && c.Endpoint != "" {
+			ep = m.Project.Manifest.Endpoint(c.Endpoint)
+		}
+		if ep.HasRoles() {
+			continue // an admin acting on another user
+		}
+		if ep != nil && ep.AuthMode == config.AuthAPIKey && !c.Kind.IsUser() {
+			continue // an api_key endpoint through a client of unknown kind
+		}
+		what := callName(c)
+		for _, id := range c.Identity {
+			where := "payload"
+			if id.Where == "query" {
+				where = "query string"
+			}
+			d := analysis.Diagnostic{
+				Pos:     id.Node.Pos(),
+				End:     id.Node.End(),
+				Message: fmt.Sprintf("user (jwt) call of %s sends %q in its %s: the engine already knows the caller (current_user_id); remove it", what, id.Field, where),
+			}
+			if id.Entry != nil {
+				d.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   fmt.Sprintf("Remove %q from the payload", id.Field),
+					TextEdits: []analysis.TextEdit{deleteEntry(pass.Fset, id.Lit, id.Entry)},
+				}}
+			}
+			r.Report(rules.DYP201, d)
+		}
+	}
+	return r.Result(), nil
+}
+
+// callName names the call for messages: the endpoint when known,
+// the call expression otherwise.
+func callName(c *clientmodel.Call) string {
+	if c.Endpoint != "" {
+		return fmt.Sprintf("%q", c.Endpoint)
+	}
+	return c.ClientName() + ".API." + c.Method
+}
+
+// deleteEntry deletes an entry of a composite literal: its whole line(s),
+// with a trailing comment, when it stands on lines of its own; otherwise
+// the entry and its separator.
+func deleteEntry(fset *token.FileSet, lit *ast.CompositeLit, kv *ast.KeyValueExpr) analysis.TextEdit {
+	i := slices.Index(lit.Elts, ast.Expr(kv))
+	prevEnd, next := lit.Lbrace, lit.Rbrace
+	if i > 0 {
+		prevEnd = lit.Elts[i-1].End()
+	}
+	if i < len(lit.Elts)-1 {
+		next = lit.Elts[i+1].Pos()
+	}
+	tf := fset.File(kv.Pos())
+	first, last := tf.Line(kv.Pos()), tf.Line(kv.End())
+	if tf.Line(prevEnd) < first && tf.Line(next) > last && last < tf.LineCount() {
+		return analysis.TextEdit{Pos: tf.LineStart(first), End: tf.LineStart(last + 1)}
+	}
+	switch {
+	case len(lit.Elts) == 1:
+		return analysis.TextEdit{Pos: lit.Lbrace + 1, End: lit.Rbrace} // {…} -> {}
+	case i < len(lit.Elts)-1:
+		return analysis.TextEdit{Pos: kv.Pos(), End: next}
+	default:
+		return analysis.TextEdit{Pos: prevEnd, End: kv.End()}
+	}
+}

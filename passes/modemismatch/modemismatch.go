@@ -1,0 +1,55 @@
+package modemismatch
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/report"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/passes/internal/clientmodel"
+)
+
+// New returns the DYP405 pass configured by cfg.
+func New(cfg *config.Config) *analysis.Analyzer {
+	rule := rules.Must(rules.DYP405)
+	model := clientmodel.For(cfg)
+	return &analysis.Analyzer{
+		Name:       rule.Name,
+		Doc:        rule.Title + "\n\n" + rule.Doc,
+		URL:        rule.URL(),
+		Requires:   []*analysis.Analyzer{model},
+		ResultType: report.ResultType,
+		Run: report.Safe(rule.Name, func(pass *analysis.Pass) (any, error) {
+			return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
+		}),
+	}
+}
+
+func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
+	if m.Err != nil {
+		return nil, m.Err
+	}
+	if len(m.Calls) == 0 || !m.Project.ManifestRulesApply() {
+		return &report.Result{}, nil
+	}
+	r := report.New(pass, cfg)
+	for _, c := range m.Calls {
+		ep := m.Project.Manifest.Endpoint(c.Endpoint)
+		if ep == nil || ep.AuthMode != config.AuthAPIKey {
+			continue
+		}
+		var msg string
+		switch {
+		case c.Reach != nil:
+			msg = fmt.Sprintf("browser code (%s) calls api_key endpoint %q: the browser must not hold the key; call it from a server, or make it jwt in dypai.yaml", c.Reach.Label, c.Endpoint)
+		case c.Kind.IsUser():
+			msg = fmt.Sprintf("user client %s calls api_key endpoint %q: the engine accepts only the project key there; call it from server code with an API-key client, or make it jwt in dypai.yaml", c.ClientName(), c.Endpoint)
+		default:
+			continue
+		}
+		r.Report(rules.DYP405, analysis.Diagnostic{Pos: c.Call.Pos(), End: c.Call.End(), Message: msg})
+	}
+	return r.Result(), nil
+}

@@ -1,0 +1,3 @@
+// Package useridtest has a handler only in its tests: test files are not
+// checked.
+package useridtest
