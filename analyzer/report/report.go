@@ -6,6 +6,7 @@ package report
 
 import (
 	"fmt"
+	"path/filepath"
 	"go/token"
 	"reflect"
 	"runtime/debug"
@@ -62,6 +63,9 @@ func (r *Reporter) Report(id string, d analysis.Diagnostic) {
 	if r.index.Suppressed(p.Filename, p.Line, id) {
 		return
 	}
+	if proj, err := r.cfg.ProjectFor(filepath.Dir(p.Filename)); err == nil && proj.Manifest.Ignores(p.Filename) {
+		return // dypai.yaml's ignore globs
+	}
 	d.Category = rule.ID
 	d.URL = rule.URL()
 	if r.cfg.TagMessages {
@@ -88,5 +92,19 @@ func Safe(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pas
 			}
 		}()
 		return run(pass)
+	}
+}
+
+// Analyzer returns the pass of rule id: named, documented and linked from
+// the catalogue, returning a *Result, and with run guarded by Safe.
+func Analyzer(id string, requires []*analysis.Analyzer, run func(*analysis.Pass) (any, error)) *analysis.Analyzer {
+	rule := rules.Must(id)
+	return &analysis.Analyzer{
+		Name:       rule.Name,
+		Doc:        rule.Title + "\n\n" + rule.Doc,
+		URL:        rule.URL(),
+		Requires:   requires,
+		ResultType: ResultType,
+		Run:        Safe(rule.Name, run),
 	}
 }

@@ -277,3 +277,59 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("missing baseline: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestFixAndDiff: -diff shows the mechanical fix (drop the identity field
+// from a user call's payload) without changing anything; -fix applies it and
+// the next run is clean.
+func TestFixAndDiff(t *testing.T) {
+	dir := t.TempDir()
+	sdk, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "demo", "sdk", "dypai", "dypai.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := `package orders
+
+import (
+	"context"
+
+	"example.com/fix/sdk/dypai"
+)
+
+func Create(ctx context.Context, token, uid string) {
+	c := dypai.NewClient("https://api.example.com", dypai.WithAccessToken(token))
+	c.API.Post(ctx, "create_order", map[string]any{"user_id": uid, "items": 2})
+}
+`
+	for name, content := range map[string]string{
+		"go.mod":             "module example.com/fix\n\ngo 1.22\n",
+		"sdk/dypai/dypai.go": string(sdk),
+		"orders/orders.go":   src,
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	out, errOut, code := dypailint(t, dir, "-diff", "./...")
+	wantDiff := `--- a/orders/orders.go
++++ b/orders/orders.go
+@@ -8,5 +8,5 @@
+ 
+ func Create(ctx context.Context, token, uid string) {
+ 	c := dypai.NewClient("https://api.example.com", dypai.WithAccessToken(token))
+-	c.API.Post(ctx, "create_order", map[string]any{"user_id": uid, "items": 2})
++	c.API.Post(ctx, "create_order", map[string]any{"items": 2})
+ }
+`
+	if out != wantDiff || code != 1 || !strings.Contains(errOut, "would apply 1 fixes in 1 files") {
+		t.Errorf("-diff: exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, errOut, out, wantDiff)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "orders", "orders.go")); string(data) != src {
+		t.Error("-diff changed the file")
+	}
+	if _, errOut, code := dypailint(t, dir, "-fix", "./..."); code != 0 || !strings.Contains(errOut, "applied 1 fixes in 1 files") {
+		t.Errorf("-fix: exit %d, stderr %q", code, errOut)
+	}
+	if out, _, code := dypailint(t, dir, "./..."); code != 0 || out != "" {
+		t.Errorf("after -fix: exit %d, stdout %q", code, out)
+	}
+}

@@ -268,43 +268,4 @@ func (w *walker) walkIfDir(dir string) {
 }
 
 // ignored reports whether dypai.yaml's ignore globs exclude path.
-func ignored(proj *config.Project, path string) bool {
-	m := proj.Manifest
-	if m == nil || len(m.Ignore) == 0 {
-		return false
-	}
-	rel, err := filepath.Rel(filepath.Dir(m.Path), path)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return false
-	}
-	rel = filepath.ToSlash(rel)
-	return slices.ContainsFunc(m.Ignore, func(g string) bool { return matchGlob(g, rel) })
-}
-
-// matchGlob matches a slash-separated path against a pattern where **
-// matches any number of path elements and * and ? match within one (the
-// same semantics as the JS scanner's ignore globs).
-func matchGlob(pattern, name string) bool {
-	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func matchParts(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchParts(pat[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, _ := filepath.Match(pat[0], name[0]); !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
-	}
-	return len(name) == 0
-}
+func ignored(proj *config.Project, path string) bool { return proj.Manifest.Ignores(path) }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -110,7 +111,7 @@ func buildGolangciLint(t *testing.T) string {
 	var mod struct{ Dir, Error string }
 	out := mustRun(t, root, nil, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
 	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
-		t.Skipf("golangci-lint %s source not available from the module proxy: %v %s", golangciVersion, err, mod.Error)
+		missingTool(t, fmt.Sprintf("golangci-lint %s source not available from the module proxy: %v %s", golangciVersion, err, mod.Error))
 	}
 	src := filepath.Join(t.TempDir(), "golangci-lint")
 	copyTree(t, mod.Dir, src)

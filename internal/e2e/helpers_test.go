@@ -101,3 +101,13 @@ func gitInit(t *testing.T, dir string) {
 func goModCache(t *testing.T) string {
 	return strings.TrimSpace(mustRun(t, ".", nil, "go", "env", "GOMODCACHE"))
 }
+
+// missingTool skips a test whose tool cannot be had here, except in CI,
+// where .ci/run installs every tool and a skip would hide a broken set-up.
+func missingTool(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatal(why)
+	}
+	t.Skip(why)
+}

@@ -17,7 +17,7 @@ func TestPreCommitHook(t *testing.T) {
 		t.Skip("builds dypailint through pre-commit; skipped in -short mode")
 	}
 	if _, err := exec.LookPath("pre-commit"); err != nil {
-		t.Skip("pre-commit not installed (Debian: apt-get install pre-commit); .ci/run installs it")
+		missingTool(t, "pre-commit not installed (Debian: apt-get install pre-commit); .ci/run installs it")
 	}
 	hookRepo, rev := snapshotRepo(t)
 	app := t.TempDir()

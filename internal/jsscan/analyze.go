@@ -4,13 +4,10 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
-	"github.com/grafana/sobek/parser"
 	"github.com/grafana/sobek/token"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -89,7 +86,6 @@ type fnCtx struct {
 type chunkAnalyzer struct {
 	a      *analysis
 	ch     *chunk
-	lines  []int // offsets of line starts
 	scopes map[ast.Node]*scope
 	sc     *scope
 	fn     *fnCtx
@@ -130,18 +126,6 @@ func (a *analysis) run() {
 	for _, c := range a.b.chunks {
 		visit(c)
 	}
-	// Parsing is independent per chunk: do it in parallel.
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, workers)
-	for _, c := range order {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			c.prog, c.perr = parser.ParseFile(nil, c.path, c.code, 0, parser.IsModule, parser.WithDisableSourceMaps)
-		}()
-	}
-	wg.Wait()
 	for _, c := range order {
 		a.chunk(c)
 		c.prog = nil // free the AST
@@ -150,18 +134,17 @@ func (a *analysis) run() {
 
 func (a *analysis) chunk(c *chunk) {
 	prog, err := c.prog, c.perr
-	if err != nil {
-		// esbuild printed it, so this is a gap in the parser, not the input.
-		a.errs = append(a.errs, &InputError{File: c.path, Line: 1, Col: 1, Msg: "cannot parse esbuild output (internal error, please report): " + err.Error()})
-		return
-	}
-	ca := &chunkAnalyzer{a: a, ch: c, scopes: map[ast.Node]*scope{}, exp: map[string]*binding{}}
-	ca.lines = append(ca.lines, 0)
-	for i := 0; i < len(c.code); i++ {
-		if c.code[i] == '\n' {
-			ca.lines = append(ca.lines, i+1)
+	if prog == nil {
+		if err != nil { // buildParsed has reported it
+			return
+		}
+		parseChunks([]*chunk{c})
+		prog = c.prog
+		if prog == nil {
+			return
 		}
 	}
+	ca := &chunkAnalyzer{a: a, ch: c, scopes: map[ast.Node]*scope{}, exp: map[string]*binding{}}
 	a.exports[c.path] = ca.exp
 	// Two passes: the first computes what each binding holds, so that a
 	// function walked before the declaration it uses still sees it.
@@ -1303,30 +1286,7 @@ func (ca *chunkAnalyzer) emit(rule string, at file.Idx, msg string, related []fi
 
 // loc maps an offset of the chunk to the original file, line and column.
 func (ca *chunkAnalyzer) loc(at file.Idx) (finding.Location, bool) {
-	sm := ca.ch.smap
-	if sm == nil {
-		return finding.Location{}, false
-	}
-	off := int(at) - 1
-	if off < 0 || off > len(ca.ch.code) {
-		return finding.Location{}, false
-	}
-	line := sort.SearchInts(ca.lines, off+1) - 1
-	col16 := utf16Len(ca.ch.code[ca.lines[line]:off])
-	src, oline, ocol, ok := sm.lookup(line, col16)
-	if !ok || src >= len(sm.sources) {
-		return finding.Location{}, false
-	}
-	s := sm.sources[src]
-	if strings.Contains(s, ":") && !filepath.IsAbs(s) {
-		return finding.Location{}, false // a virtual module
-	}
-	path := s
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(filepath.Dir(ca.ch.path), filepath.FromSlash(s))
-	}
-	text := ca.a.files.line(path, oline)
-	return finding.Location{File: path, Line: oline + 1, Col: byteCol(text, ocol) + 1}, true
+	return ca.ch.originAt(int(at)-1, ca.a.files)
 }
 
 // chain describes how a file is reached from a client entry point:

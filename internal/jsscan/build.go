@@ -13,6 +13,23 @@ import (
 	"github.com/grafana/sobek/ast"
 )
 
+// lowered are the syntax features esbuild must lower because sobek's
+// parser does not read them (see TestParserGaps): async iteration (for
+// await, async generators — Next.js route handlers streaming responses),
+// explicit resource management (using, await using), decorators and
+// auto-accessors, and import attributes on external imports. esbuild
+// rewrites them into plain functions and generators with the same calls
+// inside, so the analysis sees the same values, and the source map still
+// points at the original code.
+var lowered = map[string]bool{
+	"for-await":         false,
+	"async-generator":   false,
+	"using":             false,
+	"decorators":        false,
+	"import-attributes": false,
+	"import-assertions": false,
+}
+
 // outDir is where esbuild would write, relative to the project root.
 // Nothing is written (Write is false); it only anchors output paths.
 const outDir = ".dypailint-out"
@@ -25,6 +42,10 @@ const entryNS = "dypai-entry"
 type buildState struct {
 	mu         sync.Mutex
 	stub       map[string]bool // files loaded as empty modules (syntax errors)
+	// unparsed maps files whose esbuild output the parser rejects to the
+	// stub they are loaded as: a require of each module they import, so
+	// that what they import is still bundled and checked.
+	unparsed   map[string]string
 	unresolved map[string]bool // importer + "\x00" + specifier made external
 	serverOnly map[string]bool // files importing server-only
 	errs       []*InputError
@@ -33,7 +54,7 @@ type buildState struct {
 }
 
 func newBuildState() *buildState {
-	return &buildState{stub: map[string]bool{}, unresolved: map[string]bool{}, serverOnly: map[string]bool{},
+	return &buildState{stub: map[string]bool{}, unparsed: map[string]string{}, unresolved: map[string]bool{}, serverOnly: map[string]bool{},
 		errSeen: map[string]bool{}, prologues: map[string]prologue{}}
 }
 
@@ -70,6 +91,7 @@ type chunk struct {
 	prog    *ast.Program
 	perr    error
 	imports []string // chunks it imports (absolute output paths)
+	lines   []int    // offsets of line starts, once computed
 }
 
 type metafile struct {
@@ -149,6 +171,7 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 		Format:           api.FormatESModule,
 		Platform:         platform,
 		Target:           api.ESNext,
+		Supported:        lowered,
 		Sourcemap:        api.SourceMapExternal,
 		SourcesContent:   api.SourcesContentExclude,
 		Packages:         api.PackagesExternal,
@@ -345,13 +368,21 @@ func (p *project) plugin(st *buildState, client bool, pages map[string]bool, ali
 					// CSS, images, fonts, markdown…: nothing to check.
 					return api.OnLoadResult{Contents: &empty, Loader: api.LoaderEmpty}, nil
 				}
-				if !client || !sourceExts[ext] {
-					return api.OnLoadResult{}, nil
-				}
-				if p.isUseServer(st, a.Path) {
+				if client && sourceExts[ext] && p.isUseServer(st, a.Path) {
 					// Next.js replaces a 'use server' module imported by
 					// client code with RPC stubs: its body never ships.
 					return api.OnLoadResult{Contents: &empty, Loader: api.LoaderJS}, nil
+				}
+				st.mu.Lock()
+				code, unparsed := st.unparsed[a.Path]
+				st.mu.Unlock()
+				if unparsed {
+					// CommonJS, so that importers' named imports still
+					// link; require keeps every export of what it loads.
+					return api.OnLoadResult{Contents: &code, Loader: api.LoaderJS, ResolveDir: filepath.Dir(a.Path)}, nil
+				}
+				if !client || !sourceExts[ext] {
+					return api.OnLoadResult{}, nil
 				}
 				if pages[a.Path] {
 					if code, ok := stripServerExports(a.Path); ok {

@@ -108,7 +108,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		if client && len(p.entries) == 0 {
 			break
 		}
-		b, err := p.build(st, client, alias)
+		b, err := p.buildParsed(st, client, alias, files)
 		if err != nil {
 			errs = append(errs, err)
 			continue

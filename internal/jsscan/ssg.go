@@ -33,6 +33,7 @@ func stripServerExports(path string) (string, bool) {
 		Sourcefile:     path,
 		Charset:        api.CharsetUTF8,
 		Target:         api.ESNext,
+		Supported:      lowered,
 		LogLevel:       api.LogLevelSilent,
 	})
 	if len(tr.Errors) > 0 {

@@ -14,18 +14,10 @@ import (
 
 // New returns the DYP101 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	rule := rules.Must(rules.DYP101)
 	model := clientmodel.For(cfg)
-	return &analysis.Analyzer{
-		Name:       rule.Name,
-		Doc:        rule.Title + "\n\n" + rule.Doc,
-		URL:        rule.URL(),
-		Requires:   []*analysis.Analyzer{model},
-		ResultType: report.ResultType,
-		Run: report.Safe(rule.Name, func(pass *analysis.Pass) (any, error) {
-			return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
-		}),
-	}
+	return report.Analyzer(rules.DYP101, []*analysis.Analyzer{model}, func(pass *analysis.Pass) (any, error) {
+		return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
+	})
 }
 
 const leak = "the key ships to every visitor"

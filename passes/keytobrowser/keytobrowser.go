@@ -24,17 +24,9 @@ import (
 
 // New returns the DYP104 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	rule := rules.Must(rules.DYP104)
-	return &analysis.Analyzer{
-		Name:       rule.Name,
-		Doc:        rule.Title + "\n\n" + rule.Doc,
-		URL:        rule.URL(),
-		Requires:   []*analysis.Analyzer{buildssa.Analyzer},
-		ResultType: report.ResultType,
-		Run: report.Safe(rule.Name, func(pass *analysis.Pass) (any, error) {
-			return run(pass, cfg)
-		}),
-	}
+	return report.Analyzer(rules.DYP104, []*analysis.Analyzer{buildssa.Analyzer}, func(pass *analysis.Pass) (any, error) {
+		return run(pass, cfg)
+	})
 }
 
 // EnvFunc is a function that reads a configuration value by name.

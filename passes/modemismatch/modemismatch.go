@@ -13,18 +13,10 @@ import (
 
 // New returns the DYP405 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	rule := rules.Must(rules.DYP405)
 	model := clientmodel.For(cfg)
-	return &analysis.Analyzer{
-		Name:       rule.Name,
-		Doc:        rule.Title + "\n\n" + rule.Doc,
-		URL:        rule.URL(),
-		Requires:   []*analysis.Analyzer{model},
-		ResultType: report.ResultType,
-		Run: report.Safe(rule.Name, func(pass *analysis.Pass) (any, error) {
-			return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
-		}),
-	}
+	return report.Analyzer(rules.DYP405, []*analysis.Analyzer{model}, func(pass *analysis.Pass) (any, error) {
+		return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
+	})
 }
 
 func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {

@@ -25,17 +25,9 @@ import (
 
 // New returns the DYP203 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	rule := rules.Must(rules.DYP203)
-	return &analysis.Analyzer{
-		Name:       rule.Name,
-		Doc:        rule.Title + "\n\n" + rule.Doc,
-		URL:        rule.URL(),
-		Requires:   []*analysis.Analyzer{buildssa.Analyzer, handlers.Analyzer},
-		ResultType: report.ResultType,
-		Run: report.Safe(rule.Name, func(pass *analysis.Pass) (any, error) {
-			return run(pass, cfg)
-		}),
-	}
+	return report.Analyzer(rules.DYP203, []*analysis.Analyzer{buildssa.Analyzer, handlers.Analyzer}, func(pass *analysis.Pass) (any, error) {
+		return run(pass, cfg)
+	})
 }
 
 // The rule's data.

@@ -2,8 +2,6 @@ package unknownendpoint
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -15,18 +13,10 @@ import (
 
 // New returns the DYP404 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	rule := rules.Must(rules.DYP404)
 	model := clientmodel.For(cfg)
-	return &analysis.Analyzer{
-		Name:       rule.Name,
-		Doc:        rule.Title + "\n\n" + rule.Doc,
-		URL:        rule.URL(),
-		Requires:   []*analysis.Analyzer{model},
-		ResultType: report.ResultType,
-		Run: report.Safe(rule.Name, func(pass *analysis.Pass) (any, error) {
-			return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
-		}),
-	}
+	return report.Analyzer(rules.DYP404, []*analysis.Analyzer{model}, func(pass *analysis.Pass) (any, error) {
+		return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
+	})
 }
 
 func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
@@ -45,36 +35,13 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		}
 		d := analysis.Diagnostic{Pos: c.EndpointExpr.Pos(), End: c.EndpointExpr.End()}
 		if best := config.Closest(c.Endpoint, names); best != "" {
+			// No suggested fix: the typo may as well be in dypai.yaml, and
+			// -fix renames nothing whose meaning could change.
 			d.Message = fmt.Sprintf("endpoint %q is not declared in dypai.yaml: call %q (the closest declared name) or declare it", c.Endpoint, best)
-			if fix, ok := replaceName(c, best); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{fix}
-			}
 		} else {
 			d.Message = fmt.Sprintf("endpoint %q is not declared in dypai.yaml: declare it there or call a declared endpoint", c.Endpoint)
 		}
 		r.Report(rules.DYP404, d)
 	}
 	return r.Result(), nil
-}
-
-// replaceName rewrites the endpoint literal to the suggested name, keeping
-// a query string.
-func replaceName(c *clientmodel.Call, name string) (analysis.SuggestedFix, bool) {
-	lit := c.EndpointLit
-	if lit == nil {
-		return analysis.SuggestedFix{}, false
-	}
-	v, err := strconv.Unquote(lit.Value)
-	if err != nil || !strings.HasPrefix(v, c.Endpoint) {
-		return analysis.SuggestedFix{}, false
-	}
-	v = name + strings.TrimPrefix(v, c.Endpoint)
-	text := strconv.Quote(v)
-	if strings.HasPrefix(lit.Value, "`") && !strings.Contains(v, "`") {
-		text = "`" + v + "`"
-	}
-	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Call %q", name),
-		TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(text)}},
-	}, true
 }

@@ -10,5 +10,5 @@ import (
 
 func Test(t *testing.T) {
 	a := unknownendpoint.New(&config.Config{})
-	passtest.RunWithSuggestedFixes(t, a, "example.com/app", "example.com/nomanifest")
+	passtest.Run(t, a, "example.com/app", "example.com/nomanifest")
 }

@@ -1,0 +1,179 @@
+package jsscan
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/grafana/sobek/parser"
+
+	"github.com/dypai/dypailint/analyzer/finding"
+)
+
+// maxParseRetries bounds the rebuilds after parse failures: each one stubs
+// one more file, and each costs a build.
+const maxParseRetries = 20
+
+// buildParsed builds the project and parses the output. When the parser
+// rejects a chunk — esbuild printed syntax that sobek does not read, which
+// lowered is meant to prevent — the first error is mapped through the
+// source map to the original file, that file is reported as not analysed
+// and loaded as a stub that only requires what it imports, and the project
+// is rebuilt: one file the parser cannot read costs that file, not the
+// project. A failure that maps to no project file (esbuild's own helpers)
+// is an error naming the build.
+func (p *project) buildParsed(st *buildState, client bool, alias map[string]string, files *fileCache) (*buildOut, error) {
+	for attempt := 0; ; attempt++ {
+		b, err := p.build(st, client, alias)
+		if err != nil {
+			return nil, err
+		}
+		parseChunks(b.chunks)
+		retry := false
+		for _, c := range b.chunks {
+			if c.perr == nil {
+				continue
+			}
+			perr := parseErrorAt(c.perr)
+			if perr == nil || attempt >= maxParseRetries {
+				return nil, p.parseFailure(client, c.perr)
+			}
+			loc, ok := c.origin(perr.Position.Line-1, perr.Position.Column-1, files)
+			if !ok || !within(loc.File, p.root) && !b.inputs[loc.File] {
+				return nil, p.parseFailure(client, c.perr)
+			}
+			st.mu.Lock()
+			_, seen := st.unparsed[loc.File]
+			if !seen {
+				st.unparsed[loc.File] = requireStub(b.graph[loc.File])
+				st.addErr(&InputError{File: loc.File, Line: loc.Line, Col: loc.Col,
+					Msg: "not analysed: the scanner's JS parser rejects esbuild's output for this file (" + perr.Message +
+						"); what it imports is still checked (a scanner limitation, please report it)"})
+			}
+			st.mu.Unlock()
+			if seen {
+				// Stubbing it did not help: the gap is not in this file.
+				return nil, p.parseFailure(client, c.perr)
+			}
+			retry = true
+		}
+		if !retry {
+			return b, nil
+		}
+		for _, c := range b.chunks {
+			c.prog = nil
+		}
+	}
+}
+
+func (p *project) parseFailure(client bool, err error) error {
+	name := "server"
+	if client {
+		name = "client"
+	}
+	return fmt.Errorf("%s: cannot parse esbuild's %s output (internal error, please report): %v", p.root, name, err)
+}
+
+// parseChunks parses every chunk, in parallel.
+func parseChunks(chunks []*chunk) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, workers)
+	for _, c := range chunks {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			defer func() {
+				if r := recover(); r != nil {
+					c.prog, c.perr = nil, fmt.Errorf("parser panic: %v", r)
+				}
+			}()
+			c.prog, c.perr = parser.ParseFile(nil, c.path, c.code, 0, parser.IsModule, parser.WithDisableSourceMaps)
+		}()
+	}
+	wg.Wait()
+}
+
+// parseErrorAt returns the first error the parser reported (the later ones
+// are mostly its attempts to recover), or nil.
+func parseErrorAt(err error) *parser.Error {
+	var list parser.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		return list[0]
+	}
+	var one *parser.Error
+	if errors.As(err, &one) {
+		return one
+	}
+	return nil
+}
+
+// requireStub is the stand-in for a file the parser cannot read: a
+// CommonJS module requiring each module the file imports, so that those
+// stay in the bundle with all their exports, the module graph keeps its
+// edges, and importers' named imports still link.
+func requireStub(imports []string) string {
+	imports = slices.Clone(imports)
+	slices.Sort(imports)
+	var b strings.Builder
+	for _, f := range slices.Compact(imports) {
+		fmt.Fprintf(&b, "require(%q);\n", f)
+	}
+	return b.String()
+}
+
+// lineStarts returns the offsets of the chunk's line starts.
+func (c *chunk) lineStarts() []int {
+	if c.lines == nil {
+		c.lines = append(c.lines, 0)
+		for i := 0; i < len(c.code); i++ {
+			if c.code[i] == '\n' {
+				c.lines = append(c.lines, i+1)
+			}
+		}
+	}
+	return c.lines
+}
+
+// originAt maps a byte offset of the chunk to the original file, line and
+// column.
+func (c *chunk) originAt(off int, files *fileCache) (finding.Location, bool) {
+	if off < 0 || off > len(c.code) {
+		return finding.Location{}, false
+	}
+	lines := c.lineStarts()
+	line := sort.SearchInts(lines, off+1) - 1
+	return c.origin(line, off-lines[line], files)
+}
+
+// origin maps a 0-based line and byte column of the chunk to the original
+// file, line and column.
+func (c *chunk) origin(line, col int, files *fileCache) (finding.Location, bool) {
+	sm := c.smap
+	lines := c.lineStarts()
+	if sm == nil || line < 0 || line >= len(lines) {
+		return finding.Location{}, false
+	}
+	start := lines[line]
+	if start+col > len(c.code) {
+		return finding.Location{}, false
+	}
+	src, oline, ocol, ok := sm.lookup(line, utf16Len(c.code[start:start+col]))
+	if !ok || src >= len(sm.sources) {
+		return finding.Location{}, false
+	}
+	s := sm.sources[src]
+	if strings.Contains(s, ":") && !filepath.IsAbs(s) {
+		return finding.Location{}, false // a virtual module
+	}
+	path := s
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(filepath.Dir(c.path), filepath.FromSlash(s))
+	}
+	text := files.line(path, oline)
+	return finding.Location{File: path, Line: oline + 1, Col: byteCol(text, ocol) + 1}, true
+}
