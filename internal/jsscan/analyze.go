@@ -101,7 +101,6 @@ type analysis struct {
 	exports map[string]map[string]*binding // chunk -> export name -> binding
 	emit    func(rule string, loc finding.Location, msg string, related []finding.Related)
 	files   *fileCache
-	errs    []*InputError
 }
 
 // run analyses every chunk, in import order so that a chunk sees the values
@@ -133,16 +132,9 @@ func (a *analysis) run() {
 }
 
 func (a *analysis) chunk(c *chunk) {
-	prog, err := c.prog, c.perr
+	prog := c.prog
 	if prog == nil {
-		if err != nil { // buildParsed has reported it
-			return
-		}
-		parseChunks([]*chunk{c})
-		prog = c.prog
-		if prog == nil {
-			return
-		}
+		return // buildParsed has reported why
 	}
 	ca := &chunkAnalyzer{a: a, ch: c, scopes: map[ast.Node]*scope{}, exp: map[string]*binding{}}
 	a.exports[c.path] = ca.exp

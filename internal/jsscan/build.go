@@ -3,6 +3,7 @@ package jsscan
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,21 +15,33 @@ import (
 )
 
 // lowered are the syntax features esbuild must lower because sobek's
-// parser does not read them (see TestParserGaps): async iteration (for
-// await, async generators — Next.js route handlers streaming responses),
-// explicit resource management (using, await using), decorators and
-// auto-accessors, and import attributes on external imports. esbuild
-// rewrites them into plain functions and generators with the same calls
+// parser does not read them (TestParserGaps pins each gap): async iteration
+// (for await, async generators — Next.js route handlers streaming
+// responses), explicit resource management (using, await using),
+// decorators and auto-accessors, import attributes on external imports,
+// and class fields (sobek rejects fields named get, set or async, public
+// or private: class Q { get = () => … }). esbuild rewrites them into plain
+// functions, generators and constructor assignments with the same calls
 // inside, so the analysis sees the same values, and the source map still
 // points at the original code.
 var lowered = map[string]bool{
-	"for-await":         false,
-	"async-generator":   false,
-	"using":             false,
-	"decorators":        false,
-	"import-attributes": false,
-	"import-assertions": false,
+	"for-await":                  false,
+	"async-generator":            false,
+	"using":                      false,
+	"decorators":                 false,
+	"import-attributes":          false,
+	"import-assertions":          false,
+	"class-field":                false,
+	"class-static-field":         false,
+	"class-private-field":        false,
+	"class-private-static-field": false,
 }
+
+// lowerTarget is what a file is compiled down to when the parser still
+// rejects esbuild's output for it (a gap lowered does not cover): older
+// syntax, for which sobek was written. Not further: esbuild cannot lower
+// BigInt literals below ES2020.
+const lowerTarget = api.ES2020
 
 // outDir is where esbuild would write, relative to the project root.
 // Nothing is written (Write is false); it only anchors output paths.
@@ -40,8 +53,11 @@ const entryNS = "dypai-entry"
 // buildState is shared by the builds of one project: what was found broken
 // and how the build works around it.
 type buildState struct {
-	mu         sync.Mutex
-	stub       map[string]bool // files loaded as empty modules (syntax errors)
+	mu   sync.Mutex
+	stub map[string]bool // files loaded as empty modules (syntax errors)
+	// lower holds files compiled down to lowerTarget before bundling,
+	// because the parser rejected esbuild's output for them.
+	lower map[string]bool
 	// unparsed maps files whose esbuild output the parser rejects to the
 	// stub they are loaded as: a require of each module they import, so
 	// that what they import is still bundled and checked.
@@ -54,7 +70,7 @@ type buildState struct {
 }
 
 func newBuildState() *buildState {
-	return &buildState{stub: map[string]bool{}, unparsed: map[string]string{}, unresolved: map[string]bool{}, serverOnly: map[string]bool{},
+	return &buildState{stub: map[string]bool{}, unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, serverOnly: map[string]bool{},
 		errSeen: map[string]bool{}, prologues: map[string]prologue{}}
 }
 
@@ -307,6 +323,10 @@ func (p *project) collect(res api.BuildResult, client bool) (*buildOut, error) {
 
 var assetLoaders = map[string]bool{".json": true}
 
+// esbuildOnly marks a resolution the plugin asks esbuild for: the plugin
+// leaves it alone.
+type esbuildOnly struct{}
+
 // plugin resolves and loads what esbuild cannot on its own, without ever
 // reading node_modules or running code.
 func (p *project) plugin(st *buildState, client bool, pages map[string]bool, alias map[string]string, entryCode string) api.Plugin {
@@ -316,10 +336,16 @@ func (p *project) plugin(st *buildState, client bool, pages map[string]bool, ali
 	}
 	// Longest key first, so "@/lib" wins over "@".
 	slices.SortFunc(aliasKeys, func(a, b string) int { return len(b) - len(a) })
+	// Workspace imports as resolved, by importer directory (which decides
+	// the tsconfig) and specifier.
+	var viaTsconfig sync.Map
 	return api.Plugin{
 		Name: "dypailint",
 		Setup: func(b api.PluginBuild) {
 			b.OnResolve(api.OnResolveOptions{Filter: `.*`}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+				if _, ok := a.PluginData.(esbuildOnly); ok {
+					return api.OnResolveResult{}, nil
+				}
 				if a.Kind == api.ResolveEntryPoint {
 					if rest, ok := strings.CutPrefix(a.Path, entryNS+":"); ok {
 						return api.OnResolveResult{Path: rest, Namespace: entryNS}, nil
@@ -350,6 +376,24 @@ func (p *project) plugin(st *buildState, client bool, pages map[string]bool, ali
 						}
 					}
 				}
+				if p.ws != nil && !strings.HasPrefix(path, ".") && !filepath.IsAbs(path) && !p.cfg.Profile.IsJSModule(path) {
+					// A sibling package of the monorepo: its sources,
+					// unless tsconfig paths map it (the project's own
+					// word on where they are).
+					if f, ok := p.ws.resolve(path); ok {
+						key := a.ResolveDir + "\x00" + path
+						if r, ok := viaTsconfig.Load(key); ok {
+							return r.(api.OnResolveResult), nil
+						}
+						res := api.OnResolveResult{Path: f}
+						r := b.Resolve(path, api.ResolveOptions{Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, Namespace: "file", PluginData: esbuildOnly{}})
+						if len(r.Errors) == 0 && !r.External && r.Path != "" {
+							res = api.OnResolveResult{Path: r.Path, Namespace: r.Namespace}
+						}
+						viaTsconfig.Store(key, res)
+						return res, nil
+					}
+				}
 				return api.OnResolveResult{}, nil
 			})
 			b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: entryNS}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
@@ -375,17 +419,27 @@ func (p *project) plugin(st *buildState, client bool, pages map[string]bool, ali
 				}
 				st.mu.Lock()
 				code, unparsed := st.unparsed[a.Path]
+				lower := st.lower[a.Path]
 				st.mu.Unlock()
 				if unparsed {
 					// CommonJS, so that importers' named imports still
 					// link; require keeps every export of what it loads.
 					return api.OnLoadResult{Contents: &code, Loader: api.LoaderJS, ResolveDir: filepath.Dir(a.Path)}, nil
 				}
-				if !client || !sourceExts[ext] {
+				if !sourceExts[ext] {
 					return api.OnLoadResult{}, nil
 				}
-				if pages[a.Path] {
-					if code, ok := stripServerExports(a.Path); ok {
+				target := api.ESNext
+				if lower {
+					target = lowerTarget
+				}
+				if client && pages[a.Path] {
+					if code, ok := stripServerExports(a.Path, target); ok {
+						return api.OnLoadResult{Contents: &code, Loader: api.LoaderJS, ResolveDir: filepath.Dir(a.Path)}, nil
+					}
+				}
+				if lower {
+					if code, ok := compile(a.Path, target); ok {
 						return api.OnLoadResult{Contents: &code, Loader: api.LoaderJS, ResolveDir: filepath.Dir(a.Path)}, nil
 					}
 				}
@@ -411,6 +465,31 @@ func (p *project) isUseServer(st *buildState, file string) bool {
 		st.mu.Unlock()
 	}
 	return pr.server
+}
+
+// compile compiles a source file to JavaScript for target, with an inline
+// source map that esbuild chains to the original positions. It returns
+// false when the file does not compile (the build then reports the error).
+func compile(path string, target api.Target) (string, bool) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return "", false
+	}
+	tr := api.Transform(string(src), api.TransformOptions{
+		Loader:         loaderFor(path),
+		JSX:            api.JSXAutomatic,
+		Sourcemap:      api.SourceMapInline,
+		SourcesContent: api.SourcesContentExclude,
+		Sourcefile:     path,
+		Charset:        api.CharsetUTF8,
+		Target:         target,
+		Supported:      lowered,
+		LogLevel:       api.LogLevelSilent,
+	})
+	if len(tr.Errors) > 0 {
+		return "", false
+	}
+	return string(tr.Code), true
 }
 
 // loaderFor is the esbuild loader of a source file.

@@ -77,6 +77,7 @@ type project struct {
 	isNext  bool
 	isSPA   bool
 	entries []entry
+	ws      *workspace // the enclosing monorepo, if any
 	// directives found while reading files; set by prologue scanning.
 	useServer map[string]bool
 	useClient map[string]bool

@@ -24,12 +24,20 @@
 //     re-exports every entry point as a namespace (so all their exports stay
 //     alive, as for real entries, and every module is printed once: code
 //     splitting over thousands of entries makes esbuild's output quadratic),
-//     with packages external (no node_modules needed or read) and an
-//     external source map; nothing is written to disk or executed. A file
-//     with a syntax error, or an import that does not resolve, is reported as
-//     an input error and stubbed, and the build is retried, so one bad file
-//     does not hide the rest.
-//   - The output chunks are parsed with sobek's parser, SDK bindings are
+//     with packages external (no node_modules needed or read; a monorepo's
+//     own workspace packages are followed into their sources, see
+//     workspace) and an external source map; nothing is written to disk or
+//     executed. esbuild lowers the syntax sobek's parser does not read (for
+//     await, async generators, using, decorators, class fields: see
+//     lowered). A file with a syntax error, or an import that does not
+//     resolve, is reported as an input error and stubbed, and the build is
+//     retried, so one bad file does not hide the rest.
+//   - The output chunks are parsed with sobek's parser. Should it still
+//     reject a chunk, the error is mapped through the source map to the
+//     original file, which is compiled down to ES2020 and, if that does not
+//     help, reported as not analysed and replaced by a stub that requires
+//     what it imports; the project is rebuilt, so one file the parser
+//     cannot read costs that file only. Then SDK bindings are
 //     resolved from the chunks' import statements (named, renamed and
 //     namespace imports and esbuild's collision renames), values are followed
 //     through variables, function returns and chunk exports, and every

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
 
 	"github.com/dypai/dypailint/analyzer/finding"
@@ -21,11 +22,12 @@ const maxParseRetries = 20
 // buildParsed builds the project and parses the output. When the parser
 // rejects a chunk — esbuild printed syntax that sobek does not read, which
 // lowered is meant to prevent — the first error is mapped through the
-// source map to the original file, that file is reported as not analysed
-// and loaded as a stub that only requires what it imports, and the project
-// is rebuilt: one file the parser cannot read costs that file, not the
-// project. A failure that maps to no project file (esbuild's own helpers)
-// is an error naming the build.
+// source map to the original file and the project is rebuilt with that
+// file compiled down to lowerTarget; if the parser still rejects it, the
+// file is reported as not analysed and loaded as a stub that only requires
+// what it imports, and the project is rebuilt again: one file the parser
+// cannot read costs that file, not the project. A failure that maps to no
+// input file (esbuild's own helpers) is an error naming the build.
 func (p *project) buildParsed(st *buildState, client bool, alias map[string]string, files *fileCache) (*buildOut, error) {
 	for attempt := 0; ; attempt++ {
 		b, err := p.build(st, client, alias)
@@ -47,15 +49,20 @@ func (p *project) buildParsed(st *buildState, client bool, alias map[string]stri
 				return nil, p.parseFailure(client, c.perr)
 			}
 			st.mu.Lock()
-			_, seen := st.unparsed[loc.File]
-			if !seen {
+			lowered := st.lower[loc.File]
+			_, stubbed := st.unparsed[loc.File]
+			switch {
+			case !lowered:
+				// First try the file compiled down to older syntax.
+				st.lower[loc.File] = true
+			case !stubbed:
 				st.unparsed[loc.File] = requireStub(b.graph[loc.File])
 				st.addErr(&InputError{File: loc.File, Line: loc.Line, Col: loc.Col,
-					Msg: "not analysed: the scanner's JS parser rejects esbuild's output for this file (" + perr.Message +
+					Msg: "not analysed: the scanner's JS parser rejects esbuild's output for this file (" + lowerFirst(perr.Message) +
 						"); what it imports is still checked (a scanner limitation, please report it)"})
 			}
 			st.mu.Unlock()
-			if seen {
+			if stubbed {
 				// Stubbing it did not help: the gap is not in this file.
 				return nil, p.parseFailure(client, c.perr)
 			}
@@ -92,10 +99,16 @@ func parseChunks(chunks []*chunk) {
 					c.prog, c.perr = nil, fmt.Errorf("parser panic: %v", r)
 				}
 			}()
-			c.prog, c.perr = parser.ParseFile(nil, c.path, c.code, 0, parser.IsModule, parser.WithDisableSourceMaps)
+			c.prog, c.perr = parseJS(c.path, c.code)
 		}()
 	}
 	wg.Wait()
+}
+
+// parseJS parses one output chunk. Tests replace it to simulate parser
+// gaps.
+var parseJS = func(name, code string) (*ast.Program, error) {
+	return parser.ParseFile(nil, name, code, 0, parser.IsModule, parser.WithDisableSourceMaps)
 }
 
 // parseErrorAt returns the first error the parser reported (the later ones

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -29,6 +30,47 @@ type Result struct {
 	Errors []error
 	// Projects is the number of JS/TS projects scanned.
 	Projects int
+	// Stats say what was analysed in each project, in scan order: a
+	// project with client entries but no client modules, or with files
+	// but no server modules, was not really checked.
+	Stats []ProjectStats
+}
+
+// ProjectStats describes what the scanner saw of one project.
+type ProjectStats struct {
+	Root  string // absolute
+	Files int    // source files found (after ignore globs)
+	// Entries counts the client entry points by why they are entries
+	// ("'use client'", "page", "index.html script", "SPA entry",
+	// "dypai.yaml client entry").
+	Entries map[string]int
+	// ClientModules and ServerModules count the project's source files
+	// with code in the client and the server build.
+	ClientModules, ServerModules int
+	// NotAnalysed are the files replaced by stubs: syntax errors, and
+	// output the parser rejects (both also in Result.Errors).
+	NotAnalysed []string
+}
+
+// String is a one-line summary: "app: 129 files, 42 client entries
+// (42 'use client'), 58 client modules, 129 server modules".
+func (s ProjectStats) String() string {
+	n := 0
+	var kinds []string
+	for k, c := range s.Entries {
+		n += c
+		kinds = append(kinds, fmt.Sprintf("%d %s", c, k))
+	}
+	slices.Sort(kinds)
+	out := fmt.Sprintf("%s: %d files, %d client entries", s.Root, s.Files, n)
+	if len(kinds) > 0 {
+		out += " (" + strings.Join(kinds, ", ") + ")"
+	}
+	out += fmt.Sprintf(", %d client modules, %d server modules", s.ClientModules, s.ServerModules)
+	if len(s.NotAnalysed) > 0 {
+		out += fmt.Sprintf(", %d not analysed", len(s.NotAnalysed))
+	}
+	return out
 }
 
 // InputError is a problem with the scanned input at a position.
@@ -64,12 +106,42 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 	res.Errors = append(res.Errors, errs...)
 	res.Projects = len(projects)
 	files := &fileCache{lines: map[string][]string{}}
+	type key struct {
+		rule string
+		loc  finding.Location
+	}
+	type place struct {
+		i int
+		p *project
+	}
+	at := map[key]place{}
+	projectRoots := map[string]bool{}
+	ws := &workspaces{byRoot: map[string]*workspace{}, byDir: map[string]*workspace{}}
+	for _, p := range projects {
+		projectRoots[p.root] = true
+		p.ws = ws.find(p.root)
+	}
 	for _, p := range projects {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		fs, errs := scanProject(p, cfg, files)
-		res.Findings = append(res.Findings, fs...)
+		fs, errs, stats := scanProject(p, cfg, files)
+		res.Stats = append(res.Stats, stats)
+		for _, f := range fs {
+			// A monorepo's package is analysed as a project and again
+			// as part of each app importing it: one finding per place,
+			// preferably the one of the project owning the file.
+			k := key{f.RuleID, f.Loc}
+			prev, dup := at[k]
+			switch {
+			case !dup || prev.p == p:
+				at[k] = place{len(res.Findings), p}
+				res.Findings = append(res.Findings, f)
+			case nearest(filepath.Dir(f.Loc.File), projectRoots) == p.root:
+				res.Findings[prev.i] = f
+				at[k] = place{prev.i, p}
+			}
+		}
 		res.Errors = append(res.Errors, errs...)
 	}
 	res.Findings = finding.Sort(res.Findings)
@@ -80,7 +152,8 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 
 // scanProject builds and analyses one project. A panic (a bug here or in a
 // library on odd input) becomes an error naming the project.
-func scanProject(p *project, cfg *config.Config, files *fileCache) (out []finding.Finding, errs []error) {
+func scanProject(p *project, cfg *config.Config, files *fileCache) (out []finding.Finding, errs []error, stats ProjectStats) {
+	stats.Root = p.root
 	defer func() {
 		if r := recover(); r != nil {
 			out = nil
@@ -89,6 +162,11 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 	}()
 	if err := p.setup(cfg); err != nil {
 		errs = append(errs, err)
+	}
+	stats.Files = len(p.files)
+	stats.Entries = map[string]int{}
+	for _, e := range p.entries {
+		stats.Entries[e.kind.label()]++
 	}
 	st := newBuildState()
 	alias := viteAlias(p.root)
@@ -113,6 +191,17 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 			errs = append(errs, err)
 			continue
 		}
+		n := 0
+		for _, f := range p.files {
+			if b.shipped[f] {
+				n++
+			}
+		}
+		if client {
+			stats.ClientModules = n
+		} else {
+			stats.ServerModules = n
+		}
 		a := &analysis{p: p, b: b, prof: p.cfg.Profile, files: files}
 		if client {
 			// Files importing server-only are server code: Next.js fails
@@ -133,9 +222,6 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 			a.emit = emit
 		}
 		a.run()
-		for _, e := range a.errs {
-			errs = append(errs, e)
-		}
 		if client {
 			slices.Sort(serverOnlyShipped)
 			for _, f := range serverOnlyShipped {
@@ -148,10 +234,23 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 	for _, e := range st.errs {
 		errs = append(errs, e)
 	}
+	for f := range st.stub {
+		stats.NotAnalysed = append(stats.NotAnalysed, f)
+	}
+	for f := range st.unparsed {
+		stats.NotAnalysed = append(stats.NotAnalysed, f)
+	}
+	slices.Sort(stats.NotAnalysed)
 	for _, f := range found {
 		out = append(out, f)
 	}
 	out = p.suppress(out, cfg, files)
+	// dypai.yaml's ignore globs and build_dirs silence input errors too:
+	// a broken fixture the user excluded is not worth a failed run.
+	errs = slices.DeleteFunc(errs, func(e error) bool {
+		ie, ok := e.(*InputError)
+		return ok && p.excluded(ie.File)
+	})
 	if p.only != "" {
 		out = slices.DeleteFunc(out, func(f finding.Finding) bool { return !within(f.Loc.File, p.only) })
 		errs = slices.DeleteFunc(errs, func(e error) bool {
@@ -159,7 +258,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 			return ok && !within(ie.File, p.only)
 		})
 	}
-	return out, errs
+	return out, errs, stats
 }
 
 // suppress applies the project's dypai-ignore directives and reports the
@@ -172,6 +271,28 @@ func (p *project) suppress(fs []finding.Finding, cfg *config.Config, files *file
 			continue
 		}
 		ds = append(ds, directives(f, src)...)
+	}
+	// Findings in files of other projects (a monorepo's sibling packages)
+	// obey those files' directives; the projects owning them report the
+	// unused ones.
+	var others []*directive.Directive
+	seen := map[string]bool{}
+	for _, f := range fs {
+		file := f.Loc.File
+		if seen[file] {
+			continue
+		}
+		seen[file] = true
+		if _, ok := slices.BinarySearch(p.files, file); ok {
+			continue
+		}
+		if src, err := files.read(file); err == nil {
+			others = append(others, directives(file, src)...)
+		}
+	}
+	if len(others) > 0 {
+		oix := directive.NewIndex(others)
+		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return oix.Suppressed(f.Loc.File, f.Loc.Line, f.RuleID) })
 	}
 	if len(ds) == 0 {
 		return fs

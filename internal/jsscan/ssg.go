@@ -20,26 +20,15 @@ var serverExports = map[string]bool{"getServerSideProps": true, "getStaticProps"
 // valid and esbuild chains it to the original positions. It returns false
 // when there is nothing to strip or the page does not compile (the build
 // then reports the error).
-func stripServerExports(path string) (string, bool) {
+func stripServerExports(path string, target api.Target) (string, bool) {
 	src, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(src), "get") {
 		return "", false
 	}
-	tr := api.Transform(string(src), api.TransformOptions{
-		Loader:         loaderFor(path),
-		JSX:            api.JSXAutomatic,
-		Sourcemap:      api.SourceMapInline,
-		SourcesContent: api.SourcesContentExclude,
-		Sourcefile:     path,
-		Charset:        api.CharsetUTF8,
-		Target:         api.ESNext,
-		Supported:      lowered,
-		LogLevel:       api.LogLevelSilent,
-	})
-	if len(tr.Errors) > 0 {
+	code, ok := compile(path, target)
+	if !ok {
 		return "", false
 	}
-	code := string(tr.Code)
 	prog, err := parser.ParseFile(nil, path, code, 0, parser.IsModule, parser.WithDisableSourceMaps)
 	if err != nil {
 		return "", false

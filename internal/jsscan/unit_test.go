@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/evanw/esbuild/pkg/api"
+
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 )
@@ -212,7 +214,7 @@ import './styles.css'
 export default function P() { return <p>{String(dypai)}</p> }
 export async function getServerSideProps() { return { props: { x: await admin.api.get('x') } } }
 `})
-	code, ok := stripServerExports(page)
+	code, ok := stripServerExports(page, api.ESNext)
 	if !ok {
 		t.Fatal("nothing stripped")
 	}
@@ -233,5 +235,94 @@ func TestCancel(t *testing.T) {
 	cancel()
 	if _, err := Scan(ctx, []string{"testdata/nextapp"}, nil); err == nil {
 		t.Error("Scan with a cancelled context returned no error")
+	}
+}
+
+// TestIgnoredInputErrors: dypai.yaml's ignore globs silence the input
+// errors of the files they exclude, as they do their findings.
+func TestIgnoredInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json":           `{"dependencies":{"react-dom":"18"}}`,
+		"dypai.yaml":             "ignore: ['src/fixtures/**']\n",
+		"src/main.ts":            "import { x } from './fixtures/broken'\nimport { y } from './broken'\nconsole.log(x, y)\n",
+		"src/fixtures/broken.ts": "export const x = (\n",
+		"src/broken.ts":          "export const y = (\n",
+	})
+	res := scan(t, &config.Config{}, dir)
+	var got []string
+	for _, e := range res.Errors {
+		got = append(got, filepath.Base(e.(*InputError).File))
+	}
+	if strings.Join(got, " ") != "broken.ts" || !strings.Contains(res.Errors[0].Error(), filepath.Join("src", "broken.ts")) {
+		t.Errorf("errors = %v, want only src/broken.ts's", res.Errors)
+	}
+}
+
+// TestWorkspaceResolve maps workspace package specifiers to sources.
+func TestWorkspaceResolve(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json":                   `{"name":"root","workspaces":{"packages":["packages/*","!packages/skip"]}}`,
+		"packages/a/package.json":        `{"name":"@x/a","main":"./dist/index.js","exports":{".":{"types":"./dist/index.d.ts","import":"./dist/index.mjs"},"./server":"./dist/server.mjs","./icons/*":{"import":"./dist/icons/*.mjs"}}}`,
+		"packages/a/src/index.ts":        "",
+		"packages/a/src/server.ts":       "",
+		"packages/a/src/icons/star.tsx":  "",
+		"packages/b/package.json":        `{"name":"@x/b","main":"lib/index.js"}`,
+		"packages/b/lib/index.js":        "",
+		"packages/b/lib/extra.js":        "",
+		"packages/c/package.json":        `{"name":"c-src","exports":"./src/main.tsx"}`,
+		"packages/c/src/main.tsx":        "",
+		"packages/skip/package.json":     `{"name":"@x/skip","main":"index.js"}`,
+		"packages/skip/index.js":         "",
+		"packages/nodist/package.json":   `{"name":"@x/nodist","main":"./dist/index.js"}`,
+		"packages/nodist/README.md":      "",
+		"packages/a/node_modules/x/a.js": "",
+	})
+	w := findWorkspace(filepath.Join(dir, "packages", "a"))
+	if w == nil {
+		t.Fatal("no workspace found")
+	}
+	for spec, want := range map[string]string{
+		"@x/a":            "packages/a/src/index.ts",
+		"@x/a/server":     "packages/a/src/server.ts",
+		"@x/a/icons/star": "packages/a/src/icons/star.tsx",
+		"@x/b":            "packages/b/lib/index.js",
+		"@x/b/lib/extra":  "packages/b/lib/extra.js",
+		"c-src":           "packages/c/src/main.tsx",
+		"@x/skip":         "",
+		"@x/nodist":       "",
+		"@x/ab":           "",
+		"react":           "",
+	} {
+		got, ok := w.resolve(spec)
+		if ok {
+			got, _ = filepath.Rel(dir, got)
+			got = filepath.ToSlash(got)
+		}
+		if got != want {
+			t.Errorf("resolve(%q) = %q, want %q", spec, got, want)
+		}
+	}
+}
+
+// TestStats: Result.Stats says what was analysed (leaf.ts, stubbed with
+// no imports, has no code in the client bundle).
+func TestStats(t *testing.T) {
+	defer parserGapHook()()
+	res := scan(t, &config.Config{}, filepath.Join("testdata", "bug-unparsed-output"))
+	if len(res.Stats) != 1 {
+		t.Fatalf("Stats = %v, want one project", res.Stats)
+	}
+	s := res.Stats[0]
+	var na []string
+	for _, f := range s.NotAnalysed {
+		na = append(na, filepath.Base(f))
+	}
+	if s.Files != 6 || s.Entries["SPA entry"] != 1 || s.ClientModules != 5 || s.ServerModules != 6 || strings.Join(na, " ") != "leaf.ts unreadable.ts" {
+		t.Errorf("Stats = %v, not analysed %v", s, na)
+	}
+	if got := s.String(); !strings.HasSuffix(got, ": 6 files, 1 client entries (1 SPA entry), 5 client modules, 6 server modules, 2 not analysed") {
+		t.Errorf("String() = %q", got)
 	}
 }

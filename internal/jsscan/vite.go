@@ -25,7 +25,7 @@ func viteAlias(root string) map[string]string {
 		if !strings.Contains(string(src), "alias") {
 			return nil
 		}
-		tr := api.Transform(string(src), api.TransformOptions{Loader: loaderFor(path), LogLevel: api.LogLevelSilent, Target: api.ESNext})
+		tr := api.Transform(string(src), api.TransformOptions{Loader: loaderFor(path), LogLevel: api.LogLevelSilent, Target: api.ESNext, Supported: lowered})
 		if len(tr.Errors) > 0 {
 			return nil
 		}

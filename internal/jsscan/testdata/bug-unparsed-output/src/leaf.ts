@@ -1,0 +1,2 @@
+// No imports: its stub is empty.
+export const leaf = { tag: 'dypai-test-parser-gap' }

@@ -1,0 +1,3 @@
+export function formatDate(d: Date) {
+  return d.toISOString().slice(0, 10)
+}
