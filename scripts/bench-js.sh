@@ -20,11 +20,13 @@ if [ ! -x "$gitleaks" ]; then
   GOFLAGS= go install github.com/zricethezav/gitleaks/v8@latest
 fi
 
+tmpd=$(mktemp -d)
 measure() { # name, command...: prints "name median_seconds max_rss_kb"
   local name=$1; shift
   local times=() rss=0
   for _ in $(seq "$runs"); do
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+    /usr/bin/time -o "$tmpd/time" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$tmpd/time")
     times+=("${out% *}")
     [ "${out#* }" -gt "$rss" ] && rss=${out#* }
   done

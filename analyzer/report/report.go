@@ -6,8 +6,8 @@ package report
 
 import (
 	"fmt"
-	"path/filepath"
 	"go/token"
+	"path/filepath"
 	"reflect"
 	"runtime/debug"
 

@@ -172,8 +172,7 @@ func envFindings(file string, vars []envVar) []finding.Finding {
 		if template && placeholder(v.value) {
 			continue
 		}
-		msg := fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code: drop the prefix, read it only in server code and rotate the key",
-			v.name, publicPrefix(v.name))
+		msg := rules.MsgPublicEnv(v.name, publicPrefix(v.name))
 		if template {
 			msg = fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code, and this example file gives it a real-looking value (%s): drop the prefix, put a placeholder here and rotate the key",
 				v.name, publicPrefix(v.name), sdk.Redact(v.value))

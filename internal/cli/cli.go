@@ -12,7 +12,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -60,6 +62,8 @@ type options struct {
 	writeBL  string
 	fix      bool
 	diff     bool
+	cpuProf  string
+	memProf  string
 }
 
 func parse(args []string, stderr io.Writer) (*options, []string, error) {
@@ -85,6 +89,8 @@ func parse(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.StringVar(&o.writeBL, "write-baseline", "", "record the current findings in this file and exit 0")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes (mechanical ones only, such as dropping an identity field)")
 	fs.BoolVar(&o.diff, "diff", false, "with or without -fix: print the suggested fixes as a unified diff, change nothing")
+	fs.StringVar(&o.cpuProf, "debug.cpuprofile", "", "write a CPU profile to this file")
+	fs.StringVar(&o.memProf, "debug.memprofile", "", "write a heap profile to this file at exit")
 	fs.BoolVar(&o.tests, "tests", false, "also analyse Go test files")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of a rule (e.g. DYP101) and exit")
 	fs.BoolVar(&o.list, "rules", false, "list the rules and exit")
@@ -162,6 +168,18 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dypailint: %v\n", err)
 		return ExitError
 	}
+	if o.cpuProf != "" {
+		f, err := os.Create(o.cpuProf)
+		if err != nil {
+			fmt.Fprintf(stderr, "dypailint: %v\n", err)
+			return ExitError
+		}
+		pprof.StartCPUProfile(f)
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
+	if o.memProf != "" {
+		defer writeHeapProfile(o.memProf, stderr)
+	}
 	run := lint(context.Background(), plan, o)
 	run.Root, run.Version = cwd, Version()
 	if o.writeBL != "" {
@@ -226,6 +244,17 @@ func exitStatus(run *output.Run) int {
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+func writeHeapProfile(path string, stderr io.Writer) {
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	pprof.WriteHeapProfile(f)
 }
 
 func isFormat(f string) bool {

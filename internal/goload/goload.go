@@ -14,6 +14,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -87,36 +88,88 @@ func Load(req Request) (*Result, error) {
 			l.source[p] = true
 		}
 	})
-	for _, p := range order {
-		if !l.source[p] {
-			continue
-		}
-		if err := l.check(p); err != nil {
-			res.Errors = append(res.Errors, err)
-			l.source[p] = false
-			continue
-		}
-	}
+	res.Errors = append(res.Errors, l.checkAll(order)...)
+	ok := func(p *packages.Package) bool { return l.source[p] && l.checked[p.PkgPath] != nil }
 	for _, p := range listed {
-		if roots[p] && l.source[p] {
+		if roots[p] && ok(p) {
 			res.Roots = append(res.Roots, p)
 		}
 	}
 	// Prune imports to source packages: the checker computes facts by
 	// running passes on Imports, and export-data packages have no syntax.
 	for p := range l.source {
-		if !l.source[p] {
+		if !ok(p) {
 			continue
 		}
 		pruned := map[string]*packages.Package{}
 		for path, dep := range p.Imports {
-			if l.source[dep] {
+			if ok(dep) {
 				pruned[path] = dep
 			}
 		}
 		p.Imports = pruned
 	}
 	return res, nil
+}
+
+// checkAll type-checks the source packages, in parallel where the import
+// graph allows: each waits for the source packages it depends on, directly
+// or through export-data packages (whose export data may refer to them).
+func (l *loader) checkAll(order []*packages.Package) []error {
+	done := map[*packages.Package]chan struct{}{}
+	for _, p := range order {
+		if l.source[p] {
+			done[p] = make(chan struct{})
+		}
+	}
+	// sourceDeps lists, for a package, the source packages it reaches
+	// through export-data packages only.
+	memo := map[*packages.Package][]*packages.Package{}
+	var sourceDeps func(p *packages.Package) []*packages.Package
+	sourceDeps = func(p *packages.Package) []*packages.Package {
+		if deps, ok := memo[p]; ok {
+			return deps
+		}
+		memo[p] = nil // cycles cannot occur, but be safe
+		var deps []*packages.Package
+		for _, dep := range p.Imports {
+			if l.source[dep] {
+				deps = append(deps, dep)
+			} else {
+				deps = append(deps, sourceDeps(dep)...)
+			}
+		}
+		memo[p] = deps
+		return deps
+	}
+	var errs []error
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, p := range order {
+		if !l.source[p] {
+			continue
+		}
+		deps := sourceDeps(p)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(done[p])
+			for _, dep := range deps {
+				<-done[dep]
+			}
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if err := l.check(p); err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errs
 }
 
 // excludedByConstraints reports a listed package with no files for this

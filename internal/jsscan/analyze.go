@@ -699,7 +699,7 @@ func (ca *chunkAnalyzer) envRead(name string, at file.Idx) {
 			break
 		}
 	}
-	ca.emit(rules.DYP102, at, fmt.Sprintf("env var %s looks like a secret, but its %s prefix makes the bundler inline it into browser code: drop the prefix and read it only in server code", name, prefix), nil)
+	ca.emit(rules.DYP102, at, rules.MsgPublicEnv(name, prefix), nil)
 }
 
 func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
@@ -862,7 +862,7 @@ func (ca *chunkAnalyzer) keyHeader(at file.Idx, header string, v *value) {
 	if !ca.report || !ca.a.b.client {
 		return
 	}
-	ca.emitDYP101(at, fmt.Sprintf("request with an %s header%s", header, paren(describeKey(v, nil))), v)
+	ca.emitDYP101(at, fmt.Sprintf("an %s header%s", header, paren(describeKey(v, nil))), v, true)
 }
 
 // describeKey says how a key was given, for messages: the env var read,
@@ -957,7 +957,7 @@ func (ca *chunkAnalyzer) construct(e *ast.CallExpression, args []*value) *value 
 		c.apiKey = privileged(prof, v)
 	}
 	if c.apiKey && ca.report && ca.a.b.client {
-		ca.emitDYP101(e.Idx0(), "createClient with an API key"+paren(c.key), args[k0(prof, len(args))])
+		ca.emitDYP101(e.Idx0(), "createClient with an API key"+paren(c.key), args[k0(prof, len(args))], false)
 	}
 	return &value{kind: kClient, client: c}
 }
@@ -1004,20 +1004,24 @@ func k0(prof *sdk.Profile, n int) int {
 	return 0
 }
 
-func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value) {
+func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header bool) {
 	loc, ok := ca.loc(at)
 	if !ok {
 		return
 	}
 	chain, entry := ca.a.chain(loc.File)
-	msg := fmt.Sprintf("%s ships to the browser", what)
-	if chain != "" {
-		msg += " via " + chain
+	if chain == "" {
+		chain = "a client entry point"
 	}
 	if key != nil && key.kind == kEnvVar && !sdk.IsPublicEnv(key.str) {
-		msg += fmt.Sprintf(" (where %s, lacking a public prefix, reads as undefined)", key.str)
+		// Undefined in the browser today, shipped the day someone adds
+		// a public prefix to make it "work".
+		chain += fmt.Sprintf("; %s has no public prefix, so it reads as undefined there", key.str)
 	}
-	msg += ": use API-key clients only in server code (route handler, server action, worker) and the user's session in the browser"
+	msg := rules.MsgKeyClientInBrowser(what, chain)
+	if header {
+		msg = rules.MsgKeyHeaderInBrowser(what, chain)
+	}
 	var rel []finding.Related
 	if entry != nil {
 		rel = append(rel, finding.Related{
@@ -1067,39 +1071,44 @@ func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method s
 		ep = nil
 	}
 	if manifest && known && ep == nil {
-		msg := fmt.Sprintf("call of endpoint %s, which dypai.yaml does not declare", name)
-		if c := config.Closest(name, pc.Manifest.EndpointNames()); c != "" {
-			msg += fmt.Sprintf(": did you mean %s?", c)
-		} else {
-			msg += ": declare it or fix the name"
-		}
-		ca.emit(rules.DYP404, e.Idx0(), msg, nil)
+		ca.emit(rules.DYP404, e.Idx0(), rules.MsgUnknownEndpoint(name, config.Closest(name, pc.Manifest.EndpointNames())), nil)
 	}
 	jwt := ep != nil && ep.AuthMode == config.AuthJWT
 	apiKeyEP := ep != nil && ep.AuthMode == config.AuthAPIKey
+	shown = rules.Endpoint(name)
+	if !known {
+		shown = rules.Endpoint("")
+	}
 	if c.apiKey {
-		switch {
-		case jwt:
-			ca.emit(rules.DYP301, e.Idx0(), fmt.Sprintf("%s is a jwt endpoint in dypai.yaml but is called with the API-key client: forward the signed-in user's JWT (a user client) instead of acting as the project", shown), nil)
-		case len(ids) > 0:
-			ca.emit(rules.DYP301, e.Idx0(), fmt.Sprintf("the API-key client's call of %s sends the user's identity (%s): the key acts as the project, not the user; forward the user's JWT (a user client) instead", shown, strings.Join(ids, ", ")), nil)
+		var reasons []string
+		if jwt {
+			reasons = append(reasons, rules.ReasonJWTEndpoint(name))
+		}
+		if len(ids) > 0 {
+			reasons = append(reasons, rules.ReasonIdentity(ids))
+		}
+		if len(reasons) > 0 {
+			ca.emit(rules.DYP301, e.Idx0(), rules.MsgAPIKeyUserScope("call of "+shown+" with the API-key client", reasons), nil)
 		}
 		if apiKeyEP && ca.a.b.client {
-			ca.emit(rules.DYP405, e.Idx0(), fmt.Sprintf("browser code calls api_key endpoint %s: call it from server code (route handler, server action, worker), or make the endpoint jwt", shown), nil)
+			if loc, ok := ca.loc(e.Idx0()); ok {
+				chain, _ := ca.a.chain(loc.File)
+				ca.emit(rules.DYP405, e.Idx0(), rules.MsgBrowserCallsAPIKeyEndpoint(chain, name), nil)
+			}
 		}
 		return
 	}
 	if len(ids) > 0 && !ep.HasRoles() {
-		ca.emit(rules.DYP201, e.Idx0(), fmt.Sprintf("user call of %s sends %s by hand: the endpoint gets the caller from the session (current_user_id); drop it from the %s", shown, strings.Join(ids, ", "), payloadWord(method)), nil)
+		ca.emit(rules.DYP201, e.Idx0(), rules.MsgManualUserID(shown, ids, payloadWord(method)), nil)
 	}
 	if apiKeyEP {
-		ca.emit(rules.DYP405, e.Idx0(), fmt.Sprintf("user client calls api_key endpoint %s, which only accepts the project key: call it from server code with the API-key client, or make the endpoint jwt", shown), nil)
+		ca.emit(rules.DYP405, e.Idx0(), rules.MsgUserCallsAPIKeyEndpoint("", name), nil)
 	}
 }
 
 func payloadWord(method string) string {
 	if strings.EqualFold(method, "get") {
-		return "query"
+		return "query string"
 	}
 	return "payload"
 }
@@ -1160,9 +1169,9 @@ func (ca *chunkAnalyzer) signUp(e *ast.CallExpression) {
 	}
 	why := "signup: false"
 	if pc.Manifest.Signup == nil {
-		why = "app: " + pc.Manifest.App
+		why = "app: " + pc.Manifest.App + ", so signup defaults to false"
 	}
-	ca.emit(rules.DYP403, e.Idx0(), fmt.Sprintf("%s.%s creates accounts, but dypai.yaml disallows self sign-up (%s): onboard users by invitation (invite, then set-password) instead", ca.a.prof.JSAuthField, ca.a.prof.JSSignUp, why), nil)
+	ca.emit(rules.DYP403, e.Idx0(), rules.MsgPrivateSignup(ca.a.prof.JSAuthField+"."+ca.a.prof.JSSignUp, why), nil)
 }
 
 // rawRequest handles fetch(url, init), axios(...) and the like: a request
@@ -1228,7 +1237,7 @@ func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
 	}
 	ids = uniq(ids)
 	if len(ids) > 0 {
-		ca.emit(rules.DYP301, e.Idx0(), fmt.Sprintf("request with an %s header sends the user's identity (%s): the key acts as the project, not the user; forward the user's JWT (Authorization: Bearer) instead", header, strings.Join(ids, ", ")), nil)
+		ca.emit(rules.DYP301, e.Idx0(), rules.MsgKeyRequestUserScope("request with an "+header+" header", []string{rules.ReasonIdentity(ids)}), nil)
 	}
 }
 

@@ -20,8 +20,6 @@ func New(cfg *config.Config) *analysis.Analyzer {
 	})
 }
 
-const leak = "the key ships to every visitor"
-
 func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
 	if m.Err != nil {
 		return nil, m.Err
@@ -36,9 +34,9 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		}
 		var msg string
 		if k.What == clientmodel.KeyHeader {
-			msg = fmt.Sprintf("an X-API-KEY header is set in browser code (%s): %s; call API-key endpoints from a server and send the user's JWT here", k.Reach.Label, leak)
+			msg = rules.MsgKeyHeaderInBrowser("an X-API-KEY header", k.Reach.Label)
 		} else {
-			msg = fmt.Sprintf("%s builds an API-key client in browser code (%s): %s; call API-key endpoints from a server and use a user (jwt) client here", k.What, k.Reach.Label, leak)
+			msg = rules.MsgKeyClientInBrowser(k.What, k.Reach.Label)
 		}
 		r.Report(rules.DYP101, analysis.Diagnostic{Pos: k.Node.Pos(), End: k.Node.End(), Message: msg})
 	}
@@ -46,10 +44,10 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		var msg string
 		if ref.Import {
 			chain := strings.Join(append([]string{ref.Reach.Label, "import " + ref.Name}, ref.Chain...), " → ")
-			msg = fmt.Sprintf("importing %s constructs an API-key client at init in browser code (%s): %s; keep API-key clients out of packages the browser imports", ref.Name, chain, leak)
+			msg = fmt.Sprintf("importing %s constructs an API-key client at init in browser code (%s): the key ships to every visitor; keep API-key clients out of packages the browser imports", ref.Name, chain)
 		} else {
 			chain := strings.Join(append([]string{ref.Reach.Label}, ref.Chain...), " → ")
-			msg = fmt.Sprintf("%s constructs an API-key client and is called from browser code (%s): %s; move the call to a server", ref.Name, chain, leak)
+			msg = rules.MsgKeyClientCalled(ref.Name, chain)
 		}
 		d := analysis.Diagnostic{Pos: ref.Node.Pos(), End: ref.Node.End(), Message: msg}
 		if ref.Site.IsValid() {

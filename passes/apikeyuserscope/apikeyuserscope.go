@@ -3,7 +3,7 @@ package apikeyuserscope
 import (
 	"fmt"
 	"go/ast"
-	"strings"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -39,10 +39,9 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		}
 		name := c.ClientName() + ".API." + c.Method
 		if c.Endpoint != "" {
-			name = fmt.Sprintf("%q", c.Endpoint)
+			name = rules.Endpoint(c.Endpoint)
 		}
-		report1(r, c.Call, related, fmt.Sprintf("user-scoped call of %s with API-key client %s: %s; forward the signed-in user's JWT with a user client instead",
-			name, c.ClientName(), join(reasons)))
+		report1(r, c.Call, related, rules.MsgAPIKeyUserScope(fmt.Sprintf("call of %s with API-key client %s", name, c.ClientName()), reasons))
 	}
 	for _, k := range m.Keys {
 		if k.Raw == nil {
@@ -52,8 +51,7 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		if len(reasons) == 0 {
 			continue
 		}
-		report1(r, k.Node, related, fmt.Sprintf("user-scoped request with an X-API-KEY header: %s; send the signed-in user's JWT (Authorization: Bearer) instead",
-			join(reasons)))
+		report1(r, k.Node, related, rules.MsgKeyRequestUserScope("request with an X-API-KEY header", reasons))
 	}
 	return r.Result(), nil
 }
@@ -68,26 +66,21 @@ func why(p *config.Project, endpoint string, ids []clientmodel.Identity, h *clie
 	var related []analysis.RelatedInformation
 	if endpoint != "" && p.ManifestRulesApply() {
 		if ep := p.Manifest.Endpoint(endpoint); ep != nil && ep.AuthMode == config.AuthJWT {
-			reasons = append(reasons, fmt.Sprintf("dypai.yaml declares %q jwt", endpoint))
+			reasons = append(reasons, rules.ReasonJWTEndpoint(endpoint))
 		}
 	}
 	if len(ids) > 0 {
-		reasons = append(reasons, fmt.Sprintf("it sends the user's identity (%q)", ids[0].Field))
+		var fields []string
+		for _, id := range ids {
+			if !slices.Contains(fields, id.Field) {
+				fields = append(fields, id.Field)
+			}
+		}
+		reasons = append(reasons, rules.ReasonIdentity(fields))
 	}
 	if h != nil {
-		reasons = append(reasons, fmt.Sprintf("it runs in %s, a handler serving a signed-in user (%s)", h.Name, h.Why))
+		reasons = append(reasons, rules.ReasonSignedIn(h.Name, h.Why))
 		related = append(related, analysis.RelatedInformation{Pos: h.Pos, Message: "the handler gets the signed-in user here"})
 	}
 	return reasons, related
-}
-
-// join lists reasons: "a", "a and b", "a, b, and c".
-func join(reasons []string) string {
-	switch len(reasons) {
-	case 1:
-		return reasons[0]
-	case 2:
-		return reasons[0] + " and " + reasons[1]
-	}
-	return strings.Join(reasons[:len(reasons)-1], ", ") + ", and " + reasons[len(reasons)-1]
 }

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -19,12 +18,13 @@ import (
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/passes/internal/handlers"
+	"github.com/dypai/dypailint/passes/internal/lazyssa"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
 )
 
 // New returns the DYP104 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	return report.Analyzer(rules.DYP104, []*analysis.Analyzer{buildssa.Analyzer}, func(pass *analysis.Pass) (any, error) {
+	return report.Analyzer(rules.DYP104, []*analysis.Analyzer{lazyssa.Analyzer}, func(pass *analysis.Pass) (any, error) {
 		return run(pass, cfg)
 	})
 }
@@ -97,12 +97,16 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	if proj.Profile.IsGoSDK(pass.Pkg.Path()) {
 		return &report.Result{}, nil
 	}
-	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	ssaRes, err := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.SSA).Get()
+	if err != nil {
+		return nil, err
+	}
 	c := &checker{
 		pass:  pass,
 		cfg:   cfg,
 		proj:  proj,
 		types: handlers.NewTypes(ssaRes.Pkg, ssaRes.SrcFuncs),
+		tags:  fieldTags{},
 	}
 	c.engine = ssaflow.New(ssaflow.Config{
 		Carries:     carries,
@@ -147,6 +151,7 @@ type checker struct {
 	proj   *config.Project
 	types  *handlers.Types
 	engine *ssaflow.Engine
+	tags   fieldTags
 }
 
 // carries: strings, bytes, structs, maps, pointers and interfaces can hold
@@ -282,7 +287,7 @@ func (c *checker) sources() []source {
 		}
 	}
 	for _, fv := range c.engine.FieldsRead() {
-		if keyFields[fv] || c.isKeyField(fv, tagOf(fv)) {
+		if keyFields[fv] || basicString(fv.Type()) && c.isKeyField(fv, c.tags.of(fv)) {
 			fields = append(fields, source{
 				desc:  "config field " + fieldDisplay(fv),
 				pos:   fv.Pos(),
@@ -560,27 +565,33 @@ func fieldOf(t types.Type, i int) *types.Var {
 	return nil
 }
 
-// tagOf finds a field's struct tag through the struct types of the
-// package's named types.
-func tagOf(fv *types.Var) string {
-	if fv.Pkg() == nil {
+// fieldTags finds struct tags of fields of named types, indexing each
+// package's structs once (a field does not know its tag; its struct does).
+type fieldTags map[*types.Package]map[*types.Var]string
+
+func (ft fieldTags) of(fv *types.Var) string {
+	pkg := fv.Pkg()
+	if pkg == nil {
 		return ""
 	}
-	scope := fv.Pkg().Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		if s, ok := tn.Type().Underlying().(*types.Struct); ok {
-			for i := range s.NumFields() {
-				if s.Field(i) == fv {
-					return s.Tag(i)
+	tags, ok := ft[pkg]
+	if !ok {
+		tags = map[*types.Var]string{}
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+				if s, ok := tn.Type().Underlying().(*types.Struct); ok {
+					for i := range s.NumFields() {
+						if tag := s.Tag(i); tag != "" {
+							tags[s.Field(i)] = tag
+						}
+					}
 				}
 			}
 		}
+		ft[pkg] = tags
 	}
-	return ""
+	return tags[fv]
 }
 
 // fieldDisplay renders a field as Type.Field when its struct is a named

@@ -53,7 +53,7 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 			d := analysis.Diagnostic{
 				Pos:     id.Node.Pos(),
 				End:     id.Node.End(),
-				Message: fmt.Sprintf("user (jwt) call of %s sends %q in its %s: the engine already knows the caller (current_user_id); remove it", what, id.Field, where),
+				Message: rules.MsgManualUserID(what, []string{id.Field}, where),
 			}
 			if id.Entry != nil {
 				d.SuggestedFixes = []analysis.SuggestedFix{{
@@ -71,7 +71,7 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 // the call expression otherwise.
 func callName(c *clientmodel.Call) string {
 	if c.Endpoint != "" {
-		return fmt.Sprintf("%q", c.Endpoint)
+		return rules.Endpoint(c.Endpoint)
 	}
 	return c.ClientName() + ".API." + c.Method
 }

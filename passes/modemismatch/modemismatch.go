@@ -1,8 +1,6 @@
 package modemismatch
 
 import (
-	"fmt"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -35,9 +33,9 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		var msg string
 		switch {
 		case c.Reach != nil:
-			msg = fmt.Sprintf("browser code (%s) calls api_key endpoint %q: the browser must not hold the key; call it from a server, or make it jwt in dypai.yaml", c.Reach.Label, c.Endpoint)
+			msg = rules.MsgBrowserCallsAPIKeyEndpoint(c.Reach.Label, c.Endpoint)
 		case c.Kind.IsUser():
-			msg = fmt.Sprintf("user client %s calls api_key endpoint %q: the engine accepts only the project key there; call it from server code with an API-key client, or make it jwt in dypai.yaml", c.ClientName(), c.Endpoint)
+			msg = rules.MsgUserCallsAPIKeyEndpoint(c.ClientName(), c.Endpoint)
 		default:
 			continue
 		}

@@ -1,8 +1,6 @@
 package privatesignup
 
 import (
-	"fmt"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -33,10 +31,9 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 	r := report.New(pass, cfg)
 	for _, s := range m.SignUps {
 		r.Report(rules.DYP403, analysis.Diagnostic{
-			Pos: s.Call.Pos(),
-			End: s.Call.End(),
-			Message: fmt.Sprintf("sign-up call %s in an invite-only app (dypai.yaml: %s): invite users instead and let them set a password through the PASSWORD_RECOVERY flow",
-				s.Name(), why),
+			Pos:     s.Call.Pos(),
+			End:     s.Call.End(),
+			Message: rules.MsgPrivateSignup(s.Name(), why),
 		})
 	}
 	return r.Result(), nil

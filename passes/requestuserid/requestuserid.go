@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
@@ -20,12 +19,13 @@ import (
 	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/passes/internal/handlers"
+	"github.com/dypai/dypailint/passes/internal/lazyssa"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
 )
 
 // New returns the DYP203 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	return report.Analyzer(rules.DYP203, []*analysis.Analyzer{buildssa.Analyzer, handlers.Analyzer}, func(pass *analysis.Pass) (any, error) {
+	return report.Analyzer(rules.DYP203, []*analysis.Analyzer{lazyssa.Analyzer, handlers.Analyzer}, func(pass *analysis.Pass) (any, error) {
 		return run(pass, cfg)
 	})
 }
@@ -100,7 +100,10 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	ssaRes, err := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.SSA).Get()
+	if err != nil {
+		return nil, err
+	}
 	c := &checker{
 		pass:     pass,
 		proj:     proj,

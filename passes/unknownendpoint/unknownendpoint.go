@@ -1,8 +1,6 @@
 package unknownendpoint
 
 import (
-	"fmt"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -37,9 +35,9 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		if best := config.Closest(c.Endpoint, names); best != "" {
 			// No suggested fix: the typo may as well be in dypai.yaml, and
 			// -fix renames nothing whose meaning could change.
-			d.Message = fmt.Sprintf("endpoint %q is not declared in dypai.yaml: call %q (the closest declared name) or declare it", c.Endpoint, best)
+			d.Message = rules.MsgUnknownEndpoint(c.Endpoint, best)
 		} else {
-			d.Message = fmt.Sprintf("endpoint %q is not declared in dypai.yaml: declare it there or call a declared endpoint", c.Endpoint)
+			d.Message = rules.MsgUnknownEndpoint(c.Endpoint, "")
 		}
 		r.Report(rules.DYP404, d)
 	}
