@@ -30,24 +30,80 @@ func Fields(fields []string) string {
 	return strings.Join(q, ", ")
 }
 
-const keyShips = "the key ships to every visitor"
+// Terms are the words a platform's messages use for its privileged key
+// and client (an SDK profile's Terms).
+type Terms struct {
+	Key       string // the key, with an article: "an API key", "the service-role key"
+	KeyClient string // a client built with it, with an article: "an API-key client"
+	Clients   string // such clients, plural: "API-key clients"
+	Ships     string // what happens when it is in browser code
+	ClientFix string // what to do instead of building the client in browser code
+	HeaderFix string // what to do instead of sending the key from browser code
+	MoveFix   string // what to do with a call from browser code that builds one
+	BundleFix string // what to do when a bundle holds a secret
+}
+
+// DypaiTerms are the DYPAI profile's words.
+var DypaiTerms = Terms{
+	Key:       "an API key",
+	KeyClient: "an API-key client",
+	Clients:   "API-key clients",
+	Ships:     "the key ships to every visitor",
+	ClientFix: "call API-key endpoints from a server and use a user (jwt) client here",
+	HeaderFix: "call API-key endpoints from a server and send the user's JWT here",
+	MoveFix:   "move the call to a server",
+	BundleFix: "call api_key endpoints only from a server",
+}
+
+// SupabaseTerms are the Supabase profile's words.
+var SupabaseTerms = Terms{
+	Key:       "the service-role key",
+	KeyClient: "a service-role client",
+	Clients:   "service-role clients",
+	Ships:     "the service-role key ships to every visitor and bypasses row level security",
+	ClientFix: "do privileged work on a server (route handler, server action, edge function) and use the anon (publishable) key here",
+	HeaderFix: "do privileged work on a server and send the anon (publishable) key with the user's JWT here",
+	MoveFix:   "move the call to a server",
+	BundleFix: "use the service-role key only in server code",
+}
 
 // MsgKeyClientInBrowser (DYP101): what builds an API-key client in code
 // that reach (the chain from a client entry point) shows runs in a browser.
 func MsgKeyClientInBrowser(what, reach string) string {
-	return fmt.Sprintf("%s builds an API-key client in browser code (%s): %s; call API-key endpoints from a server and use a user (jwt) client here", what, reach, keyShips)
+	return DypaiTerms.KeyClientInBrowser(what, reach)
+}
+
+// KeyClientInBrowser is MsgKeyClientInBrowser in the terms of t.
+func (t Terms) KeyClientInBrowser(what, reach string) string {
+	return fmt.Sprintf("%s builds %s in browser code (%s): %s; %s", what, t.KeyClient, reach, t.Ships, t.ClientFix)
 }
 
 // MsgKeyHeaderInBrowser (DYP101): a request carrying the API key is built
 // in browser code; what describes the header and its value.
 func MsgKeyHeaderInBrowser(what, reach string) string {
-	return fmt.Sprintf("%s is set in browser code (%s): %s; call API-key endpoints from a server and send the user's JWT here", what, reach, keyShips)
+	return DypaiTerms.KeyHeaderInBrowser(what, reach)
+}
+
+// KeyHeaderInBrowser is MsgKeyHeaderInBrowser in the terms of t.
+func (t Terms) KeyHeaderInBrowser(what, reach string) string {
+	return fmt.Sprintf("%s is set in browser code (%s): %s; %s", what, reach, t.Ships, t.HeaderFix)
+}
+
+// KeyClientAtInit (DYP101): importing pkg from browser code constructs a
+// privileged client when it initialises (chain names the imports).
+func (t Terms) KeyClientAtInit(pkg, chain string) string {
+	return fmt.Sprintf("importing %s constructs %s at init in browser code (%s): %s; keep %s out of packages the browser imports", pkg, t.KeyClient, chain, t.Ships, t.Clients)
 }
 
 // MsgKeyClientCalled (DYP101): browser code calls fn, which constructs an
 // API-key client (chain names the calls).
 func MsgKeyClientCalled(fn, chain string) string {
-	return fmt.Sprintf("%s constructs an API-key client and is called from browser code (%s): %s; move the call to a server", fn, chain, keyShips)
+	return DypaiTerms.KeyClientCalled(fn, chain)
+}
+
+// KeyClientCalled is MsgKeyClientCalled in the terms of t.
+func (t Terms) KeyClientCalled(fn, chain string) string {
+	return fmt.Sprintf("%s constructs %s and is called from browser code (%s): %s; %s", fn, t.KeyClient, chain, t.Ships, t.MoveFix)
 }
 
 // MsgPublicEnv (DYP102): a secret-like variable with a browser-exposed prefix.

@@ -3,6 +3,8 @@ package bundlescan
 import (
 	"bytes"
 	"strings"
+
+	"github.com/dypai/dypailint/analyzer/sdk"
 )
 
 // The JavaScript scanner: one left-to-right pass over the text, in time
@@ -69,6 +71,8 @@ type ctxRules struct {
 	// privilege depends on which key it is (supabase: the anon key is
 	// public), only the value rules can tell a leak.
 	off bool
+	// prof supplies the key forms: public prefixes and secret JWT roles.
+	prof *sdk.Profile
 }
 
 // jsScanner scans one JavaScript (or JSON) text.
@@ -612,7 +616,7 @@ func (s *jsScanner) literal(t token, how string) {
 	v := s.value(t)
 	ok, seen := s.keyLike[v]
 	if !seen {
-		ok = literalKey(v)
+		ok = literalKey(s.rules.prof, v)
 		if s.keyLike == nil {
 			s.keyLike = map[string]bool{}
 		}

@@ -351,7 +351,8 @@ func ctxRulesFor(p *sdk.Profile) *ctxRules {
 		ctors:    p.JSConstructors,
 		keyArg:   p.JSKeyArg,
 		isModule: p.IsJSModule,
-		off:      len(p.PrivilegedKeyMarkers) > 0,
+		off:      p.Gated(),
+		prof:     p,
 	}
 }
 
@@ -392,7 +393,7 @@ func (rn *run) bundle(b bundleFile) {
 		rn.addDirectives(b.path, ts.directives, owned)
 		for _, h := range ts.hits {
 			loc := gen.loc(h.start, h.end)
-			rn.add(pending{f: rn.leak(h, loc, nil, b.path, true), keys: []finding.Location{loc}})
+			rn.add(pending{f: rn.leak(h, loc, nil, b.path, true, b.root.profile.Terms), keys: []finding.Location{loc}})
 		}
 		return
 	}
@@ -416,7 +417,7 @@ func (rn *run) bundle(b bundleFile) {
 	if m == nil {
 		for _, h := range ts.hits {
 			loc := gen.loc(h.start, h.end)
-			rn.add(pending{f: rn.leak(h, loc, nil, b.path, false), keys: []finding.Location{loc}})
+			rn.add(pending{f: rn.leak(h, loc, nil, b.path, false, b.root.profile.Terms), keys: []finding.Location{loc}})
 		}
 		return
 	}
@@ -576,7 +577,7 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 		gloc := gen.loc(h.start, h.end)
 		seg, ok := m.original(int32(gloc.Line-1), int32(gen.col16(gloc.Line, gloc.Col)))
 		if !ok {
-			rn.add(pending{f: rn.leak(h, gloc, nil, b.path, false), keys: []finding.Location{gloc}})
+			rn.add(pending{f: rn.leak(h, gloc, nil, b.path, false, b.root.profile.Terms), keys: []finding.Location{gloc}})
 			continue
 		}
 		src := int(seg.src)
@@ -605,10 +606,10 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 		oloc := finding.Location{File: paths[src], Line: line, Col: col}
 		if origs[src] != nil || isFile(paths[src]) {
 			rel := []finding.Related{{Location: gloc, Message: "shipped in bundle " + bundleRel}}
-			rn.add(pending{f: rn.leak(h, oloc, rel, b.path, false), keys: []finding.Location{oloc, gloc}})
+			rn.add(pending{f: rn.leak(h, oloc, rel, b.path, false, b.root.profile.Terms), keys: []finding.Location{oloc, gloc}})
 		} else {
 			rel := []finding.Related{{Location: oloc, Message: "original position according to the source map (file not found)"}}
-			rn.add(pending{f: rn.leak(h, gloc, rel, b.path, false), keys: []finding.Location{gloc, oloc}})
+			rn.add(pending{f: rn.leak(h, gloc, rel, b.path, false, b.root.profile.Terms), keys: []finding.Location{gloc, oloc}})
 		}
 	}
 
@@ -639,13 +640,13 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 				rel = finding.Related{Location: finding.Location{File: where, Line: 1, Col: 1}, Message: "in the sourcesContent of the source map of bundle " + bundleRel}
 			}
 			keys = append(keys, rel.Location)
-			rn.add(pending{f: rn.leak(oh.hit, oh.loc, []finding.Related{rel}, b.path, false), keys: keys})
+			rn.add(pending{f: rn.leak(oh.hit, oh.loc, []finding.Related{rel}, b.path, false, b.root.profile.Terms), keys: keys})
 		}
 	}
 }
 
 // leak builds the DYP103 finding for a hit.
-func (rn *run) leak(h hit, loc finding.Location, related []finding.Related, bundle string, page bool) finding.Finding {
+func (rn *run) leak(h hit, loc finding.Location, related []finding.Related, bundle string, page bool, terms rules.Terms) finding.Finding {
 	kind := "bundle"
 	if page {
 		kind = "built page"
@@ -654,9 +655,9 @@ func (rn *run) leak(h hit, loc finding.Location, related []finding.Related, bund
 	fmt.Fprintf(&b, "%s %s ships %s (%s)", kind, rn.rel(bundle), h.what, sdk.Redact(h.secret))
 	b.WriteString(howText(h.how))
 	if h.rank == rankNamed {
-		b.WriteString(": keep the value out of client code and public env vars, call api_key endpoints only from a server, and rotate it")
+		b.WriteString(": keep the value out of client code and public env vars, " + terms.BundleFix + ", and rotate it")
 	} else {
-		b.WriteString(": remove it from client code, call api_key endpoints only from a server, and rotate the key")
+		b.WriteString(": remove it from client code, " + terms.BundleFix + ", and rotate the key")
 	}
 	return finding.Finding{RuleID: rules.DYP103, Loc: loc, Message: b.String(), Related: related}
 }
@@ -724,7 +725,7 @@ func fileDirectives(path string) []*directive.Directive {
 		return nil
 	}
 	lines := newLineIndex(data)
-	s := scanJS(data, &ctxRules{off: true}, false)
+	s := scanJS(data, &ctxRules{off: true, prof: sdk.Dypai}, false)
 	var ds []*directive.Directive
 	for _, c := range s.comments {
 		if d, ok := directive.Parse(c.text, directive.JSPrefix); ok {

@@ -18,6 +18,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/bundlescan/synth"
 )
 
@@ -478,7 +479,7 @@ func TestBase64Alignments(t *testing.T) {
 	for shift := range 3 {
 		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding} {
 			text := []byte(`x="` + enc.EncodeToString(append([]byte("abc")[:shift], envKey...)) + `"`)
-			if hs := valueHits(text, -1, -1, ns, nil); len(hs) == 0 {
+			if hs := valueHits(text, -1, -1, ns, nil, sdk.Dypai.SecretJWTRoles); len(hs) == 0 {
 				t.Errorf("shift %d: %s not found", shift, text)
 			}
 		}
@@ -498,10 +499,43 @@ func TestKnownSecretForms(t *testing.T) {
 	assertRedacted(t, fs, synth.ServiceRoleJWT)
 
 	// Secret prefixes come from the profile's table.
-	hs := valueHits([]byte(`k="sb_secret_abcdefgh12345678";p="sb_secret_x";q="xsb_secret_abcdefgh12345678"`), -1, -1, nil, []string{"sb_secret_"})
+	hs := valueHits([]byte(`k="sb_secret_abcdefgh12345678";p="sb_secret_x";q="xsb_secret_abcdefgh12345678"`), -1, -1, nil, []string{"sb_secret_"}, nil)
 	if len(hs) != 1 || hs[0].secret != "sb_secret_abcdefgh12345678" || hs[0].what != "a secret key (sb_secret_ prefix)" {
 		t.Errorf("prefix hits: %+v", hs)
 	}
+}
+
+// TestSupabaseProfile: under the supabase profile (where only the
+// service-role key is privileged) the anon key in createClient and an
+// apikey header is silent; the service-role JWT, an sb_secret_ key and
+// the value of SUPABASE_SERVICE_ROLE_KEY from .env are reported, in the
+// profile's words.
+func TestSupabaseProfile(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".env": "SUPABASE_SERVICE_ROLE_KEY=svc-value-0123456789abcdef\nVITE_SUPABASE_ANON_KEY=" + synth.AnonJWT + "\n",
+		"dist/assets/index.js": `const a=createClient("https://p.supabase.co","` + synth.AnonJWT + `");` +
+			`fetch(u,{headers:{apikey:"` + synth.AnonJWT + `"}});` + "\n" +
+			`const s=createClient("https://p.supabase.co","` + synth.ServiceRoleJWT + `");` + "\n" +
+			`const k="sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz";` + "\n" +
+			`const e="svc-value-0123456789abcdef";`,
+	})
+	fs, errs := scanDirs(t, &config.Config{Profile: "supabase"}, nil, dir)
+	noErrors(t, errs)
+	want := []string{
+		"dist/assets/index.js:2: bundle dist/assets/index.js ships a service_role JWT (eyJh…): remove it from client code, use the service-role key only in server code, and rotate the key",
+		"dist/assets/index.js:3: bundle dist/assets/index.js ships a secret key (sb_secret_ prefix) (sb_s…): remove it from client code, use the service-role key only in server code, and rotate the key",
+		"dist/assets/index.js:4: bundle dist/assets/index.js ships the value of SUPABASE_SERVICE_ROLE_KEY (svc-…): keep the value out of client code and public env vars, use the service-role key only in server code, and rotate it",
+	}
+	var got []string
+	for _, f := range fs {
+		rel, _ := filepath.Rel(dir, f.Loc.File)
+		got = append(got, fmt.Sprintf("%s:%d: %s", filepath.ToSlash(rel), f.Loc.Line, strings.ReplaceAll(f.Message, dir+string(filepath.Separator), "")))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	assertRedacted(t, fs, synth.ServiceRoleJWT, "svc-value-0123456789abcdef")
 }
 
 // Where build folders are, and where they are not.

@@ -76,7 +76,7 @@ func scanText(file string, data []byte, spans []jsSpan, skipFrom, skipTo int, ru
 			}
 		}
 	}
-	hs = append(hs, valueHits(data, skipFrom, skipTo, ns, prefixes)...)
+	hs = append(hs, valueHits(data, skipFrom, skipTo, ns, prefixes, rules.prof.SecretJWTRoles)...)
 	ts.hits = mergeHits(hs)
 	return ts
 }

@@ -3,11 +3,12 @@ package bundlescan
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dypai/dypailint/analyzer/sdk"
 )
 
 // hit is one leak found in a text: the bytes [start, end) of the text, the
@@ -26,17 +27,8 @@ const (
 	rankNamed              // the value of a secret the user named
 )
 
-// Tables of key forms. They are data, not code: a profile's own table
-// (sdk.Profile.SecretKeyPrefixes) adds to them.
-var (
-	// secretJWTRoles are "role" claims of a JWT that make it a server-only
-	// credential wherever it appears (Supabase's service-role key). A JWT is
-	// recognised by its form and its decoded payload, whatever the profile.
-	secretJWTRoles = []string{"service_role", "supabase_admin"}
-	// publicKeyPrefixes mark keys made to be public (publishable keys): a
-	// literal with one of them in a key position is not reported.
-	publicKeyPrefixes = []string{"sb_publishable_", "pk_live_", "pk_test_"}
-)
+// The key forms (secret prefixes, secret JWT roles, publishable prefixes)
+// are the SDK profile's tables (sdk.Profile): data, not code.
 
 // minSecretLen is the shortest secret value searched for: shorter values
 // match by chance.
@@ -102,7 +94,7 @@ func isKeyChar(c byte) bool {
 // valueHits finds secret values, secret-prefixed keys and secret JWTs
 // anywhere in data except in [skipFrom, skipTo). Each search is a
 // bytes.Index loop that never looks at a byte twice.
-func valueHits(data []byte, skipFrom, skipTo int, ns []needle, prefixes []string) []hit {
+func valueHits(data []byte, skipFrom, skipTo int, ns []needle, prefixes, jwtRoles []string) []hit {
 	var hits []hit
 	skip := func(p int) bool { return p >= skipFrom && p < skipTo }
 	for _, n := range ns {
@@ -156,10 +148,10 @@ func valueHits(data []byte, skipFrom, skipTo int, ns []needle, prefixes []string
 		tok := string(data[p:end])
 		role, seen := roles[tok]
 		if !seen {
-			role, _ = jwtRole(tok)
+			role, _ = sdk.JWTRole(tok)
 			roles[tok] = role
 		}
-		if slices.Contains(secretJWTRoles, role) {
+		if role != "" && slices.Contains(jwtRoles, role) {
 			hits = append(hits, hit{start: p, end: end, secret: tok, what: "a " + role + " JWT", rank: rankKnown})
 		}
 	}
@@ -186,32 +178,11 @@ func jwtAt(data []byte, p int) (int, bool) {
 	return part(e2 + 1), true
 }
 
-// jwtRole returns the "role" claim of a JWT's payload; ok is false when v
-// is not a JWT.
-func jwtRole(v string) (role string, ok bool) {
-	parts := strings.Split(v, ".")
-	if len(parts) != 3 || !strings.HasPrefix(parts[0], "eyJ") || !strings.HasPrefix(parts[1], "eyJ") {
-		return "", false
-	}
-	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
-	if err != nil {
-		return "", false
-	}
-	var claims struct {
-		Role any `json:"role"`
-	}
-	if json.Unmarshal(payload, &claims) != nil {
-		return "", false
-	}
-	role, _ = claims.Role.(string)
-	return role, true
-}
-
 // literalKey reports whether a literal in a key position (a header's
 // value, a constructor's key argument) can be a real key: not a
 // placeholder, not whitespace, not a URL, and not a key made to be public
-// (an anon JWT, a publishable key).
-func literalKey(v string) bool {
+// (an anon JWT, a publishable key: prof.IsPublicLiteral).
+func literalKey(prof *sdk.Profile, v string) bool {
 	if len(v) < minSecretLen || placeholder(v) || strings.Contains(v, "://") || !utf8.ValidString(v) {
 		return false
 	}
@@ -220,15 +191,7 @@ func literalKey(v string) bool {
 			return false
 		}
 	}
-	for _, p := range publicKeyPrefixes {
-		if strings.HasPrefix(v, p) {
-			return false
-		}
-	}
-	if role, ok := jwtRole(v); ok && !slices.Contains(secretJWTRoles, role) {
-		return false // anon or user JWT
-	}
-	return true
+	return !prof.IsPublicLiteral(v) // not an anon or user JWT, not a publishable key
 }
 
 // placeholder reports whether an env or literal value is a stand-in for a

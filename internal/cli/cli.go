@@ -188,9 +188,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			return ExitError
 		}
 		fmt.Fprintf(stderr, "dypailint: recorded %d findings in %s\n", len(run.Findings), o.writeBL)
-		for _, e := range run.Errors {
-			fmt.Fprintf(stderr, "dypailint: %v\n", relErr(cwd, e))
-		}
+		printProblems(stderr, cwd, run)
 		if len(run.Errors) > 0 {
 			return ExitError
 		}
@@ -211,29 +209,34 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			return ExitError
 		}
 		fmt.Fprintf(stderr, "dypailint: %s\n", res.Summary(o.diff))
-		if !o.diff {
-			// Report what is left: the findings that had no fix.
-			run.Findings = slices.DeleteFunc(run.Findings, func(f finding.Finding) bool { return len(f.Fixes) > 0 })
-		} else {
+		if o.diff {
+			printProblems(stderr, cwd, run)
 			return exitStatus(run)
 		}
+		// Report what is left: the findings that had no fix.
+		run.Findings = slices.DeleteFunc(run.Findings, func(f finding.Finding) bool { return len(f.Fixes) > 0 })
 	}
 	if err := output.Write(stdout, o.format, run); err != nil {
 		fmt.Fprintf(stderr, "dypailint: %v\n", err)
 		return ExitError
 	}
-	if o.format == "text" {
-		for _, e := range run.Errors {
-			fmt.Fprintf(stderr, "dypailint: %v\n", relErr(cwd, e))
-		}
-		for _, e := range run.Notes {
-			fmt.Fprintf(stderr, "dypailint: note: %v\n", relErr(cwd, e))
-		}
+	if o.format == "text" { // JSON and SARIF carry them in the document
+		printProblems(stderr, cwd, run)
 		if run.Baselined > 0 {
 			fmt.Fprintf(stderr, "dypailint: %d findings hidden by the baseline %s\n", run.Baselined, o.baseline)
 		}
 	}
 	return exitStatus(run)
+}
+
+// printProblems prints the input errors and notes of a run.
+func printProblems(stderr io.Writer, cwd string, run *output.Run) {
+	for _, e := range run.Errors {
+		fmt.Fprintf(stderr, "dypailint: %v\n", relErr(cwd, e))
+	}
+	for _, e := range run.Notes {
+		fmt.Fprintf(stderr, "dypailint: note: %v\n", relErr(cwd, e))
+	}
 }
 
 func exitStatus(run *output.Run) int {

@@ -31,26 +31,39 @@ const (
 	kString          // a constant string
 	kProcess         // the global process
 	kImportMeta      // import.meta
-	kEnv             // process.env or import.meta.env
+	kEnv             // process.env, import.meta.env or Deno.env
 	kEnvVar          // one environment variable's value
+	kDeno            // the global Deno
+	kOneOf           // one of parts (a || b, a ?? b, a function's returns)
+	kParam           // a parameter of the function walked; str: its name
+	kNamed           // an unknown value read from a name (str), for key privilege
 )
 
 type value struct {
 	kind   kind
 	client *client
-	ret    *value             // kFunc
+	ret    *value             // kFunc: the client (or SDK value) it returns
+	keyRet *value             // kFunc: the other values it returns (a key, a config object)
 	obj    *ast.ObjectLiteral // kObject
-	str    string             // kString: the string; kEnvVar: the variable's name
-	expr   string             // kEnvVar: how it was read (process.env.X)
+	props  map[string]*value  // kObject: the values of its static keys
+	str    string             // kString: the string; kEnvVar: the variable's name; kCtor: the constructor's name; kParam, kNamed: the name
+	expr   string             // kEnvVar: how it was read (process.env.X); kString: "template" when only a prefix is known
+	parts  []*value           // kOneOf: the alternatives; kString template: the substituted values
+	idx    int                // kParam: its index
+	fn     ast.Node           // kParam: its function
 }
 
 // client is one client construction.
 type client struct {
 	apiKey bool
 	key    string // how the key was given, for messages
-	keyEnv string // the key's env var name, when it is one
 	loc    finding.Location
 	ok     bool // loc is known
+	// keyParam is the index of the parameter of the enclosing function
+	// that the key came from, when the key is not privileged by itself: a
+	// call of that function passing a privileged key builds a privileged
+	// client (createAdmin(serviceKey)). -1 otherwise.
+	keyParam int
 }
 
 type binding struct{ v *value }
@@ -79,7 +92,9 @@ func (s *scope) funcScope() *scope {
 }
 
 type fnCtx struct {
-	ret *value
+	ret  *value
+	rets []*value  // returned values that are not interesting (keys, config objects)
+	node ast.Node // the function literal
 }
 
 // chunkAnalyzer walks one output chunk.
@@ -207,7 +222,7 @@ func (ca *chunkAnalyzer) importDecl(s *scope, imp *ast.ImportDeclaration) {
 				}
 				b := ca.declare(s, string(local))
 				if slices.Contains(prof.JSConstructors, string(is.IdentifierName)) {
-					b.v = &value{kind: kCtor}
+					b.v = &value{kind: kCtor, str: string(is.IdentifierName)}
 				}
 			}
 		}
@@ -429,9 +444,7 @@ func (ca *chunkAnalyzer) stmt(st ast.Statement) {
 		ca.sc = saved
 	case *ast.ReturnStatement:
 		if st.Argument != nil {
-			if v := ca.expr(st.Argument); interesting(v) && ca.fn.ret == nil {
-				ca.fn.ret = v
-			}
+			ca.returned(ca.expr(st.Argument), st.Argument)
 		}
 	case *ast.CatchStatement:
 		saved := ca.sc
@@ -499,9 +512,36 @@ func (ca *chunkAnalyzer) funcDecl(fd *ast.FunctionDeclaration) {
 	v := ca.function(fd.Function)
 	if fd.Function.Name != nil {
 		if b := ca.sc.lookup(string(fd.Function.Name.Name)); b != nil && b.v != nil && b.v.kind == kFunc {
-			b.v.ret = v.ret
+			b.v.ret, b.v.keyRet = v.ret, v.keyRet
 		}
 	}
+}
+
+// returned records a value the walked function returns: the first
+// interesting one is what calls of it give; the others (a key, a config
+// object) are kept for key privilege.
+func (ca *chunkAnalyzer) returned(v *value, e ast.Expression) {
+	switch {
+	case interesting(v):
+		if ca.fn.ret == nil {
+			ca.fn.ret = v
+		}
+	case v != nil || exprName(e) != "":
+		ca.fn.rets = append(ca.fn.rets, partOf(v, e))
+	}
+}
+
+// funcValue is the kFunc value of the function just walked.
+func (f *fnCtx) value() *value {
+	v := &value{kind: kFunc, ret: f.ret}
+	switch len(f.rets) {
+	case 0:
+	case 1:
+		v.keyRet = f.rets[0]
+	default:
+		v.keyRet = &value{kind: kOneOf, parts: f.rets}
+	}
+	return v
 }
 
 // function walks a function literal and returns it as a kFunc value.
@@ -511,7 +551,7 @@ func (ca *chunkAnalyzer) function(fl *ast.FunctionLiteral) *value {
 	if fl.Name != nil {
 		ca.declare(s, string(fl.Name.Name))
 	}
-	ca.fn = &fnCtx{}
+	ca.fn = &fnCtx{node: fl}
 	ca.params(s, fl.ParameterList)
 	if fl.Body != nil {
 		ca.hoist(s, fl.Body.List)
@@ -519,7 +559,7 @@ func (ca *chunkAnalyzer) function(fl *ast.FunctionLiteral) *value {
 			ca.stmt(st)
 		}
 	}
-	v := &value{kind: kFunc, ret: ca.fn.ret}
+	v := ca.fn.value()
 	ca.sc, ca.fn = saved, savedFn
 	return v
 }
@@ -527,7 +567,7 @@ func (ca *chunkAnalyzer) function(fl *ast.FunctionLiteral) *value {
 func (ca *chunkAnalyzer) arrow(af *ast.ArrowFunctionLiteral) *value {
 	saved, savedFn := ca.sc, ca.fn
 	s := ca.enter(af, true)
-	ca.fn = &fnCtx{}
+	ca.fn = &fnCtx{node: af}
 	ca.params(s, af.ParameterList)
 	switch body := af.Body.(type) {
 	case *ast.BlockStatement:
@@ -536,11 +576,9 @@ func (ca *chunkAnalyzer) arrow(af *ast.ArrowFunctionLiteral) *value {
 			ca.stmt(st)
 		}
 	case *ast.ExpressionBody:
-		if v := ca.expr(body.Expression); interesting(v) {
-			ca.fn.ret = v
-		}
+		ca.returned(ca.expr(body.Expression), body.Expression)
 	}
-	v := &value{kind: kFunc, ret: ca.fn.ret}
+	v := ca.fn.value()
 	ca.sc, ca.fn = saved, savedFn
 	return v
 }
@@ -549,9 +587,13 @@ func (ca *chunkAnalyzer) params(s *scope, pl *ast.ParameterList) {
 	if pl == nil {
 		return
 	}
-	for _, b := range pl.List {
-		for _, n := range targetNames(b.Target) {
-			ca.declare(s, n).v = nil
+	for i, b := range pl.List {
+		if id, ok := b.Target.(*ast.Identifier); ok {
+			ca.declare(s, string(id.Name)).v = &value{kind: kParam, str: string(id.Name), idx: i, fn: ca.fn.node}
+		} else {
+			for _, n := range targetNames(b.Target) {
+				ca.declare(s, n).v = nil
+			}
 		}
 		if b.Initializer != nil {
 			ca.expr(b.Initializer)
@@ -668,8 +710,10 @@ func (ca *chunkAnalyzer) member(v *value, name string, at file.Idx) *value {
 	switch v.kind {
 	case kSDK:
 		if slices.Contains(prof.JSConstructors, name) {
-			return &value{kind: kCtor}
+			return &value{kind: kCtor, str: name}
 		}
+	case kObject:
+		return v.props[name]
 	case kClient:
 		switch name {
 		case prof.JSAPIField:
@@ -677,9 +721,9 @@ func (ca *chunkAnalyzer) member(v *value, name string, at file.Idx) *value {
 		case prof.JSAuthField:
 			return &value{kind: kAuth, client: v.client}
 		}
-	case kProcess, kImportMeta:
+	case kProcess, kImportMeta, kDeno:
 		if name == "env" {
-			return &value{kind: kEnv, expr: map[kind]string{kProcess: "process.env", kImportMeta: "import.meta.env"}[v.kind]}
+			return &value{kind: kEnv, expr: map[kind]string{kProcess: "process.env", kImportMeta: "import.meta.env", kDeno: "Deno.env"}[v.kind]}
 		}
 	case kEnv:
 		ca.envRead(name, at)
@@ -689,17 +733,10 @@ func (ca *chunkAnalyzer) member(v *value, name string, at file.Idx) *value {
 }
 
 func (ca *chunkAnalyzer) envRead(name string, at file.Idx) {
-	if !ca.report || !sdk.IsPublicSecretEnv(name) {
+	if !ca.report || !ca.a.prof.IsPublicSecretEnv(name) {
 		return
 	}
-	prefix := ""
-	for _, p := range sdk.PublicEnvPrefixes {
-		if strings.HasPrefix(name, p) {
-			prefix = p
-			break
-		}
-	}
-	ca.emit(rules.DYP102, at, rules.MsgPublicEnv(name, prefix), nil)
+	ca.emit(rules.DYP102, at, rules.MsgPublicEnv(name, ca.a.prof.PublicEnvPrefix(name)), nil)
 }
 
 func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
@@ -710,8 +747,11 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 		if b := ca.sc.lookup(string(e.Name)); b != nil {
 			return b.v
 		}
-		if e.Name == "process" {
+		switch e.Name {
+		case "process":
 			return &value{kind: kProcess}
+		case "Deno":
+			return &value{kind: kDeno}
 		}
 		return nil
 	case *ast.MetaProperty:
@@ -722,8 +762,9 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 	case *ast.StringLiteral:
 		return &value{kind: kString, str: string(e.Value)}
 	case *ast.TemplateLiteral:
+		var parts []*value
 		for _, x := range e.Expressions {
-			ca.expr(x)
+			parts = append(parts, partOf(ca.expr(x), x))
 		}
 		if e.Tag != nil {
 			ca.expr(e.Tag)
@@ -733,8 +774,9 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 			return &value{kind: kString, str: string(e.Elements[0].Parsed)}
 		}
 		if len(e.Elements) > 0 {
-			// A prefix is enough to name the endpoint and see a query.
-			return &value{kind: kString, str: string(e.Elements[0].Parsed), expr: "template"}
+			// A prefix is enough to name the endpoint and see a query;
+			// the substitutions say whether it carries a key.
+			return &value{kind: kString, str: string(e.Elements[0].Parsed), expr: "template", parts: parts}
 		}
 		return nil
 	case *ast.DotExpression:
@@ -781,12 +823,15 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 			if interesting(l) {
 				return l
 			}
-			if e.Operator != token.LOGICAL_AND && l != nil && l.kind == kEnvVar {
-				return l // process.env.KEY ?? "" is still the key
+			if e.Operator != token.LOGICAL_AND && (keyish(l) || keyish(r)) {
+				// process.env.SERVICE_KEY ?? process.env.ANON_KEY: either
+				// may be the key.
+				return oneOf(partOf(l, e.Left), partOf(r, e.Right))
 			}
 		}
 		if e.Operator == token.PLUS && l != nil && l.kind == kString {
-			return &value{kind: kString, str: l.str, expr: "template"}
+			// "Bearer " + key
+			return &value{kind: kString, str: l.str, expr: "template", parts: []*value{l, partOf(r, e.Right)}}
 		}
 		return nil
 	case *ast.AssignExpression:
@@ -800,7 +845,7 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 				// headers["X-API-KEY"] = key
 				ca.expr(t.Left)
 				if m := ca.expr(t.Member); m != nil && m.kind == kString && ca.a.prof.IsKeyHeader(m.str) {
-					ca.keyHeader(t.Member.Idx0(), m.str, v)
+					ca.keyHeader(t.Member.Idx0(), m.str, v, e.Right)
 				}
 				return v
 			}
@@ -812,8 +857,7 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 	case *ast.ArrowFunctionLiteral:
 		return ca.arrow(e)
 	case *ast.ObjectLiteral:
-		ca.object(e)
-		return &value{kind: kObject, obj: e}
+		return &value{kind: kObject, obj: e, props: ca.object(e)}
 	case *ast.CallExpression:
 		return ca.call(e)
 	case *ast.NewExpression:
@@ -827,8 +871,19 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 	return nil
 }
 
-// object walks an object literal and reports an API-key header in it.
-func (ca *chunkAnalyzer) object(o *ast.ObjectLiteral) {
+// object walks an object literal, reports an API-key header in it and
+// returns the values of its static keys.
+func (ca *chunkAnalyzer) object(o *ast.ObjectLiteral) map[string]*value {
+	var props map[string]*value
+	set := func(k string, v *value) {
+		if v == nil {
+			return
+		}
+		if props == nil {
+			props = map[string]*value{}
+		}
+		props[k] = v
+	}
 	for _, p := range o.Value {
 		switch p := p.(type) {
 		case *ast.PropertyKeyed:
@@ -837,16 +892,20 @@ func (ca *chunkAnalyzer) object(o *ast.ObjectLiteral) {
 				ca.expr(p.Key)
 			}
 			v = ca.expr(p.Value)
-			if k, ok := propName(p); ok && ca.a.prof.IsKeyHeader(k) {
-				ca.keyHeader(p.Key.Idx0(), k, v)
+			if k, ok := propName(p); ok {
+				set(k, partOf(v, p.Value))
+				if ca.a.prof.IsKeyHeader(k) {
+					ca.keyHeader(p.Key.Idx0(), k, v, p.Value)
+				}
 			}
 		case *ast.PropertyShort:
 			v := ca.expr(&p.Name)
 			if p.Initializer != nil {
 				ca.expr(p.Initializer)
 			}
+			set(string(p.Name.Name), partOf(v, &p.Name))
 			if ca.a.prof.IsKeyHeader(string(p.Name.Name)) {
-				ca.keyHeader(p.Name.Idx, string(p.Name.Name), v)
+				ca.keyHeader(p.Name.Idx, string(p.Name.Name), v, &p.Name)
 			}
 		case *ast.SpreadElement:
 			ca.expr(p.Expression)
@@ -854,25 +913,182 @@ func (ca *chunkAnalyzer) object(o *ast.ObjectLiteral) {
 			ca.node(p)
 		}
 	}
+	return props
 }
 
-// keyHeader handles an X-API-KEY header given a value: an API-key request
-// built in this code (DYP101 in the client build).
-func (ca *chunkAnalyzer) keyHeader(at file.Idx, header string, v *value) {
-	if !ca.report || !ca.a.b.client {
+// keyHeader handles a key header (X-API-KEY; supabase: apikey, or
+// Authorization with the service-role key) given a value e: a privileged
+// request built in this code (DYP101 in the client build).
+func (ca *chunkAnalyzer) keyHeader(at file.Idx, header string, v *value, e ast.Expression) {
+	if !ca.report || !ca.a.b.client || !ca.privileged(v, e) {
 		return
 	}
-	ca.emitDYP101(at, fmt.Sprintf("an %s header%s", header, paren(describeKey(v, nil))), v, true)
+	ca.emitDYP101(at, fmt.Sprintf("an %s header%s", header, paren(ca.describeKey(v, e))), v, true)
+}
+
+// keyish reports whether a value can be a key, or part of one.
+func keyish(v *value) bool {
+	if v == nil {
+		return false
+	}
+	switch v.kind {
+	case kEnvVar, kString, kOneOf, kParam, kNamed:
+		return true
+	}
+	return false
+}
+
+// partOf is v as a part of a larger value: an unknown value becomes kNamed
+// with the name it was read from, so that the name can still mark a key.
+func partOf(v *value, e ast.Expression) *value {
+	if v != nil {
+		return v
+	}
+	if n := exprName(e); n != "" {
+		return &value{kind: kNamed, str: n}
+	}
+	return nil
+}
+
+// oneOf is a value that is one of vs (nil ones dropped).
+func oneOf(vs ...*value) *value {
+	var parts []*value
+	for _, v := range vs {
+		if v == nil {
+			continue
+		}
+		if v.kind == kOneOf {
+			parts = append(parts, v.parts...)
+		} else {
+			parts = append(parts, v)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return nil
+	case 1:
+		return parts[0]
+	}
+	return &value{kind: kOneOf, parts: parts}
+}
+
+// exprName is the name an expression reads its value from: a variable, a
+// property (config.serviceKey, env["SERVICE_KEY"]) or a called function
+// (getServiceRoleKey()); "" when it has none.
+func exprName(e ast.Expression) string {
+	switch x := e.(type) {
+	case *ast.Identifier:
+		return string(x.Name)
+	case *ast.DotExpression:
+		return string(x.Identifier.Name)
+	case *ast.PrivateDotExpression:
+		return string(x.Identifier.Name)
+	case *ast.BracketExpression:
+		if s, ok := x.Member.(*ast.StringLiteral); ok {
+			return string(s.Value)
+		}
+	case *ast.CallExpression:
+		return exprName(unwrapOptional(x.Callee))
+	case *ast.OptionalChain:
+		return exprName(x.Expression)
+	case *ast.Optional:
+		return exprName(x.Expression)
+	case *ast.AwaitExpression:
+		return exprName(x.Argument)
+	}
+	return ""
+}
+
+// privileged reports whether a key (v, given by expression e) makes a
+// client privileged. With no markers in the profile (dypai) any key does;
+// otherwise (supabase) only a privileged one (see keyPrivilege).
+func (ca *chunkAnalyzer) privileged(v *value, e ast.Expression) bool {
+	prof := ca.a.prof
+	if !prof.Gated() {
+		return true
+	}
+	return keyPrivilege(prof, partOf(v, e), 0) == sdk.PrivYes
+}
+
+// keyPrivilege judges a key value: an env var by its name, a literal by
+// its form (a service_role JWT, an sb_secret_ key), a template, a
+// concatenation or alternatives by their parts, and a value that is not
+// known (a parameter, an opaque call) by the name it was read from.
+func keyPrivilege(prof *sdk.Profile, v *value, depth int) sdk.Privilege {
+	if v == nil || depth > 8 {
+		return sdk.PrivUnknown
+	}
+	switch v.kind {
+	case kEnvVar:
+		if prof.IsPrivilegedName(v.str) {
+			return sdk.PrivYes
+		}
+		return sdk.PrivNo
+	case kString:
+		p := sdk.PrivNo
+		if prof.IsSecretLiteral(v.str) {
+			return sdk.PrivYes
+		}
+		for _, part := range v.parts {
+			if part != v {
+				p = p.Or(keyPrivilege(prof, part, depth+1))
+			}
+		}
+		return p
+	case kOneOf:
+		p := sdk.PrivNo
+		for _, part := range v.parts {
+			p = p.Or(keyPrivilege(prof, part, depth+1))
+		}
+		return p
+	case kParam, kNamed:
+		if prof.IsPrivilegedName(v.str) {
+			return sdk.PrivYes
+		}
+	}
+	return sdk.PrivUnknown
+}
+
+// privilegedPart is the part of a key value that makes it privileged (or,
+// in an ungated profile, the first part that says where it comes from).
+func (ca *chunkAnalyzer) privilegedPart(v *value) *value {
+	if v == nil || v.kind != kOneOf && (v.kind != kString || len(v.parts) == 0) {
+		return v
+	}
+	gated := ca.a.prof.Gated()
+	var best *value
+	for _, part := range v.parts {
+		p := ca.privilegedPart(part)
+		if p == nil {
+			continue
+		}
+		if gated && keyPrivilege(ca.a.prof, p, 0) == sdk.PrivYes {
+			return p
+		}
+		if best == nil || best.kind == kString && p.kind != kString {
+			best = p // rather the variable than the "Bearer " text
+		}
+	}
+	if best == nil {
+		return v
+	}
+	return best
 }
 
 // describeKey says how a key was given, for messages: the env var read,
 // a redacted literal, or the variable holding it; "" when unknown.
-func describeKey(v *value, e ast.Expression) string {
-	switch {
-	case v != nil && v.kind == kEnvVar:
-		return v.expr
-	case v != nil && v.kind == kString && v.expr == "":
-		return fmt.Sprintf("%q", sdk.Redact(v.str))
+func (ca *chunkAnalyzer) describeKey(v *value, e ast.Expression) string {
+	if p := ca.privilegedPart(v); p != nil {
+		switch p.kind {
+		case kEnvVar:
+			return p.expr
+		case kString:
+			if p.expr == "" {
+				return fmt.Sprintf("%q", sdk.Redact(p.str))
+			}
+		case kParam, kNamed:
+			return p.str
+		}
 	}
 	if id, ok := e.(*ast.Identifier); ok {
 		return string(id.Name)
@@ -905,9 +1121,18 @@ func (ca *chunkAnalyzer) call(e *ast.CallExpression) *value {
 	if callee != nil {
 		switch callee.kind {
 		case kCtor:
-			return ca.construct(e, args)
+			return ca.construct(e, callee.str, args)
 		case kFunc:
-			return callee.ret
+			if callee.ret != nil {
+				return ca.helperClient(e, callee.ret, args)
+			}
+			if keyPrivilege(ca.a.prof, callee.keyRet, 0) == sdk.PrivUnknown {
+				// requireEnv("SUPABASE_SERVICE_ROLE_KEY") reading process.env[name]
+				if v := envAccessor(exprName(e.Callee), e, args); v != nil {
+					return v
+				}
+			}
+			return callee.keyRet
 		}
 	}
 	if isDot && base != nil {
@@ -919,15 +1144,90 @@ func (ca *chunkAnalyzer) call(e *ast.CallExpression) *value {
 		case base.kind == kAuth && method == ca.a.prof.JSSignUp:
 			ca.signUp(e)
 			return nil
+		case base.kind == kEnv && method == "get" && len(args) > 0 && args[0] != nil && args[0].kind == kString && args[0].expr == "":
+			// Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")
+			ca.envRead(args[0].str, e.ArgumentList[0].Idx0())
+			return &value{kind: kEnvVar, str: args[0].str, expr: fmt.Sprintf("%s.get(%q)", base.expr, args[0].str)}
+		case keyish(base) && sameKeyMethods[method]:
+			// key.trim(), key.replace(/\s+/g, "")
+			if base.kind == kString {
+				return &value{kind: kString, str: base.str, expr: "template", parts: base.parts}
+			}
+			return base
 		}
 	}
-	if isDot && (d.Identifier.Name == "set" || d.Identifier.Name == "append") && len(args) >= 2 &&
+	if isDot && (d.Identifier.Name == "set" || d.Identifier.Name == "append" || d.Identifier.Name == "setRequestHeader") && len(args) >= 2 &&
 		args[0] != nil && args[0].kind == kString && ca.a.prof.IsKeyHeader(args[0].str) {
-		ca.keyHeader(e.ArgumentList[0].Idx0(), args[0].str, args[1]) // headers.set("X-API-KEY", key)
+		ca.keyHeader(e.ArgumentList[0].Idx0(), args[0].str, args[1], e.ArgumentList[1]) // headers.set("X-API-KEY", key)
 		return nil
+	}
+	if callee == nil && !isDot {
+		if id, ok := e.Callee.(*ast.Identifier); ok {
+			if id.Name == "String" && len(args) == 1 && ca.sc.lookup("String") == nil {
+				return partOf(args[0], e.ArgumentList[0]) // String(process.env.KEY ?? "")
+			}
+			if v := envAccessor(string(id.Name), e, args); v != nil {
+				return v
+			}
+		}
 	}
 	ca.rawRequest(e, args)
 	return nil
+}
+
+// sameKeyMethods are string methods whose result is still the key.
+var sameKeyMethods = map[string]bool{
+	"trim": true, "trimStart": true, "trimEnd": true, "toString": true, "valueOf": true,
+	"replace": true, "replaceAll": true,
+}
+
+// envAccessor reads a call of a project's env helper — a function whose
+// name mentions env, given a variable's name: getEnv("SERVICE_ROLE_KEY"),
+// requireEnv(...) — as the variable's value.
+func envAccessor(fn string, e *ast.CallExpression, args []*value) *value {
+	if len(args) == 0 || args[0] == nil || args[0].kind != kString || args[0].expr != "" ||
+		!strings.Contains(strings.ToLower(fn), "env") || !envName(args[0].str) {
+		return nil
+	}
+	return &value{kind: kEnvVar, str: args[0].str, expr: fmt.Sprintf("%s(%q)", fn, args[0].str)}
+}
+
+// envName reports whether s looks like an environment variable's name.
+func envName(s string) bool {
+	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// helperClient is what a call of a function returning a client gives:
+// the client, or — when the function builds it with a key taken from its
+// parameter (createAdmin(key)) and this call passes a privileged key — a
+// privileged client, reported here in browser code.
+func (ca *chunkAnalyzer) helperClient(e *ast.CallExpression, ret *value, args []*value) *value {
+	if ret.kind != kClient || ret.client == nil || ret.client.apiKey || ret.client.keyParam < 0 {
+		return ret
+	}
+	i := ret.client.keyParam
+	if i >= len(args) || isNothing(e.ArgumentList[i]) || !ca.privileged(args[i], e.ArgumentList[i]) {
+		return ret
+	}
+	c := &client{apiKey: true, key: ca.describeKey(args[i], e.ArgumentList[i]), keyParam: -1}
+	c.loc, c.ok = ca.loc(e.Idx0())
+	if ca.report && ca.a.b.client {
+		what := exprName(e.Callee)
+		if what == "" {
+			what = "a helper"
+		}
+		ca.emitDYP101(e.Idx0(), what+" with "+ca.a.prof.Terms.Key+paren(c.key), args[i], false)
+	}
+	return &value{kind: kClient, client: c}
 }
 
 func unwrapOptional(e ast.Expression) ast.Expression {
@@ -943,21 +1243,27 @@ func unwrapOptional(e ast.Expression) ast.Expression {
 	}
 }
 
-// construct handles a call of the SDK's constructor.
-func (ca *chunkAnalyzer) construct(e *ast.CallExpression, args []*value) *value {
+// construct handles a call of the SDK's constructor (name: its exported
+// name).
+func (ca *chunkAnalyzer) construct(e *ast.CallExpression, name string, args []*value) *value {
 	prof := ca.a.prof
-	c := &client{}
+	c := &client{keyParam: -1}
 	c.loc, c.ok = ca.loc(e.Idx0())
-	if k := prof.JSKeyArg; k >= 0 && k < len(e.ArgumentList) && !isNothing(e.ArgumentList[k]) {
-		v := args[k]
-		c.key = describeKey(v, e.ArgumentList[k])
-		if v != nil && v.kind == kEnvVar {
-			c.keyEnv = v.str
-		}
-		c.apiKey = privileged(prof, v)
+	k := prof.JSKeyArg
+	if k < 0 || k >= len(e.ArgumentList) || isNothing(e.ArgumentList[k]) {
+		return &value{kind: kClient, client: c}
+	}
+	v, arg := args[k], e.ArgumentList[k]
+	c.key = ca.describeKey(v, arg)
+	c.apiKey = ca.privileged(v, arg)
+	if !c.apiKey && v != nil && v.kind == kParam && v.fn == ca.fn.node && v.fn != nil {
+		c.keyParam = v.idx
 	}
 	if c.apiKey && ca.report && ca.a.b.client {
-		ca.emitDYP101(e.Idx0(), "createClient with an API key"+paren(c.key), args[k0(prof, len(args))], false)
+		if name == "" {
+			name = "createClient"
+		}
+		ca.emitDYP101(e.Idx0(), name+" with "+prof.Terms.Key+paren(c.key), v, false)
 	}
 	return &value{kind: kClient, client: c}
 }
@@ -975,35 +1281,8 @@ func isNothing(e ast.Expression) bool {
 	return false
 }
 
-// privileged reports whether a key makes the client an API-key client. With
-// no markers in the profile (dypai) any key does; otherwise (supabase) only
-// a secret one: an env var whose name has a marker, or a secret literal.
-func privileged(prof *sdk.Profile, v *value) bool {
-	if len(prof.PrivilegedKeyMarkers) == 0 {
-		return true
-	}
-	if v == nil {
-		return false
-	}
-	switch v.kind {
-	case kEnvVar:
-		up := strings.ToUpper(v.str)
-		return slices.ContainsFunc(prof.PrivilegedKeyMarkers, func(m string) bool { return strings.Contains(up, m) })
-	case kString:
-		return slices.ContainsFunc(prof.SecretKeyPrefixes, func(p string) bool { return strings.HasPrefix(v.str, p) })
-	}
-	return false
-}
-
 // emitDYP101 reports something that puts the API key in browser code and
 // says how the code is reached from a client entry point.
-func k0(prof *sdk.Profile, n int) int {
-	if prof.JSKeyArg < n {
-		return prof.JSKeyArg
-	}
-	return 0
-}
-
 func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header bool) {
 	loc, ok := ca.loc(at)
 	if !ok {
@@ -1013,14 +1292,15 @@ func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header
 	if chain == "" {
 		chain = "a client entry point"
 	}
-	if key != nil && key.kind == kEnvVar && !sdk.IsPublicEnv(key.str) {
+	if key := ca.privilegedPart(key); key != nil && key.kind == kEnvVar && !ca.a.prof.IsPublicEnv(key.str) {
 		// Undefined in the browser today, shipped the day someone adds
 		// a public prefix to make it "work".
 		chain += fmt.Sprintf("; %s has no public prefix, so it reads as undefined there", key.str)
 	}
-	msg := rules.MsgKeyClientInBrowser(what, chain)
+	terms := ca.a.prof.Terms
+	msg := terms.KeyClientInBrowser(what, chain)
 	if header {
-		msg = rules.MsgKeyHeaderInBrowser(what, chain)
+		msg = terms.KeyHeaderInBrowser(what, chain)
 	}
 	var rel []finding.Related
 	if entry != nil {
@@ -1064,6 +1344,9 @@ func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method s
 		ids = append(ids, ca.identityKeys(v, 0)...)
 	}
 	ids = uniq(ids)
+	if !ca.a.prof.ImplicitCaller {
+		ids = nil // identity in a call is not a mistake on this platform
+	}
 	pc := ca.a.p.cfg
 	manifest := pc.ManifestRulesApply()
 	var ep = pc.Manifest.Endpoint(name)
@@ -1178,7 +1461,7 @@ func (ca *chunkAnalyzer) signUp(e *ast.CallExpression) {
 // whose options carry an X-API-KEY header is an API-key call; in server code
 // it must not send the user's identity (DYP301).
 func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
-	if !ca.report || len(args) == 0 {
+	if !ca.report || len(args) == 0 || !ca.a.prof.ImplicitCaller {
 		return
 	}
 	header := ""

@@ -27,7 +27,14 @@ var update = flag.Bool("update", false, "rewrite the .golden files")
 // scanner, each named after the bug.
 var fixtures = []string{"nextapp", "pagesapp", "viteapp", "worker", "broken",
 	"bug-for-await", "bug-class-field-get", "bug-parser-gaps", "bug-unparsed-output",
-	"bug-workspace-package"}
+	"bug-workspace-package", "supabase-vite", "supabase-next"}
+
+// fixtureConfigs are the configurations of fixtures that need one: the
+// Supabase profile selected as with -sdk supabase (supabase-next selects
+// it in its dypai.yaml instead).
+var fixtureConfigs = map[string]*config.Config{
+	"supabase-vite": {Profile: "supabase"},
+}
 
 // fixtureProjects is the number of projects of a fixture, when not 1.
 var fixtureProjects = map[string]int{"bug-workspace-package": 4}
@@ -103,7 +110,11 @@ func TestGolden(t *testing.T) {
 				defer hook()()
 			}
 			dir := filepath.Join("testdata", name)
-			res, err := Scan(context.Background(), []string{dir}, &config.Config{})
+			cfg := fixtureConfigs[name]
+			if cfg == nil {
+				cfg = &config.Config{}
+			}
+			res, err := Scan(context.Background(), []string{dir}, cfg)
 			if err != nil {
 				t.Fatal(err)
 			}

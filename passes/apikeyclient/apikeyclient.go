@@ -1,7 +1,6 @@
 package apikeyclient
 
 import (
-	"fmt"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -28,15 +27,20 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		return &report.Result{}, nil
 	}
 	r := report.New(pass, cfg)
+	terms := m.Project.Profile.Terms
 	for _, k := range m.Keys {
 		if k.Reach == nil {
 			continue
 		}
 		var msg string
 		if k.What == clientmodel.KeyHeader {
-			msg = rules.MsgKeyHeaderInBrowser("an X-API-KEY header", k.Reach.Label)
+			header := k.Header
+			if header == "" {
+				header = "X-API-KEY"
+			}
+			msg = terms.KeyHeaderInBrowser("an "+header+" header", k.Reach.Label)
 		} else {
-			msg = rules.MsgKeyClientInBrowser(k.What, k.Reach.Label)
+			msg = terms.KeyClientInBrowser(k.What, k.Reach.Label)
 		}
 		r.Report(rules.DYP101, analysis.Diagnostic{Pos: k.Node.Pos(), End: k.Node.End(), Message: msg})
 	}
@@ -44,10 +48,10 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		var msg string
 		if ref.Import {
 			chain := strings.Join(append([]string{ref.Reach.Label, "import " + ref.Name}, ref.Chain...), " → ")
-			msg = fmt.Sprintf("importing %s constructs an API-key client at init in browser code (%s): the key ships to every visitor; keep API-key clients out of packages the browser imports", ref.Name, chain)
+			msg = terms.KeyClientAtInit(ref.Name, chain)
 		} else {
 			chain := strings.Join(append([]string{ref.Reach.Label}, ref.Chain...), " → ")
-			msg = rules.MsgKeyClientCalled(ref.Name, chain)
+			msg = terms.KeyClientCalled(ref.Name, chain)
 		}
 		d := analysis.Diagnostic{Pos: ref.Node.Pos(), End: ref.Node.End(), Message: msg}
 		if ref.Site.IsValid() {

@@ -46,3 +46,13 @@ func TestWasm(t *testing.T) {
 	a := apikeyclient.New(&config.Config{})
 	passtest.Run(t, a, "example.com/wasm/...")
 }
+
+// TestSupabaseWasm: the supabase profile on a wasm front end using
+// supabase-go (a stand-in under testdata): the service-role key makes a
+// privileged client whether it is a literal, an sb_secret_ key, a config
+// field, a helper's result or a tagged field; the anon key does not.
+func TestSupabaseWasm(t *testing.T) {
+	passtest.Wasm(t)
+	a := apikeyclient.New(&config.Config{Profile: "supabase"})
+	passtest.Run(t, a, "example.com/sbwasm/...")
+}

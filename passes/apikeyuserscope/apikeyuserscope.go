@@ -51,9 +51,17 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		if len(reasons) == 0 {
 			continue
 		}
-		report1(r, k.Node, related, rules.MsgKeyRequestUserScope("request with an X-API-KEY header", reasons))
+		report1(r, k.Node, related, rules.MsgKeyRequestUserScope("request with an "+headerName(k)+" header", reasons))
 	}
 	return r.Result(), nil
+}
+
+// headerName is the key header of a raw request, for messages.
+func headerName(k *clientmodel.KeySite) string {
+	if k.Header != "" {
+		return k.Header
+	}
+	return "X-API-KEY"
 }
 
 func report1(r *report.Reporter, n ast.Node, related []analysis.RelatedInformation, msg string) {
@@ -68,6 +76,11 @@ func why(p *config.Project, endpoint string, ids []clientmodel.Identity, h *clie
 		if ep := p.Manifest.Endpoint(endpoint); ep != nil && ep.AuthMode == config.AuthJWT {
 			reasons = append(reasons, rules.ReasonJWTEndpoint(endpoint))
 		}
+	}
+	if !p.Profile.ImplicitCaller {
+		// Supabase: server code sends user ids and uses the service-role
+		// key for a user it has checked by design.
+		return reasons, related
 	}
 	if len(ids) > 0 {
 		var fields []string

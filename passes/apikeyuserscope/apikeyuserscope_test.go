@@ -12,3 +12,10 @@ func Test(t *testing.T) {
 	a := apikeyuserscope.New(&config.Config{})
 	passtest.Run(t, a, "example.com/backend/...", "example.com/worker")
 }
+
+// TestSupabase: no DYP301 under the supabase profile, whose server code
+// acts for checked users with the service-role key by design.
+func TestSupabase(t *testing.T) {
+	a := apikeyuserscope.New(&config.Config{Profile: "supabase"})
+	passtest.Run(t, a, "example.com/sbserver")
+}

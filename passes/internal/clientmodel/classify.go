@@ -44,7 +44,10 @@ func (s *state) classify() {
 		}
 	}
 	for _, mk := range s.markers {
-		ks := &KeySite{Node: mk.node, What: KeyHeader, Reach: s.reachOf(mk.node.Pos())}
+		if prof.Gated() && !s.privilegedKey(mk.val) {
+			continue // apikey: <anon key>, Authorization: Bearer <user JWT>
+		}
+		ks := &KeySite{Node: mk.node, What: KeyHeader, Header: prof.KeyHeaderDisplay(mk.header), Reach: s.reachOf(mk.node.Pos())}
 		if mk.raw {
 			raw := &RawRequest{Handler: s.handlerAt(mk.node.Pos())}
 			if mk.req != nil {

@@ -194,7 +194,11 @@ func (s *state) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 		// req.Header["X-Api-Key"] = ...
 		if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isTypeNamed(s.info.TypeOf(ix.X), "net/http", "Header") {
 			if name, ok := s.constString(ix.Index); ok && s.proj.Profile.IsKeyHeader(name) {
-				s.markers = append(s.markers, marker{node: lhs, cur: cur, req: s.requestOfHeader(ix.X), raw: true})
+				var val ast.Expr
+				if len(as.Lhs) == len(as.Rhs) {
+					val = as.Rhs[i]
+				}
+				s.markers = append(s.markers, marker{node: lhs, cur: cur, req: s.requestOfHeader(ix.X), raw: true, header: name, val: val})
 			}
 		}
 	}
@@ -240,11 +244,11 @@ func (s *state) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 				continue
 			}
 			if isHeader {
-				s.markers = append(s.markers, marker{node: kv, cur: cur, req: s.requestOfHeaderLit(cur), raw: true})
+				s.markers = append(s.markers, marker{node: kv, cur: cur, req: s.requestOfHeaderLit(cur), raw: true, header: name, val: kv.Value})
 			} else if s.reachOf(lit.Pos()) != nil {
 				// js.ValueOf(map[string]any{"headers": {"X-API-KEY": k}}) and
 				// the like: in browser code any key header is a leak.
-				s.markers = append(s.markers, marker{node: kv, cur: cur})
+				s.markers = append(s.markers, marker{node: kv, cur: cur, header: name, val: kv.Value})
 			}
 		}
 	}
@@ -319,7 +323,11 @@ func (s *state) callExpr(cur inspector.Cursor, call *ast.CallExpr) {
 	if fn != nil {
 		if isTypeNamed(recvType(fn), "net/http", "Header") && (fn.Name() == "Set" || fn.Name() == "Add") && len(call.Args) > 0 {
 			if name, ok := s.constString(call.Args[0]); ok && s.proj.Profile.IsKeyHeader(name) {
-				s.markers = append(s.markers, marker{node: call, cur: cur, req: s.requestOfHeader(recv), raw: true})
+				var val ast.Expr
+				if len(call.Args) > 1 {
+					val = call.Args[1]
+				}
+				s.markers = append(s.markers, marker{node: call, cur: cur, req: s.requestOfHeader(recv), raw: true, header: name, val: val})
 			}
 		}
 		// url.Values and other string-keyed maps: v.Set("user_id", id)

@@ -111,14 +111,18 @@ type SignUp struct {
 // Name renders the method called: c.Auth.SignUp.
 func (s *SignUp) Name() string { return types.ExprString(s.Recv) + "." + s.Method }
 
-// KeyHeader is KeySite.What for an X-API-KEY header.
+// KeyHeader is KeySite.What for a key header (X-API-KEY; supabase: apikey
+// or Authorization with the service-role key).
 const KeyHeader = "X-API-KEY header"
 
 // KeySite is an API-key client construction or an X-API-KEY request.
 type KeySite struct {
-	Node  ast.Node
-	What  string // the constructor ("dypai.CreateClient"), or KeyHeader
-	Reach *Reach // non-nil in client-reachable code
+	Node ast.Node
+	What string // the constructor ("dypai.CreateClient"), or KeyHeader
+	// Header names the key header, for KeyHeader sites, in the profile's
+	// spelling ("X-API-KEY", "apikey", "Authorization").
+	Header string
+	Reach  *Reach // non-nil in client-reachable code
 	// Raw is set for X-API-KEY requests made with net/http.
 	Raw *RawRequest
 }
@@ -237,10 +241,12 @@ type pendingCall struct {
 
 // marker is an X-API-KEY header (or, in browser code, a key-header map).
 type marker struct {
-	node ast.Node
-	cur  inspector.Cursor
-	req  ast.Expr // the request, when known
-	raw  bool
+	node   ast.Node
+	cur    inspector.Cursor
+	req    ast.Expr // the request, when known
+	raw    bool
+	header string   // the header's name as written
+	val    ast.Expr // the header's value, when known
 }
 
 type state struct {
@@ -308,13 +314,18 @@ func (s *state) relevant() bool {
 	}
 	found := false
 	seen := map[*types.Package]bool{}
+	// The standard library and third-party modules hold no project clients
+	// built from raw X-API-KEY requests: only reaching the SDK makes them
+	// relevant. (go vet runs this pass on every dependency to compute
+	// facts; this keeps that cheap. The CLI never analyses them from source.)
+	rawHTTP := !dependencyModule(s.pass)
 	var visit func(p *types.Package)
 	visit = func(p *types.Package) {
 		if found || seen[p] {
 			return
 		}
 		seen[p] = true
-		if p.Path() == "net/http" || s.proj.Profile.IsGoSDK(p.Path()) {
+		if rawHTTP && p.Path() == "net/http" || s.proj.Profile.IsGoSDK(p.Path()) {
 			found = true
 			return
 		}
@@ -329,6 +340,16 @@ func (s *state) relevant() bool {
 	// Imported facts: a dependency constructs an API-key client in a way
 	// this package's import graph (from export data) does not show.
 	return len(s.pass.AllPackageFacts()) > 0 || len(s.pass.AllObjectFacts()) > 0
+}
+
+// dependencyModule reports whether the pass analyses a standard-library
+// package or one of a versioned (downloaded) module: not the project's code.
+func dependencyModule(pass *analysis.Pass) bool {
+	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
+	if !strings.Contains(first, ".") {
+		return true // the standard library (and cmd)
+	}
+	return pass.Module != nil && pass.Module.Version != ""
 }
 
 // reachOf returns why the code at pos is client-reachable, or nil.

@@ -1,7 +1,6 @@
 package clientmodel
 
 import (
-	"go/ast"
 	"go/types"
 	"path"
 	"strings"
@@ -195,40 +194,4 @@ func qualifiedName(fn *types.Func) string {
 		name = fn.Pkg().Name() + "." + name
 	}
 	return name
-}
-
-// privilegedKey reports, for profiles where only some keys are privileged
-// (PrivilegedKeyMarkers), whether the key argument is one: read from an
-// environment variable whose name carries a marker, or a literal with a
-// secret key prefix.
-func (s *state) privilegedKey(arg ast.Expr) bool {
-	prof := s.proj.Profile
-	e := s.origin(arg, 0)
-	if v, ok := s.constString(e); ok {
-		for _, p := range prof.SecretKeyPrefixes {
-			if strings.HasPrefix(v, p) {
-				return true
-			}
-		}
-		return false
-	}
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) == 0 {
-		return false
-	}
-	fn := s.staticCallee(call)
-	if !isFunc(fn, "os", "", "Getenv") && !isFunc(fn, "os", "", "LookupEnv") {
-		return false
-	}
-	name, ok := s.constString(call.Args[0])
-	if !ok {
-		return false
-	}
-	up := strings.ToUpper(name)
-	for _, m := range prof.PrivilegedKeyMarkers {
-		if strings.Contains(up, m) {
-			return true
-		}
-	}
-	return false
 }

@@ -299,7 +299,7 @@ func (s *state) keyArgKind(arg ast.Expr, spread bool) Kind {
 	if v, ok := s.constString(arg); ok && v == "" {
 		return 0
 	}
-	if len(s.proj.Profile.PrivilegedKeyMarkers) > 0 && !s.privilegedKey(arg) {
+	if s.proj.Profile.Gated() && !s.privilegedKey(arg) {
 		return User
 	}
 	return APIKey

@@ -65,6 +65,9 @@ type Middleware struct {
 	Name string
 	// Func is the function it calls or names, when known.
 	Func *types.Func
+	// Defs are, for a variable (authen := mid.Authenticate(cfg)), the
+	// expressions assigned to it, shortened: what the name stands for.
+	Defs []string
 	// Auth is set when the middleware authenticates the user: its name says
 	// so (AuthMiddlewareMarkers) or, for middleware of this package, its
 	// body reads the session.
@@ -96,6 +99,31 @@ func (h *Handler) Body() *ast.BlockStmt {
 type Set struct {
 	Handlers []*Handler
 	byNode   map[ast.Node]*Handler
+	gates    map[ast.Node]*Gate
+}
+
+// Gate is what a function is registered behind, on a router of the
+// frameworks or on one the tables do not know (a project's own web
+// package, go-pkgz/routegroup, httprouter): the middleware wrapping it at
+// its registrations — passed with it (app.Handle("GET", "/users", h,
+// authen, ruleAdmin)), wrapping it (adminOnly(h)), used on the router it
+// is registered on or on the routers that router was made from
+// (r.Use(AdminOnly) in the closure of r.Route("/admin", …)) — and the
+// route patterns and group prefixes on the way ("/admin", "GET /user/{id}").
+// It covers every function that takes the request, handler signature or
+// not (func(ctx, *http.Request) web.Encoder).
+type Gate struct {
+	Middleware []Middleware
+	Paths      []string
+}
+
+// GateOf returns what the function whose *ast.FuncDecl or *ast.FuncLit is
+// n is registered behind, or nil when no registration of it was found.
+func (s *Set) GateOf(n ast.Node) *Gate {
+	if s == nil || n == nil {
+		return nil
+	}
+	return s.gates[n]
 }
 
 // Of returns the handler whose *ast.FuncDecl or *ast.FuncLit is n, or nil.
@@ -151,8 +179,9 @@ func Find(pass *analysis.Pass) *Set {
 		defs:   map[types.Object][]ast.Expr{},
 		uses:   map[types.Object][]*ast.CallExpr{},
 		memo:   map[*types.Func]*sessionMemo{},
-		set:    &Set{byNode: map[ast.Node]*Handler{}},
+		set:    &Set{byNode: map[ast.Node]*Handler{}, gates: map[ast.Node]*Gate{}},
 		bodies: map[ast.Node]bool{},
+		scope:  map[types.Object]*ast.CallExpr{},
 	}
 	if !importsHTTP(pass.Pkg) {
 		return f.set
@@ -202,6 +231,9 @@ type finder struct {
 	memo   map[*types.Func]*sessionMemo
 	set    *Set
 	bodies map[ast.Node]bool
+	// scope maps a parameter of a function literal to the call the literal
+	// is passed to: r in r.Route("/admin", func(r chi.Router) {…}).
+	scope map[types.Object]*ast.CallExpr
 }
 
 type sessionMemo struct {
@@ -237,10 +269,22 @@ func (f *finder) index(file *ast.File) {
 			}
 		case *ast.CallExpr:
 			fn, _ := ASTCall(f.info, n)
-			if mw, _ := MatchMiddleware(fn); mw != nil && !mw.Returns {
+			mw, _ := MatchMiddleware(fn)
+			if mw != nil && !mw.Returns || mw == nil && isUnknownUse(fn) {
 				if sel, ok := astutil.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 					if obj := rootObject(f.info, sel.X); obj != nil {
 						f.uses[obj] = append(f.uses[obj], n)
+					}
+				}
+			}
+			for _, a := range n.Args {
+				if lit, ok := astutil.Unparen(a).(*ast.FuncLit); ok {
+					for _, fld := range lit.Type.Params.List {
+						for _, id := range fld.Names {
+							if obj := f.info.Defs[id]; obj != nil {
+								f.scope[obj] = n
+							}
+						}
 					}
 				}
 			}
