@@ -333,3 +333,37 @@ func Create(ctx context.Context, token, uid string) {
 		t.Errorf("after -fix: exit %d, stdout %q", code, out)
 	}
 }
+
+// TestSecretsNeverPrintedWhole plants a key in a built bundle, a source map
+// and a .env file, and checks every output format shows at most its first
+// four characters.
+func TestSecretsNeverPrintedWhole(t *testing.T) {
+	const secret = "dyp_test_9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"web/package.json":              `{"name":"web","dependencies":{"@dypai/client":"1.0.0"}}`,
+		"web/.env.local":                "NEXT_PUBLIC_DYPAI_API_KEY=" + secret + "\n",
+		"web/dist/assets/index-1a2b.js": `var k="` + secret + `";fetch("/api/x",{headers:{"X-API-KEY":"` + secret + `"}});`,
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	for _, format := range []string{"text", "json", "sarif"} {
+		out, errOut, code := dypailint(t, dir, "-format", format, "-secret-env", "DYPAI_API_KEY", "./...")
+		if code != 1 {
+			t.Errorf("%s: exit %d, want 1 (findings); stderr %q", format, code, errOut)
+		}
+		if !strings.Contains(out, "DYP103") || !strings.Contains(out, "DYP102") {
+			t.Errorf("%s: the planted leaks were not all found:\n%s", format, out)
+		}
+		for _, leak := range []string{secret, secret[:5], secret[9:20]} {
+			if strings.Contains(out+errOut, leak) {
+				t.Errorf("%s output contains %q of the secret:\n%s", format, leak, out)
+			}
+		}
+		if !strings.Contains(out, "dyp_…") {
+			t.Errorf("%s output does not show the redacted prefix:\n%s", format, out)
+		}
+	}
+}
