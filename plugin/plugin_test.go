@@ -50,3 +50,22 @@ func TestSettingsErrors(t *testing.T) {
 		t.Errorf("no settings: %v", err)
 	}
 }
+
+// TestSupabaseSetting: sdk: supabase selects the Supabase profile.
+func TestSupabaseSetting(t *testing.T) {
+	newPlugin, err := register.GetPlugin("dypailint")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPlugin(map[string]any{"sdk": "supabase"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	proj, err := p.(*plugin).cfg.ProjectFor(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if proj.Profile.Name != "supabase" || proj.ManifestRulesApply() {
+		t.Errorf("profile %q, manifest rules %v", proj.Profile.Name, proj.ManifestRulesApply())
+	}
+}

@@ -35,6 +35,7 @@ func Fields(fields []string) string {
 type Terms struct {
 	Key       string // the key, with an article: "an API key", "the service-role key"
 	KeyClient string // a client built with it, with an article: "an API-key client"
+	Client    string // such a client, without article: "API-key client"
 	Clients   string // such clients, plural: "API-key clients"
 	Ships     string // what happens when it is in browser code
 	ClientFix string // what to do instead of building the client in browser code
@@ -47,6 +48,7 @@ type Terms struct {
 var DypaiTerms = Terms{
 	Key:       "an API key",
 	KeyClient: "an API-key client",
+	Client:    "API-key client",
 	Clients:   "API-key clients",
 	Ships:     "the key ships to every visitor",
 	ClientFix: "call API-key endpoints from a server and use a user (jwt) client here",
@@ -59,6 +61,7 @@ var DypaiTerms = Terms{
 var SupabaseTerms = Terms{
 	Key:       "the service-role key",
 	KeyClient: "a service-role client",
+	Client:    "service-role client",
 	Clients:   "service-role clients",
 	Ships:     "the service-role key ships to every visitor and bypasses row level security",
 	ClientFix: "do privileged work on a server (route handler, server action, edge function) and use the anon (publishable) key here",

@@ -1,8 +1,10 @@
 // Package sdk describes, as data, the client SDK surface the rules recognise:
 // which packages and modules are the SDK, which constructors make a client,
 // which argument or option carries the API key, which methods call an
-// endpoint, and which environment variable names are public or secret. A
-// Profile selects one such surface; "dypai" is the default.
+// endpoint, which keys are privileged, and which environment variable names
+// are public or secret. A Profile selects one such surface: "dypai" is the
+// default; "supabase" applies the same rules to Supabase apps, where only
+// the service-role key is privileged.
 package sdk
 
 import (
@@ -74,6 +76,9 @@ type Profile struct {
 	// hold secrets (DYP102).
 	PublicEnvPrefixes []string
 	SecretEnvMarkers  []string
+	// PublicKeyEnvMarkers mark secret-looking names of keys made to be
+	// public, which are not secrets (a Firebase web config's apiKey).
+	PublicKeyEnvMarkers []string
 
 	// ImplicitCaller is whether the platform hands every user call the
 	// caller's identity and keeps privileged keys for server-to-server work
@@ -93,6 +98,12 @@ var PublicEnvPrefixes = []string{"NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PU
 // SecretEnvMarkers are substrings of env-var names that hold secrets.
 var SecretEnvMarkers = []string{"API_KEY", "APIKEY", "SECRET", "SERVICE_KEY", "SERVICE_ROLE", "PRIVATE"}
 
+// PublicKeyEnvMarkers are substrings of env-var names that hold keys made
+// to be shipped to browsers, despite API_KEY in their name: the Firebase web
+// config's apiKey, a Google Maps JavaScript API key (restricted by referrer),
+// an Algolia search-only key.
+var PublicKeyEnvMarkers = []string{"FIREBASE_API_KEY", "FIREBASE_APIKEY", "GOOGLE_MAPS_API_KEY", "ALGOLIA_SEARCH_API_KEY", "ALGOLIA_SEARCH_KEY"}
+
 // DefaultIdentityFields are payload keys that carry the acting user's identity.
 var DefaultIdentityFields = []string{"user_id", "userId", "userID", "current_user_id", "owner_id", "uid"}
 
@@ -105,30 +116,31 @@ var (
 
 // Dypai is the default profile (SPEC §1).
 var Dypai = &Profile{
-	Name:              "dypai",
-	HasManifest:       true,
-	GoPackagePrefix:   "dypai",
-	GoConstructors:    []string{"CreateClient", "NewClient"},
-	GoKeyArg:          1,
-	GoKeyOptions:      []string{"WithAPIKey"},
-	GoUserOptions:     []string{"WithAccessToken"},
-	GoAPIField:        "API",
-	GoAuthField:       "Auth",
-	GoSignUp:          "SignUp",
-	JSModules:         []string{"@dypai/client", "@dypai/sdk", "dypai"},
-	JSConstructors:    []string{"createClient"},
-	JSKeyArg:          1,
-	JSAPIField:        "api",
-	JSAuthField:       "auth",
-	JSSignUp:          "signUp",
-	CallMethods:       []string{"get", "post", "put", "patch", "delete"},
-	KeyHeaders:        []string{"x-api-key"},
-	SecretJWTRoles:    secretJWTRoles,
-	PublicKeyPrefixes: publicKeyPrefixes,
-	PublicEnvPrefixes: PublicEnvPrefixes,
-	SecretEnvMarkers:  SecretEnvMarkers,
-	ImplicitCaller:    true,
-	Terms:             rules.DypaiTerms,
+	Name:                "dypai",
+	HasManifest:         true,
+	GoPackagePrefix:     "dypai",
+	GoConstructors:      []string{"CreateClient", "NewClient"},
+	GoKeyArg:            1,
+	GoKeyOptions:        []string{"WithAPIKey"},
+	GoUserOptions:       []string{"WithAccessToken"},
+	GoAPIField:          "API",
+	GoAuthField:         "Auth",
+	GoSignUp:            "SignUp",
+	JSModules:           []string{"@dypai/client", "@dypai/sdk", "dypai"},
+	JSConstructors:      []string{"createClient"},
+	JSKeyArg:            1,
+	JSAPIField:          "api",
+	JSAuthField:         "auth",
+	JSSignUp:            "signUp",
+	CallMethods:         []string{"get", "post", "put", "patch", "delete"},
+	KeyHeaders:          []string{"x-api-key"},
+	SecretJWTRoles:      secretJWTRoles,
+	PublicKeyPrefixes:   publicKeyPrefixes,
+	PublicEnvPrefixes:   PublicEnvPrefixes,
+	SecretEnvMarkers:    SecretEnvMarkers,
+	ImplicitCaller:      true,
+	PublicKeyEnvMarkers: PublicKeyEnvMarkers,
+	Terms:               rules.DypaiTerms,
 }
 
 // Supabase applies the rules to Supabase apps (SPEC §3 "SDK profiles"):
@@ -156,6 +168,7 @@ var Supabase = &Profile{
 	PublicKeyPrefixes:    publicKeyPrefixes,
 	PublicEnvPrefixes:    PublicEnvPrefixes,
 	SecretEnvMarkers:     SecretEnvMarkers,
+	PublicKeyEnvMarkers:  PublicKeyEnvMarkers,
 	Terms:                rules.SupabaseTerms,
 }
 
@@ -299,9 +312,15 @@ func (p *Profile) PublicEnvPrefix(name string) string {
 // IsPublicEnv reports whether bundlers inline the variable into browser code.
 func (p *Profile) IsPublicEnv(name string) bool { return p.PublicEnvPrefix(name) != "" }
 
-// IsSecretEnv reports whether an env-var name looks like it holds a secret.
+// IsSecretEnv reports whether an env-var name looks like it holds a secret
+// (and is not a key made to be public).
 func (p *Profile) IsSecretEnv(name string) bool {
 	up := strings.ToUpper(name)
+	for _, m := range p.PublicKeyEnvMarkers {
+		if strings.Contains(up, m) {
+			return false
+		}
+	}
 	for _, m := range p.SecretEnvMarkers {
 		if strings.Contains(up, m) {
 			return true

@@ -36,6 +36,13 @@ func TestEnvNames(t *testing.T) {
 		"DYPAI_API_KEY":                 false,
 		"VITE_PUBLISHABLE_KEY":          false,
 		"NEXT_PUBLIC_SUPABASE_ANON_KEY": false,
+		// Keys made to be public, despite API_KEY in the name.
+		"VITE_FIREBASE_API_KEY":              false,
+		"NEXT_PUBLIC_FIREBASE_APIKEY":        false,
+		"VITE_GOOGLE_MAPS_API_KEY":           false,
+		"NEXT_PUBLIC_ALGOLIA_SEARCH_API_KEY": false,
+		"VITE_GOOGLE_API_KEY":                true,
+		"NEXT_PUBLIC_ALGOLIA_ADMIN_API_KEY":  true,
 	} {
 		if got := IsPublicSecretEnv(name); got != want {
 			t.Errorf("IsPublicSecretEnv(%q) = %v, want %v", name, got, want)

@@ -45,16 +45,18 @@
 //     CRON_SECRET, NEXT_PUBLIC_…_API_KEY, …) defined in .env files; found
 //     as is, base64-encoded (standard or URL alphabet, at any alignment
 //     inside a longer encoded text, as in Basic auth) and URL-encoded;
-//   - a JWT whose payload has "role":"service_role" (a Supabase
-//     service-role key), whatever the profile: it is never browser-safe;
-//   - a key starting with one of the profile's SecretKeyPrefixes.
+//   - a JWT whose payload has a secret role (the profile's SecretJWTRoles:
+//     "service_role", a Supabase service-role key, in every profile): it is
+//     never browser-safe;
+//   - a key starting with one of the profile's SecretKeyPrefixes (supabase:
+//     sb_secret_).
 //
 // Not reported: a header name bound to a variable with a value that is not
 // a literal (the SDK's own const H="X-API-KEY"; h[H]=key), header values
 // from parameters, members, calls or concatenations, header names in lists,
 // placeholders ("", "YOUR_API_KEY", "xxxx…"), keys made to be public (a
-// JWT with another role, such as an anon key; sb_publishable_, pk_live_,
-// pk_test_ keys), and high-entropy look-alikes (hashes, base64 images):
+// JWT with another role, such as an anon key; the profile's
+// PublicKeyPrefixes: sb_publishable_, pk_live_, pk_test_), and high-entropy look-alikes (hashes, base64 images):
 // nothing is reported for entropy alone. Values shorter than 8 characters
 // are not searched for. For profiles whose key privilege depends on the key
 // (PrivilegedKeyMarkers set, as for Supabase), only the value rules run:

@@ -513,12 +513,14 @@ func TestKnownSecretForms(t *testing.T) {
 func TestSupabaseProfile(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		".env": "SUPABASE_SERVICE_ROLE_KEY=svc-value-0123456789abcdef\nVITE_SUPABASE_ANON_KEY=" + synth.AnonJWT + "\n",
+		// VITE_FIREBASE_API_KEY: a key made to be public (regression,
+		// tvet-connect-kenya): neither DYP102 nor its value in a bundle.
+		".env": "SUPABASE_SERVICE_ROLE_KEY=svc-value-0123456789abcdef\nVITE_SUPABASE_ANON_KEY=" + synth.AnonJWT + "\nVITE_FIREBASE_API_KEY=AIzaSyFixtureFirebaseWebKey0123456789\n",
 		"dist/assets/index.js": `const a=createClient("https://p.supabase.co","` + synth.AnonJWT + `");` +
 			`fetch(u,{headers:{apikey:"` + synth.AnonJWT + `"}});` + "\n" +
 			`const s=createClient("https://p.supabase.co","` + synth.ServiceRoleJWT + `");` + "\n" +
 			`const k="sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz";` + "\n" +
-			`const e="svc-value-0123456789abcdef";`,
+			`const e="svc-value-0123456789abcdef";const f={apiKey:"AIzaSyFixtureFirebaseWebKey0123456789"};`,
 	})
 	fs, errs := scanDirs(t, &config.Config{Profile: "supabase"}, nil, dir)
 	noErrors(t, errs)

@@ -93,7 +93,7 @@ func (s *scope) funcScope() *scope {
 
 type fnCtx struct {
 	ret  *value
-	rets []*value  // returned values that are not interesting (keys, config objects)
+	rets []*value // returned values that are not interesting (keys, config objects)
 	node ast.Node // the function literal
 }
 
@@ -531,7 +531,7 @@ func (ca *chunkAnalyzer) returned(v *value, e ast.Expression) {
 	}
 }
 
-// funcValue is the kFunc value of the function just walked.
+// value is the kFunc value of the function just walked.
 func (f *fnCtx) value() *value {
 	v := &value{kind: kFunc, ret: f.ret}
 	switch len(f.rets) {
@@ -813,6 +813,9 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 		if interesting(a) {
 			return a
 		}
+		if !interesting(b) && (keyish(a) || keyish(b)) {
+			return oneOf(partOf(a, e.Consequent), partOf(b, e.Alternate)) // dev ? serviceKey : anonKey
+		}
 		return b
 	case *ast.BinaryExpression:
 		l, r := ca.expr(e.Left), ca.expr(e.Right)
@@ -1087,11 +1090,31 @@ func (ca *chunkAnalyzer) describeKey(v *value, e ast.Expression) string {
 				return fmt.Sprintf("%q", sdk.Redact(p.str))
 			}
 		case kParam, kNamed:
+			if p == v || v == nil {
+				if t := exprText(e, 0); t != "" {
+					return t // this.serviceKey rather than serviceKey
+				}
+			}
 			return p.str
 		}
 	}
-	if id, ok := e.(*ast.Identifier); ok {
-		return string(id.Name)
+	return exprText(e, 0)
+}
+
+// exprText renders a name or a chain of property reads for messages
+// (config.supabase.serviceKey, this.key); "" for anything else.
+func exprText(e ast.Expression, depth int) string {
+	switch x := e.(type) {
+	case *ast.Identifier:
+		return string(x.Name)
+	case *ast.ThisExpression:
+		return "this"
+	case *ast.DotExpression:
+		if depth < 4 {
+			if l := exprText(x.Left, depth+1); l != "" {
+				return l + "." + string(x.Identifier.Name)
+			}
+		}
 	}
 	return ""
 }
@@ -1128,7 +1151,7 @@ func (ca *chunkAnalyzer) call(e *ast.CallExpression) *value {
 			}
 			if keyPrivilege(ca.a.prof, callee.keyRet, 0) == sdk.PrivUnknown {
 				// requireEnv("SUPABASE_SERVICE_ROLE_KEY") reading process.env[name]
-				if v := envAccessor(exprName(e.Callee), e, args); v != nil {
+				if v := envAccessor(exprName(e.Callee), args); v != nil {
 					return v
 				}
 			}
@@ -1166,7 +1189,7 @@ func (ca *chunkAnalyzer) call(e *ast.CallExpression) *value {
 			if id.Name == "String" && len(args) == 1 && ca.sc.lookup("String") == nil {
 				return partOf(args[0], e.ArgumentList[0]) // String(process.env.KEY ?? "")
 			}
-			if v := envAccessor(string(id.Name), e, args); v != nil {
+			if v := envAccessor(string(id.Name), args); v != nil {
 				return v
 			}
 		}
@@ -1184,7 +1207,7 @@ var sameKeyMethods = map[string]bool{
 // envAccessor reads a call of a project's env helper — a function whose
 // name mentions env, given a variable's name: getEnv("SERVICE_ROLE_KEY"),
 // requireEnv(...) — as the variable's value.
-func envAccessor(fn string, e *ast.CallExpression, args []*value) *value {
+func envAccessor(fn string, args []*value) *value {
 	if len(args) == 0 || args[0] == nil || args[0].kind != kString || args[0].expr != "" ||
 		!strings.Contains(strings.ToLower(fn), "env") || !envName(args[0].str) {
 		return nil
@@ -1281,6 +1304,12 @@ func isNothing(e ast.Expression) bool {
 	return false
 }
 
+// bundlerEnv reports whether an env read (its expression) is one bundlers
+// replace: process.env.X or import.meta.env.X, not a helper's lookup.
+func bundlerEnv(expr string) bool {
+	return strings.HasPrefix(expr, "process.env.") || strings.HasPrefix(expr, "import.meta.env.")
+}
+
 // emitDYP101 reports something that puts the API key in browser code and
 // says how the code is reached from a client entry point.
 func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header bool) {
@@ -1292,7 +1321,7 @@ func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header
 	if chain == "" {
 		chain = "a client entry point"
 	}
-	if key := ca.privilegedPart(key); key != nil && key.kind == kEnvVar && !ca.a.prof.IsPublicEnv(key.str) {
+	if key := ca.privilegedPart(key); key != nil && key.kind == kEnvVar && bundlerEnv(key.expr) && !ca.a.prof.IsPublicEnv(key.str) {
 		// Undefined in the browser today, shipped the day someone adds
 		// a public prefix to make it "work".
 		chain += fmt.Sprintf("; %s has no public prefix, so it reads as undefined there", key.str)

@@ -1,6 +1,7 @@
 package jsscan
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf16"
 
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/ast"
@@ -64,13 +66,17 @@ type buildState struct {
 	unparsed   map[string]string
 	unresolved map[string]bool // importer + "\x00" + specifier made external
 	serverOnly map[string]bool // files importing server-only
-	errs       []*InputError
-	errSeen    map[string]bool
-	prologues  map[string]prologue // files outside the project
+	// utf16 holds files encoded in UTF-16 with a byte order mark (as some
+	// editors and generators write them; TypeScript reads them): loaded
+	// converted to UTF-8.
+	utf16     map[string]bool
+	errs      []*InputError
+	errSeen   map[string]bool
+	prologues map[string]prologue // files outside the project
 }
 
 func newBuildState() *buildState {
-	return &buildState{stub: map[string]bool{}, unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, serverOnly: map[string]bool{},
+	return &buildState{stub: map[string]bool{}, unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, serverOnly: map[string]bool{}, utf16: map[string]bool{},
 		errSeen: map[string]bool{}, prologues: map[string]prologue{}}
 }
 
@@ -226,6 +232,12 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 					st.unresolved[key] = true
 					progress = true
 				}
+			} else if m.Location.Line == 1 && m.Location.Column == 0 && !st.utf16[file] && !st.stub[file] && hasUTF16BOM(file) {
+				// esbuild reads UTF-8 only: convert and retry.
+				st.utf16[file] = true
+				progress = true
+				st.mu.Unlock()
+				continue
 			} else if !st.stub[file] {
 				st.stub[file] = true
 				progress = true
@@ -420,6 +432,7 @@ func (p *project) plugin(st *buildState, client bool, pages map[string]bool, ali
 				st.mu.Lock()
 				code, unparsed := st.unparsed[a.Path]
 				lower := st.lower[a.Path]
+				wide := st.utf16[a.Path]
 				st.mu.Unlock()
 				if unparsed {
 					// CommonJS, so that importers' named imports still
@@ -428,6 +441,11 @@ func (p *project) plugin(st *buildState, client bool, pages map[string]bool, ali
 				}
 				if !sourceExts[ext] {
 					return api.OnLoadResult{}, nil
+				}
+				if wide {
+					if code, ok := readUTF16(a.Path); ok {
+						return api.OnLoadResult{Contents: &code, Loader: loaderFor(a.Path), ResolveDir: filepath.Dir(a.Path)}, nil
+					}
 				}
 				target := api.ESNext
 				if lower {
@@ -501,4 +519,34 @@ func loaderFor(path string) api.Loader {
 		return api.LoaderTSX
 	}
 	return api.LoaderJSX
+}
+
+// hasUTF16BOM reports whether a file starts with a UTF-16 byte order mark.
+func hasUTF16BOM(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var b [2]byte
+	n, _ := f.Read(b[:])
+	return n == 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
+}
+
+// readUTF16 reads a UTF-16 file with a byte order mark as UTF-8 text.
+func readUTF16(path string) (string, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) < 2 {
+		return "", false
+	}
+	var order binary.ByteOrder = binary.LittleEndian
+	if data[0] == 0xFE {
+		order = binary.BigEndian
+	}
+	data = data[2:]
+	u := make([]uint16, len(data)/2)
+	for i := range u {
+		u[i] = order.Uint16(data[2*i:])
+	}
+	return string(utf16.Decode(u)), true
 }

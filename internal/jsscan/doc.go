@@ -44,6 +44,18 @@
 //     finding is mapped back to the original file:line:col through the
 //     source map. The client build decides what ships: what tree shaking
 //     drops is not reported.
+//   - The SDK surface is the project's profile (sdk.Profile). Under a
+//     profile where only some keys are privileged (supabase: the
+//     service-role key), a key is followed to where it comes from — env
+//     reads (process.env, import.meta.env, Deno.env.get, env helpers),
+//     literals (a service_role JWT, an sb_secret_ key), object properties,
+//     function returns, alternatives (a ?? b, c ? a : b), template and +
+//     concatenations ("Bearer " + key) — and, where it cannot be followed,
+//     judged by the name it is read from (serviceRoleKey). A helper building
+//     a client from its parameter is judged at each call. Key headers
+//     (apikey, Authorization) are reported only with a privileged value.
+//     The identity rules (DYP201, DYP301) apply only where the profile
+//     says the platform knows the caller (ImplicitCaller).
 //
 // The scanner never runs the project's code and never uses the network.
 package jsscan

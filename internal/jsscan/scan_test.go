@@ -27,13 +27,14 @@ var update = flag.Bool("update", false, "rewrite the .golden files")
 // scanner, each named after the bug.
 var fixtures = []string{"nextapp", "pagesapp", "viteapp", "worker", "broken",
 	"bug-for-await", "bug-class-field-get", "bug-parser-gaps", "bug-unparsed-output",
-	"bug-workspace-package", "supabase-vite", "supabase-next"}
+	"bug-workspace-package", "bug-utf16-source", "supabase-vite", "supabase-next"}
 
 // fixtureConfigs are the configurations of fixtures that need one: the
 // Supabase profile selected as with -sdk supabase (supabase-next selects
 // it in its dypai.yaml instead).
 var fixtureConfigs = map[string]*config.Config{
-	"supabase-vite": {Profile: "supabase"},
+	"supabase-vite":    {Profile: "supabase"},
+	"bug-utf16-source": {Profile: "supabase"},
 }
 
 // fixtureProjects is the number of projects of a fixture, when not 1.

@@ -55,7 +55,7 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		}
 		d := analysis.Diagnostic{Pos: ref.Node.Pos(), End: ref.Node.End(), Message: msg}
 		if ref.Site.IsValid() {
-			d.Related = []analysis.RelatedInformation{{Pos: ref.Site, Message: "the API-key client is constructed here"}}
+			d.Related = []analysis.RelatedInformation{{Pos: ref.Site, Message: "the " + terms.Client + " is constructed here"}}
 		}
 		r.Report(rules.DYP101, d)
 	}

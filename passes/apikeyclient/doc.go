@@ -21,6 +21,15 @@
 //     dypai.CreateClient") and the construction as related information;
 //   - an import of a package whose initialisation constructs one.
 //
+// Under the supabase profile the client is supabase-go's NewClient(url, key,
+// options) and the headers are apikey and Authorization; only the
+// service-role key makes them privileged: an env var named for it
+// (SERVICE_ROLE, SERVICE_KEY, SECRET), a service_role JWT or sb_secret_
+// literal, followed through variables, struct fields, parameters of
+// functions called here and results of this package's functions, or, where
+// the value cannot be followed, a variable, field, struct tag or function
+// named for it. The anon key is silent.
+//
 // Packages that do not run in the browser may construct API-key clients:
 // they are not reported. A function value that is only stored (never
 // called) at package initialisation does not count as initialisation.

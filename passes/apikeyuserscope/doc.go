@@ -17,5 +17,7 @@
 // The fix is to forward the user's JWT with a user client. A client whose
 // kind the model cannot pin down (a parameter of an exported function,
 // both kinds assigned to one variable) is not reported. Without dypai.yaml
-// only the identity and handler cases apply.
+// only the identity and handler cases apply. Under the supabase profile
+// (no manifest, sdk.Profile.ImplicitCaller false) nothing is reported:
+// server code there uses the service-role key for users it has checked.
 package apikeyuserscope

@@ -102,11 +102,11 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		return nil, err
 	}
 	c := &checker{
-		pass:  pass,
-		cfg:   cfg,
-		proj:  proj,
-		types: handlers.NewTypes(ssaRes.Pkg, ssaRes.SrcFuncs),
-		tags:  fieldTags{},
+		pass:   pass,
+		cfg:    cfg,
+		proj:   proj,
+		types:  handlers.NewTypes(ssaRes.Pkg, ssaRes.SrcFuncs),
+		owners: fieldOwners{},
 	}
 	c.engine = ssaflow.New(ssaflow.Config{
 		Carries:     carries,
@@ -151,7 +151,7 @@ type checker struct {
 	proj   *config.Project
 	types  *handlers.Types
 	engine *ssaflow.Engine
-	tags   fieldTags
+	owners fieldOwners
 }
 
 // carries: strings, bytes, structs, maps, pointers and interfaces can hold
@@ -175,28 +175,75 @@ func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
-// isKeyEnv reports whether an env var name holds the API key.
+// isKeyEnv reports whether an env var name holds the API key: a secret's
+// name (sdk.IsSecretEnv, -secret-env, the profile's privileged-key
+// markers), unless the name says the key is public by design
+// (STRIPE_PUBLISHABLE_KEY, NEXT_PUBLIC_…, RECAPTCHA_SITE_KEY) or that the
+// variable describes a key rather than holds it (API_KEY_HEADER,
+// API_KEY_ID, API_KEY_FILE).
 func (c *checker) isKeyEnv(name string) bool {
-	if sdk.IsSecretEnv(name) || slices.Contains(c.cfg.SecretEnv, name) {
+	if slices.Contains(c.cfg.SecretEnv, name) {
 		return true
 	}
+	secret := sdk.IsSecretEnv(name)
 	up := strings.ToUpper(name)
 	for _, m := range c.proj.Profile.PrivilegedKeyMarkers {
 		if strings.Contains(up, strings.ToUpper(m)) {
+			secret = true
+		}
+	}
+	return secret && !publicEnv(up)
+}
+
+// PublicEnvWords are words of an env var name that make its key public by
+// design: publishable and site keys are meant for browsers.
+var PublicEnvWords = []string{"PUBLIC", "PUBLISHABLE", "PUB", "SITE", "BROWSER", "ANON"}
+
+// DescribingEnvWords, as the last word of an env var name, make it
+// describe a key rather than hold it.
+var DescribingEnvWords = []string{"ID", "HEADER", "NAME", "FILE", "PATH", "URL", "ENABLED", "REQUIRED", "PREFIX", "HASH", "LENGTH", "LEN", "VAR", "ENV"}
+
+func publicEnv(up string) bool {
+	for _, p := range sdk.PublicEnvPrefixes {
+		if strings.HasPrefix(up, p) {
 			return true
 		}
 	}
-	return false
+	words := strings.FieldsFunc(up, func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	for _, w := range words {
+		if slices.Contains(PublicEnvWords, w) {
+			return true
+		}
+	}
+	return len(words) > 1 && slices.Contains(DescribingEnvWords, words[len(words)-1])
 }
 
-// isKeyField reports whether a struct field holds the key, by its name
-// (APIKey, DypaiAPIKey, ServiceRoleKey; not APIKeyHeader, APIKeyID or
-// PublicAPIKey) or its env tag (env:"DYPAI_API_KEY").
-func (c *checker) isKeyField(fv *types.Var, tag string) bool {
+// isKeyField reports whether a struct field holds the server's key, by its
+// env tag (env:"DYPAI_API_KEY") or by its name (APIKey, DypaiAPIKey,
+// ServiceRoleKey; not APIKeyHeader, APIKeyID or PublicAPIKey) when its
+// struct is not a record: a stored row (gorm, db, bson tags, an ID or
+// CreatedAt field) or a request or response type holds a key a user
+// created and owns — shown back to its owner, it is not the server's key.
+func (c *checker) isKeyField(fv *types.Var) bool {
 	if !basicString(fv.Type()) {
 		return false
 	}
-	n := handlers.Normalize(fv.Name())
+	o := c.owners.of(fv)
+	tag := o.tag()
+	if c.envTagged(tag) {
+		return true
+	}
+	if o.st != nil && isRecord(o.tn, o.st) {
+		return false
+	}
+	return keyName(fv.Name())
+}
+
+// keyName reports whether a field's or variable's name says it holds a key:
+// APIKey, DypaiAPIKey, ServiceRoleKey; not APIKeyHeader, APIKeyID or
+// PublicAPIKey.
+func keyName(name string) bool {
+	n := handlers.Normalize(name)
 	for _, m := range KeyFieldMarkers {
 		i := strings.Index(n, m)
 		if i < 0 {
@@ -216,6 +263,11 @@ func (c *checker) isKeyField(fv *types.Var, tag string) bool {
 			return true
 		}
 	}
+	return false
+}
+
+// envTagged reports whether a field's tag loads it from a key-like env var.
+func (c *checker) envTagged(tag string) bool {
 	st := reflect.StructTag(tag)
 	for _, t := range EnvTags {
 		if v, ok := st.Lookup(t); ok {
@@ -226,6 +278,50 @@ func (c *checker) isKeyField(fv *types.Var, tag string) bool {
 		}
 	}
 	return false
+}
+
+// Record markers: the rule's data.
+var (
+	// PersistTags are struct tags of stored rows.
+	PersistTags = []string{"gorm", "db", "bson", "sql", "pg", "bun", "dynamodbav", "firestore", "datastore", "xorm", "sqlite", "ent"}
+	// RecordFields are fields that make a struct a stored record.
+	RecordFields = []string{"ID", "Id", "UUID", "Uuid", "CreatedAt", "UpdatedAt", "DeletedAt", "Created", "Modified"}
+	// ConfigWords in a struct's name make it configuration.
+	ConfigWords = []string{"config", "conf", "cfg", "settings", "setting", "options", "opts", "env", "environment", "secrets"}
+	// MessageWords, as the last word of a struct's name, make it a request
+	// or response type.
+	MessageWords = []string{"response", "resp", "request", "req", "dto", "payload", "output", "result", "view", "body", "input", "params", "reply", "record", "row", "model", "entity"}
+)
+
+// isRecord reports whether a struct is a stored record or a request or
+// response type rather than configuration.
+func isRecord(tn *types.TypeName, st *types.Struct) bool {
+	for i := range st.NumFields() {
+		tag := reflect.StructTag(st.Tag(i))
+		for _, t := range PersistTags {
+			if _, ok := tag.Lookup(t); ok {
+				return true
+			}
+		}
+		if f := st.Field(i); f.Embedded() && f.Name() == "Model" {
+			return true // gorm.Model
+		}
+	}
+	var words []string
+	if tn != nil {
+		words = handlers.Words(tn.Name())
+	}
+	for _, w := range words {
+		if slices.Contains(ConfigWords, w) {
+			return false
+		}
+	}
+	for i := range st.NumFields() {
+		if slices.Contains(RecordFields, st.Field(i).Name()) {
+			return true
+		}
+	}
+	return len(words) > 0 && slices.Contains(MessageWords, words[len(words)-1])
 }
 
 // sources lists the key's origins in the package, env reads first.
@@ -287,7 +383,7 @@ func (c *checker) sources() []source {
 		}
 	}
 	for _, fv := range c.engine.FieldsRead() {
-		if keyFields[fv] || basicString(fv.Type()) && c.isKeyField(fv, c.tags.of(fv)) {
+		if keyFields[fv] || c.isKeyField(fv) {
 			fields = append(fields, source{
 				desc:  "config field " + fieldDisplay(fv),
 				pos:   fv.Pos(),
@@ -296,6 +392,7 @@ func (c *checker) sources() []source {
 		}
 	}
 	fields = append(fields, c.structSources()...)
+	fields = append(fields, c.globalSources()...)
 	slices.SortFunc(fields, func(a, b source) int { return int(a.pos - b.pos) })
 	if len(literalKeys) > 0 || len(c.proj.Profile.SecretKeyPrefixes) > 0 {
 		byValue := map[string]*source{}
@@ -334,6 +431,42 @@ func (c *checker) sources() []source {
 	return slices.Concat(envs, fields, literals, keyArgs)
 }
 
+// globalSources are the package-level string variables, of this package
+// or another, named like a key (config.TurnstileSecretKey, stripeAPIKey):
+// every load of one is the key.
+func (c *checker) globalSources() []source {
+	seen := map[*ssa.Global]bool{}
+	var out []source
+	var ops []*ssa.Value
+	for _, fn := range c.engine.Funcs() {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(ops[:0]) {
+					if op == nil {
+						continue
+					}
+					g, ok := (*op).(*ssa.Global)
+					if !ok || seen[g] {
+						continue
+					}
+					seen[g] = true
+					v, ok := g.Object().(*types.Var)
+					if !ok || !basicString(v.Type()) || !keyName(v.Name()) {
+						continue
+					}
+					desc := "variable " + v.Name()
+					if v.Pkg() != nil && v.Pkg() != c.pass.Pkg {
+						desc = "variable " + v.Pkg().Name() + "." + v.Name()
+					}
+					out = append(out, source{desc: desc, pos: v.Pos(), seeds: []ssaflow.Seed{{Value: g, All: true}}})
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b source) int { return strings.Compare(a.desc, b.desc) })
+	return out
+}
+
 // structSources are the values of the package's struct types that hold the
 // key (in a field named or tagged like one, or in a nested struct that
 // does): encoding such a value whole sends the key with it. Only the key
@@ -359,7 +492,7 @@ func (c *checker) structSources() []source {
 		}
 		ks := &keyStruct{tn: tn, fields: []int{}}
 		for i := range st.NumFields() {
-			if fv := st.Field(i); c.isKeyField(fv, st.Tag(i)) {
+			if fv := st.Field(i); c.isKeyField(fv) && encoded(fv, st.Tag(i)) {
 				ks.fields = append(ks.fields, i)
 				if ks.key == nil {
 					ks.key = fv
@@ -430,6 +563,17 @@ func (c *checker) structSources() []source {
 		}
 	}
 	return out
+}
+
+// encoded reports whether encoding a struct whole sends a field: encoders
+// skip unexported fields and fields tagged json:"-". (Reading the field
+// itself is a source either way.)
+func encoded(fv *types.Var, tag string) bool {
+	if !fv.Exported() {
+		return false
+	}
+	v, ok := reflect.StructTag(tag).Lookup("json")
+	return !ok || v != "-"
 }
 
 func basicString(t types.Type) bool {
@@ -565,33 +709,44 @@ func fieldOf(t types.Type, i int) *types.Var {
 	return nil
 }
 
-// fieldTags finds struct tags of fields of named types, indexing each
-// package's structs once (a field does not know its tag; its struct does).
-type fieldTags map[*types.Package]map[*types.Var]string
+// fieldOwners finds the named struct type a field belongs to, indexing
+// each package's structs once (a field does not know its struct).
+type fieldOwners map[*types.Package]map[*types.Var]fieldOwner
 
-func (ft fieldTags) of(fv *types.Var) string {
-	pkg := fv.Pkg()
-	if pkg == nil {
+type fieldOwner struct {
+	tn *types.TypeName
+	st *types.Struct
+	i  int
+}
+
+func (o fieldOwner) tag() string {
+	if o.st == nil {
 		return ""
 	}
-	tags, ok := ft[pkg]
+	return o.st.Tag(o.i)
+}
+
+func (fo fieldOwners) of(fv *types.Var) fieldOwner {
+	pkg := fv.Pkg()
+	if pkg == nil {
+		return fieldOwner{}
+	}
+	owners, ok := fo[pkg]
 	if !ok {
-		tags = map[*types.Var]string{}
+		owners = map[*types.Var]fieldOwner{}
 		scope := pkg.Scope()
 		for _, name := range scope.Names() {
-			if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
 				if s, ok := tn.Type().Underlying().(*types.Struct); ok {
 					for i := range s.NumFields() {
-						if tag := s.Tag(i); tag != "" {
-							tags[s.Field(i)] = tag
-						}
+						owners[s.Field(i)] = fieldOwner{tn: tn, st: s, i: i}
 					}
 				}
 			}
 		}
-		ft[pkg] = tags
+		fo[pkg] = owners
 	}
-	return tags[fv]
+	return owners[fv.Origin()]
 }
 
 // fieldDisplay renders a field as Type.Field when its struct is a named

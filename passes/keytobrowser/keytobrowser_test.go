@@ -11,7 +11,7 @@ import (
 )
 
 func TestKeyToBrowser(t *testing.T) {
-	handlerstest.Run(t, keytobrowser.New(&config.Config{}), "keyleak", "cliapp")
+	handlerstest.Run(t, keytobrowser.New(&config.Config{}), "keyleak", "cliapp", "realkeys")
 }
 
 func TestAnalyzer(t *testing.T) {

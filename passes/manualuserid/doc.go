@@ -15,5 +15,7 @@
 // reach it is an API-key client (API-key calls are DYP301's). Not reported:
 // endpoints with allowed_roles in dypai.yaml (an admin acting on another
 // user), and calls of an endpoint dypai.yaml declares api_key through a
-// client whose kind is not known.
+// client whose kind is not known. Silent under profiles whose platform does
+// not hand calls the caller's identity (sdk.Profile.ImplicitCaller false:
+// supabase, where rows carry user ids under RLS).
 package manualuserid

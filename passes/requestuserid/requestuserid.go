@@ -53,6 +53,39 @@ var (
 	}
 	// BodyTags are the struct tags that name a bound field.
 	BodyTags = []string{"json", "form", "query", "uri", "param", "params", "header", "reqHeader", "xml"}
+	// AdminMarkers begin the words of a handler's, its receiver type's or
+	// its route's name that say it serves administrators (AdminHandler,
+	// type admin, /admin/users): it acts on other users by design.
+	AdminMarkers = []string{"admin", "superuser", "staff", "moderat", "backoffice"}
+	// LogPackageMarkers are words of a package path that make it a logger
+	// (go-pkgz/lgr, hashicorp/go-hclog, go-logr/logr, golang/glog).
+	LogPackageMarkers = []string{"log", "lgr", "logger", "logging", "glog", "klog", "hclog", "logr", "zap", "zerolog", "logrus"}
+	// LogTypeMarkers are words of a receiver type that make it a logger
+	// (Logger, log.L, *slog.Logger, zerolog.Event).
+	LogTypeMarkers = []string{"log", "logger", "lgr"}
+	// ObservePathMarkers are words of a package path whose functions only
+	// observe a value: errors, tracing, metrics, error reporting,
+	// validation.
+	ObservePathMarkers = []string{"errors", "xerrors", "errs", "opentelemetry", "otel", "prometheus", "sentry", "newrelic", "datadog", "ddtrace", "validator", "validation", "govalidator"}
+	// VerifyPathMarkers are words of a package path whose functions verify
+	// a credential (WebAuthn ceremonies, JWT, one-time passwords, password
+	// hashes): given the id from the request they authenticate the user,
+	// they do not act as them.
+	VerifyPathMarkers = []string{"webauthn", "jwt", "jose", "totp", "otp", "bcrypt", "argon2", "scrypt", "saml"}
+	// LookupVerbs and UserNouns make a function a lookup of a user record
+	// by its id (GetUser, FindUserByID, UserByID, LoadProfile): the id
+	// addresses the user resource — a profile page, a directory — and does
+	// not make the caller act as that user. What is done with the record
+	// found is followed.
+	LookupVerbs = []string{"get", "find", "fetch", "load", "lookup", "read", "retrieve", "show", "one", "must"}
+	UserNouns   = []string{"user", "profile", "account", "member", "person", "author", "customer", "player"}
+	// LookupQualifiers may follow the noun of a lookup: GetUserByID,
+	// FindUserInfo.
+	LookupQualifiers = []string{"by", "id", "ids", "uuid", "uid", "with", "from", "info", "details", "detail", "data", "record", "public", "basic", "summary", "exists", "exist"}
+	// ConstructorPrefixes make a function of another package a
+	// constructor: its result carries the id (task.NewEmailWelcome(uid)),
+	// what is done with the result is followed.
+	ConstructorPrefixes = []string{"New", "Make", "Build"}
 )
 
 // source is one read of the user's identity from the request.
@@ -79,6 +112,10 @@ type checker struct {
 
 	verified bool // the current source was compared with the session's identity
 	roleMemo map[ast.Node]bool
+	fnMemo   map[*ssa.Function]bool
+	// bindCalls are the calls of helpers that decode the request into a
+	// value (common.Bind(c, &req)): not uses of what they fill.
+	bindCalls map[ssa.CallInstruction]bool
 }
 
 func namedObj(t types.Type) *types.TypeName {
@@ -111,6 +148,9 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		set:      pass.ResultOf[handlers.Analyzer].(*handlers.Set),
 		ids:      map[string]bool{},
 		roleMemo: map[ast.Node]bool{},
+		fnMemo:   map[*ssa.Function]bool{},
+
+		bindCalls: map[ssa.CallInstruction]bool{},
 	}
 	for _, f := range proj.IdentityFields {
 		c.ids[handlers.Normalize(f)] = true
@@ -140,7 +180,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		slices.SortFunc(hits, func(a, b ssaflow.Hit) int { return int(a.Top.Pos() - b.Top.Pos()) })
 		var hit *ssaflow.Hit
 		for i := range hits {
-			if !c.roleChecked(src.fn, hits[i].Top.Parent()) {
+			if !c.roleChecked(src.fn, hits[i].Top.Parent()) && !c.sessionActs(hits[i]) {
 				hit = &hits[i]
 				break
 			}
@@ -202,6 +242,15 @@ func (c *checker) sources() []source {
 					continue
 				}
 				f, args := handlers.SSACall(&call.Call)
+				if bd := c.bindHelper(call, f); bd != nil {
+					c.bindCalls[call] = true
+					dst := strip(handlers.ArgValue(&call.Call, bd.Dst))
+					if a, ok := dst.(*ssa.Alloc); ok {
+						bound[a] = bd.Kind
+						out = append(out, c.boundFields(fn, call, a, bd.Kind)...)
+					}
+					continue
+				}
 				if bd, _ := handlers.MatchBind(f); bd != nil {
 					if bd.Src != handlers.NoArg {
 						if _, ok := c.types.RequestInput(handlers.ArgValue(&call.Call, bd.Src)); !ok {
@@ -281,6 +330,59 @@ func (c *checker) sources() []source {
 	return out
 }
 
+// BindWords are words of a helper's name that say it decodes the request
+// into the value it is given: common.Bind(c, &req), readJSON(w, r, &dst),
+// web.Decode(r, &v), render.DecodeJSON(r.Body, &v).
+var BindWords = []string{"bind", "decode", "unmarshal", "parse", "read"}
+
+// bindHelper recognises a call of a helper (of the package or another)
+// that decodes the request into a value: it is named for it (BindWords),
+// is given the request, a framework context or the body, and a pointer to
+// a local value. It returns the bind with the value's argument as Dst.
+func (c *checker) bindHelper(call *ssa.Call, f *types.Func) *handlers.Bind {
+	if f == nil || handlers.IsRequestAPI(f) {
+		return nil
+	}
+	if bd, _ := handlers.MatchBind(f); bd != nil {
+		return nil
+	}
+	words := handlers.Words(f.Name())
+	if !slices.ContainsFunc(words, func(w string) bool { return slices.Contains(BindWords, w) }) {
+		return nil
+	}
+	req, dst := false, -1
+	for i := range f.Signature().Params().Len() {
+		v := handlers.ArgValue(&call.Call, i)
+		if v == nil {
+			continue
+		}
+		if _, ok := strip(v).(*ssa.Alloc); ok && dst < 0 {
+			dst = i
+			continue
+		}
+		if _, ok := c.types.RequestInput(v); ok {
+			req = true
+		}
+	}
+	if !req || dst < 0 {
+		return nil
+	}
+	kind := handlers.Body
+	for _, w := range words {
+		switch w {
+		case "query":
+			kind = handlers.Query
+		case "form":
+			kind = handlers.Form
+		case "uri", "path", "params":
+			kind = handlers.PathParam
+		case "header", "headers":
+			kind = handlers.Header
+		}
+	}
+	return &handlers.Bind{Func: handlers.Func{Name: f.Name()}, Kind: kind, Dst: dst, Src: handlers.NoArg}
+}
+
 // boundFields returns the reads of identity fields of a value the request
 // is bound into (req.UserID, req.Order.OwnerID), and the bound value as a
 // whole (reported at the bind when it is passed on whole).
@@ -301,6 +403,9 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 			}
 			fv := st.Field(fa.Field)
 			if name, ok := c.identityField(fv, st.Tag(fa.Field)); ok {
+				if depth == 0 && c.overwritten(a, fa.Field) {
+					continue
+				}
 				out = append(out, source{
 					kind:  kind,
 					key:   name,
@@ -318,7 +423,7 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 	}
 	visit(a, st, 0)
 	for i := range st.NumFields() {
-		if name, ok := c.identityField(st.Field(i), st.Tag(i)); ok {
+		if name, ok := c.identityField(st.Field(i), st.Tag(i)); ok && !c.overwritten(a, i) {
 			idFields = append(idFields, i)
 			if firstKey == "" {
 				firstKey = name
@@ -340,18 +445,45 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 }
 
 // identityField reports whether a struct field carries the user's identity
-// by its tag or its name, and the name the request uses for it.
+// by its tag or its name, and the name the request uses for it. A field
+// whose tags all say "-" (json:"-") is not bound from the request.
 func (c *checker) identityField(fv *types.Var, tag string) (string, bool) {
 	st := reflect.StructTag(tag)
+	excluded := false
 	for _, t := range BodyTags {
 		if v, ok := st.Lookup(t); ok {
 			name, _, _ := strings.Cut(v, ",")
-			if name != "" && name != "-" {
+			if name == "-" {
+				excluded = true
+				continue
+			}
+			if name != "" {
 				return name, c.isIdentity(name, handlers.Body)
 			}
 		}
 	}
+	if excluded {
+		return "", false
+	}
 	return fv.Name(), c.isIdentity(fv.Name(), handlers.Body)
+}
+
+// overwritten reports whether field i of the bound value a is assigned the
+// verified identity in the function (req.UserID = auth.UserID(ctx)): the
+// handler replaced what the request sent.
+func (c *checker) overwritten(a *ssa.Alloc, i int) bool {
+	for _, ref := range *a.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != a || fa.Field != i {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa && c.types.FromSession(st.Val) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func strip(v ssa.Value) ssa.Value {
@@ -376,7 +508,7 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 	if f == nil {
 		return use // a function value
 	}
-	if handlers.IsRequestAPI(f) {
+	if handlers.IsRequestAPI(f) || c.bindCalls[s.Instr] {
 		return ssaflow.Decision{Effect: ssaflow.Ignore}
 	}
 	if w, _ := handlers.MatchWrite(f); w != nil {
@@ -396,6 +528,12 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 		return use
 	}
 	path := f.Pkg().Path()
+	if !s.Local && (isLogger(f) || pathHasWord(path, ObservePathMarkers) || pathHasWord(path, VerifyPathMarkers) || isFrameworkCall(f)) {
+		return ssaflow.Decision{Effect: ssaflow.Ignore}
+	}
+	if userLookup(f) || !s.Local && f.Signature().Recv() == nil && isConstructor(f.Name()) {
+		return ssaflow.Decision{Effect: ssaflow.Through}
+	}
 	switch {
 	case path == "fmt":
 		if strings.HasPrefix(f.Name(), "Sprint") || f.Name() == "Append" || f.Name() == "Appendf" {
@@ -419,6 +557,91 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 
 	}
 	return use
+}
+
+// isLogger reports whether fn logs: a function or method of a logging
+// package (go-pkgz/lgr imported as log, hclog, logr, glog), or a method of
+// a logger type (Logger.Infof, AuditLog.Write).
+func isLogger(fn *types.Func) bool {
+	if pathHasWord(fn.Pkg().Path(), LogPackageMarkers) {
+		return true
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := namedObj(recv.Type()); n != nil {
+			for _, w := range handlers.Words(n.Name()) {
+				if slices.Contains(LogTypeMarkers, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// userLookup reports whether a function's name says it looks up a user
+// record by id: GetUser, FindUserByID, UserByID, LoadProfile, GetUserInfo,
+// or Get, FindByID, One of a type named for users (UserStore.Get,
+// AccountRepository.FindByID) — not GetUserOrders or DeleteUser.
+func userLookup(f *types.Func) bool {
+	words := handlers.Words(f.Name())
+	verb := false
+	for len(words) > 0 && slices.Contains(LookupVerbs, words[0]) {
+		words = words[1:] // FindOneUser, MustGetUser
+		verb = true
+	}
+	if len(words) == 0 || !slices.Contains(UserNouns, strings.TrimSuffix(words[0], "s")) {
+		if !verb || !qualifiers(words) {
+			return false
+		}
+		// Get, FindByID: of a store of users?
+		recv := f.Signature().Recv()
+		if recv == nil {
+			return false
+		}
+		n := namedObj(recv.Type())
+		return n != nil && slices.ContainsFunc(handlers.Words(n.Name()), func(w string) bool {
+			return slices.Contains(UserNouns, strings.TrimSuffix(w, "s"))
+		})
+	}
+	return qualifiers(words[1:])
+}
+
+func qualifiers(words []string) bool {
+	for _, w := range words {
+		if !slices.Contains(LookupQualifiers, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isConstructor(name string) bool {
+	for _, p := range ConstructorPrefixes {
+		if rest, ok := strings.CutPrefix(name, p); ok && (rest == "" || rest[0] >= 'A' && rest[0] <= 'Z') {
+			return true
+		}
+	}
+	return false
+}
+
+// pathHasWord reports whether a word of an import path's elements (split
+// at '/', '-', '.' and case changes: go-pkgz/lgr → go, pkgz, lgr) is one
+// of words; a version element is skipped.
+func pathHasWord(path string, words []string) bool {
+	for _, w := range handlers.Words(path) {
+		if slices.Contains(words, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFrameworkCall reports whether fn is a function of an HTTP framework's
+// package that is not a request read: error and response constructors
+// (echo.NewHTTPError, fiber.NewError), which do not act as the user.
+func isFrameworkCall(fn *types.Func) bool {
+	fw := handlers.FrameworkOfPackage(fn.Pkg().Path())
+	return fw != nil && fw != handlers.NetHTTP
 }
 
 // adminEndpoint reports whether an SDK call calls an endpoint whose
@@ -453,19 +676,113 @@ func (c *checker) compare(op *ssa.BinOp, other ssa.Value) {
 
 // roleChecked reports whether the function that reads the id, the one that
 // uses it, or a handler or function enclosing them checks the caller's role,
-// or is registered behind role middleware.
+// is registered behind role middleware or under an admin prefix (on any
+// router), or serves administrators by its name or its receiver's; a
+// function of the package that is none of these is role-checked when all
+// its callers in the package are.
 func (c *checker) roleChecked(fns ...*ssa.Function) bool {
 	for _, fn := range fns {
-		for f := fn; f != nil; f = f.Parent() {
-			if c.bodyChecksRole(f.Syntax()) {
+		if c.roleCheckedFn(fn, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) roleCheckedFn(fn *ssa.Function, depth int) bool {
+	if fn == nil {
+		return false
+	}
+	if v, ok := c.fnMemo[fn]; ok {
+		return v
+	}
+	c.fnMemo[fn] = false // a recursion is not a check
+	res := false
+	for f := fn; f != nil && !res; f = f.Parent() {
+		res = c.bodyChecksRole(f.Syntax()) || c.adminNamed(f) || c.gateChecksRole(f.Syntax())
+	}
+	if !res && depth < 3 {
+		top := fn
+		for top.Parent() != nil {
+			top = top.Parent()
+		}
+		callers := c.types.Callers(top)
+		if len(callers) > 0 && c.set.GateOf(top.Syntax()) == nil && c.set.Of(top.Syntax()) == nil {
+			res = true
+			for _, call := range callers {
+				if !c.roleCheckedFn(call.Parent(), depth+1) {
+					res = false
+					break
+				}
+			}
+		}
+	}
+	c.fnMemo[fn] = res
+	return res
+}
+
+// adminNamed reports whether a function, the type whose method it is, or
+// its package is named for administrators: (*AdminHandler).ListLogs,
+// (*admin).setBlock, adminDeleteUser, package api/admin (mounted behind
+// role middleware by the package that imports it).
+func (c *checker) adminNamed(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	if obj.Pkg() != nil && hasMarker(obj.Pkg().Path(), AdminMarkers) {
+		return true
+	}
+	if hasMarker(obj.Name(), AdminMarkers) {
+		return true
+	}
+	if recv := obj.Signature().Recv(); recv != nil {
+		if n := namedObj(recv.Type()); n != nil && hasMarker(n.Name(), AdminMarkers) {
+			return true
+		}
+	}
+	return false
+}
+
+// gateChecksRole reports whether the function whose syntax is n is
+// registered behind middleware named for a role (RequireRole("admin"),
+// AdminOnly, ruleAdmin := mid.Authorize(…)) or under an admin route.
+func (c *checker) gateChecksRole(n ast.Node) bool {
+	g := c.set.GateOf(n)
+	if g == nil {
+		return false
+	}
+	for _, m := range g.Middleware {
+		if hasMarker(m.Name, RoleMarkers) {
+			return true
+		}
+		for _, d := range m.Defs {
+			if hasMarker(d, RoleMarkers) {
 				return true
 			}
-			if h := c.set.Of(f.Syntax()); h != nil {
-				for _, m := range h.Middleware {
-					if hasMarker(m.Name, RoleMarkers) {
-						return true
-					}
-				}
+		}
+	}
+	for _, p := range g.Paths {
+		if hasMarker(p, AdminMarkers) {
+			return true
+		}
+	}
+	return false
+}
+
+// sessionActs reports whether the call that uses the id also passes the
+// verified identity (me.ID, the claims, the session's user): the signed-in
+// user acts and the id from the request names the user acted on — the one
+// followed, messaged, whose public list is shown.
+func (c *checker) sessionActs(h ssaflow.Hit) bool {
+	for _, call := range []*ssa.CallCommon{h.Site.Common, h.Top.Common()} {
+		vals := call.Args
+		if call.IsInvoke() {
+			vals = append([]ssa.Value{call.Value}, vals...)
+		}
+		for _, v := range vals {
+			if !c.engine.Reached(v) && c.types.FromSession(v) {
+				return true
 			}
 		}
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 func TestRequestUserID(t *testing.T) {
-	handlerstest.Run(t, requestuserid.New(&config.Config{}), "userid", "noweb", "useridtest")
+	handlerstest.Run(t, requestuserid.New(&config.Config{}), "userid", "noweb", "useridtest", "realworld", "realworld/adminapi")
 }
 
 func TestAnalyzer(t *testing.T) {

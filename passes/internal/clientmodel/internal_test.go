@@ -4,8 +4,12 @@ import (
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
+	"go/types"
+	"path"
 	"slices"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 func TestOnlyClient(t *testing.T) {
@@ -111,5 +115,28 @@ func TestExtendChain(t *testing.T) {
 	got := extendChain("a", tail)
 	if len(got) != maxChain || got[0] != "a" || got[2] != "…" || got[len(got)-1] != "i" {
 		t.Errorf("extendChain = %q", got)
+	}
+}
+
+// TestDependencyModule: regression — a project whose module path has no dot
+// (module server) was taken for the standard library, and its raw X-API-KEY
+// requests were not tracked.
+func TestDependencyModule(t *testing.T) {
+	for _, c := range []struct {
+		pkg    string
+		module *analysis.Module
+		want   bool
+	}{
+		{"net/http", nil, true},
+		{"net/http", &analysis.Module{Path: "std"}, true},
+		{"server/api", &analysis.Module{Path: "server"}, false},
+		{"example.com/app/api", &analysis.Module{Path: "example.com/app"}, false},
+		{"github.com/acme/lib", &analysis.Module{Path: "github.com/acme/lib", Version: "v1.2.3"}, true},
+		{"example.com/app/api", nil, false},
+	} {
+		pass := &analysis.Pass{Pkg: types.NewPackage(c.pkg, path.Base(c.pkg)), Module: c.module}
+		if got := dependencyModule(pass); got != c.want {
+			t.Errorf("dependencyModule(%s, %+v) = %v, want %v", c.pkg, c.module, got, c.want)
+		}
 	}
 }

@@ -344,12 +344,19 @@ func (s *state) relevant() bool {
 
 // dependencyModule reports whether the pass analyses a standard-library
 // package or one of a versioned (downloaded) module: not the project's code.
+//
+// A package with module information belongs to a dependency when its module
+// has a version: the main module, workspace modules and replacements have
+// none, whatever their path (a project's module may be named "server",
+// without a dot). Without module information (the standard library, or a
+// driver that gives none), a first path element without a dot is the
+// standard library's.
 func dependencyModule(pass *analysis.Pass) bool {
-	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
-	if !strings.Contains(first, ".") {
-		return true // the standard library (and cmd)
+	if m := pass.Module; m != nil && m.Path != "" && m.Path != "std" {
+		return m.Version != ""
 	}
-	return pass.Module != nil && pass.Module.Version != ""
+	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
+	return !strings.Contains(first, ".")
 }
 
 // reachOf returns why the code at pos is client-reachable, or nil.

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -46,6 +47,9 @@ type Registration struct {
 	Call      *ast.CallExpr
 	Framework *Framework
 	Path      string // the route pattern when it is a constant
+	// Prefixes are the constant prefixes of the groups the route is
+	// registered in (r.Group("/admin"), r.Route("/admin", …)).
+	Prefixes []string
 }
 
 // SessionUse is one place where a handler reads the signed-in user.
@@ -384,7 +388,8 @@ func (f *finder) candidates(file *ast.File) {
 }
 
 // registrations records the routes and middleware of every handler that a
-// route-registering call names.
+// route-registering call names, and the gates of the functions that calls
+// of routers the tables do not know register.
 func (f *finder) registrations(file *ast.File) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -393,7 +398,11 @@ func (f *finder) registrations(file *ast.File) {
 		}
 		fn, args := ASTCall(f.info, call)
 		rt, fw := MatchRoute(fn)
-		if rt == nil || rt.Handler >= len(call.Args) {
+		if rt == nil {
+			f.unknownRegistration(call, fn)
+			return true
+		}
+		if rt.Handler >= len(call.Args) {
 			return true
 		}
 		reg := Registration{Call: call, Framework: fw}
@@ -414,7 +423,9 @@ func (f *finder) registrations(file *ast.File) {
 			hs = hs[:1]
 		}
 		if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			mws = append(mws, f.routerMiddleware(sel.X, 0)...)
+			rc := f.routerContext(sel.X, 0)
+			mws = append(mws, rc.mws...)
+			reg.Prefixes = rc.paths
 		}
 		for _, e := range hs {
 			f.register(e, reg, mws, 0)
@@ -423,45 +434,283 @@ func (f *finder) registrations(file *ast.File) {
 	})
 }
 
-// routerMiddleware returns the middleware that a router expression carries:
-// r.With(a, b), a group made by r.Group("/x", a), and the Use calls on the
-// router variable.
-func (f *finder) routerMiddleware(e ast.Expr, depth int) []ast.Expr {
+// routerCtx is what a router expression carries: middleware and group
+// prefixes.
+type routerCtx struct {
+	mws   []ast.Expr
+	paths []string
+}
+
+func (rc *routerCtx) add(o routerCtx) {
+	rc.mws = append(rc.mws, o.mws...)
+	rc.paths = append(rc.paths, o.paths...)
+}
+
+// routerContext returns the middleware and prefixes that a router
+// expression carries: r.With(a, b), a group made by r.Group("/x", a), the
+// Use calls on the router variable, and — for a parameter of a function
+// literal passed to a router's method (r.Route("/admin", func(r chi.Router)
+// {…}), bundle.Route(func(b *routegroup.Bundle) {…})) — what that router
+// carries. Methods the tables do not know (Mount, Group, Route, With of
+// other routers) pass on their receiver's context and add their own
+// middleware-typed arguments and constant prefixes.
+func (f *finder) routerContext(e ast.Expr, depth int) routerCtx {
+	var rc routerCtx
 	if depth > 8 {
-		return nil
+		return rc
 	}
 	e = astutil.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok {
-		fn, _ := ASTCall(f.info, call)
+		fn, args := ASTCall(f.info, call)
+		sel, isSel := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 		if mw, _ := MatchMiddleware(fn); mw != nil && mw.Returns {
-			var out []ast.Expr
 			if mw.First < len(call.Args) {
-				out = append(out, call.Args[mw.First:]...)
+				rc.mws = append(rc.mws, call.Args[mw.First:]...)
 			}
-			if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				out = append(out, f.routerMiddleware(sel.X, depth+1)...)
+			for i := 0; i < mw.First && i < len(args); i++ {
+				if args[i].IsConst {
+					rc.paths = append(rc.paths, args[i].Const)
+				}
 			}
-			return out
+		} else if !isSel || !f.isRouterMethod(fn) {
+			return rc
+		} else {
+			f.chainArgs(call, args, nil, &rc)
 		}
-		return nil
+		if isSel {
+			rc.add(f.routerContext(sel.X, depth+1))
+		}
+		return rc
 	}
 	obj := rootObject(f.info, e)
 	if obj == nil {
-		return nil
+		return rc
 	}
-	var out []ast.Expr
 	for _, use := range f.uses[obj] {
-		fn, _ := ASTCall(f.info, use)
-		if mw, _ := MatchMiddleware(fn); mw != nil && mw.First < len(use.Args) {
-			out = append(out, use.Args[mw.First:]...)
+		fn, args := ASTCall(f.info, use)
+		if mw, _ := MatchMiddleware(fn); mw != nil {
+			if mw.First < len(use.Args) {
+				rc.mws = append(rc.mws, use.Args[mw.First:]...)
+			}
+		} else {
+			f.chainArgs(use, args, nil, &rc)
 		}
 	}
 	if _, isVar := obj.(*types.Var); isVar {
 		for _, def := range f.defs[obj] {
-			out = append(out, f.routerMiddleware(def, depth+1)...)
+			rc.add(f.routerContext(def, depth+1))
 		}
 	}
-	return out
+	if call := f.scope[obj]; call != nil {
+		// r is the router a group's closure is given: what the call's
+		// receiver carries, and the call's own prefix and middleware.
+		fn, args := ASTCall(f.info, call)
+		if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && f.isRouterMethod(fn) {
+			f.chainArgs(call, args, nil, &rc)
+			rc.add(f.routerContext(sel.X, depth+1))
+		}
+	}
+	return rc
+}
+
+// isRouterMethod reports whether fn is a method that may configure or
+// derive a router (not a function of the standard library or of the
+// package's own non-method helpers).
+func (f *finder) isRouterMethod(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil {
+		return false
+	}
+	return !isStdlib(fn.Pkg().Path())
+}
+
+// isUnknownUse reports whether fn is a Use method of a router the tables do
+// not know (routegroup's Bundle.Use, a project's own App.Use).
+func isUnknownUse(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil || isStdlib(fn.Pkg().Path()) {
+		return false
+	}
+	switch fn.Name() {
+	case "Use", "UseMiddleware", "Middleware", "Before":
+		return true
+	}
+	return false
+}
+
+// isStdlib reports whether an import path is in the standard library. A
+// dot-less first element is not enough: modules are often named "myapp"
+// or "server" (go mod init myapp).
+func isStdlib(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".") && stdRoots[first]
+}
+
+// stdRoots are the first elements of the standard library's import paths.
+var stdRoots = map[string]bool{}
+
+func init() {
+	for _, r := range strings.Fields(`archive bufio bytes cmp compress container context crypto database debug
+		embed encoding errors expvar flag fmt go hash html image index internal io iter log maps math mime
+		net os path plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing
+		text time unicode unique unsafe weak`) {
+		stdRoots[r] = true
+	}
+}
+
+// chainArgs adds a router call's constant strings (prefixes, patterns) and
+// middleware-typed arguments to rc, except the expressions in skip.
+func (f *finder) chainArgs(call *ast.CallExpr, args []Arg, skip func(ast.Expr) bool, rc *routerCtx) {
+	for i, a := range call.Args {
+		if skip != nil && skip(a) {
+			continue
+		}
+		if i < len(args) && args[i].IsConst {
+			rc.paths = append(rc.paths, args[i].Const)
+			continue
+		}
+		if _, lit := astutil.Unparen(a).(*ast.FuncLit); lit {
+			continue // a group's body, not middleware
+		}
+		if f.isMiddlewareExpr(a) {
+			rc.mws = append(rc.mws, a)
+		}
+	}
+}
+
+// isMiddlewareExpr reports whether e may be middleware: a function, a
+// handler, or a slice of them.
+func (f *finder) isMiddlewareExpr(e ast.Expr) bool {
+	t := f.info.TypeOf(e)
+	if t == nil {
+		return false
+	}
+	if sl, ok := t.Underlying().(*types.Slice); ok {
+		t = sl.Elem()
+	}
+	if _, ok := t.Underlying().(*types.Signature); ok {
+		return true
+	}
+	return implementsHandler(t) || (TypeName{Pkg: pathHTTP, Name: "Handler"}).Matches(t)
+}
+
+// unknownRegistration records, for a call of a router the tables do not
+// know that is given a function taking the request (app.Handle(method,
+// path, h, mw...), bundle.HandleFunc("GET /x", h), router.GET(path,
+// adminOnly(h))), the middleware and patterns it is registered with.
+func (f *finder) unknownRegistration(call *ast.CallExpr, fn *types.Func) {
+	if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() {
+		return // a conversion
+	}
+	if fn != nil && fn.Pkg() != nil && isStdlib(fn.Pkg().Path()) {
+		return
+	}
+	if mw, _ := MatchMiddleware(fn); mw != nil {
+		return // r.Use(h): h is middleware, not a route
+	}
+	var rc routerCtx
+	found := false
+	args := call.Args
+	_, callArgs := ASTCall(f.info, call)
+	for i, a := range args {
+		f.handlerRefs(a, nil, 0, func(node ast.Node, wrappers []ast.Expr) {
+			if !found {
+				found = true
+				f.chainArgs(call, callArgs, func(e ast.Expr) bool { return e == args[i] || f.refersToHandler(e) }, &rc)
+				if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && f.isRouterMethod(fn) {
+					rc.add(f.routerContext(sel.X, 0))
+				}
+				if f.returnsHandler(call) {
+					rc.mws = append(rc.mws, call.Fun) // a wrapper: adminOnly(h)
+				}
+			}
+			f.gateOf(node).add(f, append(slices.Clip(rc.mws), wrappers...), rc.paths)
+		})
+	}
+}
+
+// returnsHandler reports whether a call's result is a handler or a
+// function: the call wraps what it is given.
+func (f *finder) returnsHandler(call *ast.CallExpr) bool {
+	t := f.info.TypeOf(call)
+	if t == nil {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Signature); ok {
+		return true
+	}
+	return implementsHandler(t) || (TypeName{Pkg: pathHTTP, Name: "Handler"}).Matches(t)
+}
+
+func (f *finder) refersToHandler(e ast.Expr) bool {
+	found := false
+	f.handlerRefs(e, nil, 0, func(ast.Node, []ast.Expr) { found = true })
+	return found
+}
+
+// handlerRefs resolves an argument to the functions of the package that
+// take the request it names (a function, a method value, a literal, a
+// conversion, or a call wrapping one: adminOnly(h)) and calls visit with
+// each and the wrappers around it.
+func (f *finder) handlerRefs(e ast.Expr, wrappers []ast.Expr, depth int, visit func(ast.Node, []ast.Expr)) {
+	if depth > 4 {
+		return
+	}
+	e = astutil.Unparen(e)
+	switch x := e.(type) {
+	case *ast.FuncLit:
+		if sig, ok := f.info.TypeOf(x).(*types.Signature); ok && takesRequest(sig) {
+			visit(x, wrappers)
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if obj, ok := f.info.ObjectOf(identOf(x)).(*types.Func); ok {
+			if d := f.decls[obj]; d != nil && takesRequest(obj.Signature()) {
+				visit(d, wrappers)
+			}
+		}
+	case *ast.CallExpr:
+		if tv, ok := f.info.Types[x.Fun]; ok && tv.IsType() {
+			if len(x.Args) == 1 {
+				f.handlerRefs(x.Args[0], wrappers, depth+1, visit)
+			}
+			return
+		}
+		for _, a := range x.Args {
+			f.handlerRefs(a, append(slices.Clip(wrappers), x.Fun), depth+1, visit)
+		}
+	}
+}
+
+// takesRequest reports whether a function has a parameter of the request's
+// type (*http.Request, or a framework's handler context).
+func takesRequest(sig *types.Signature) bool {
+	for i := range sig.Params().Len() {
+		if IsRequestType(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *finder) gateOf(n ast.Node) *Gate {
+	g := f.set.gates[n]
+	if g == nil {
+		g = &Gate{}
+		f.set.gates[n] = g
+	}
+	return g
+}
+
+func (g *Gate) add(f *finder, mws []ast.Expr, paths []string) {
+	for _, e := range mws {
+		if slices.ContainsFunc(g.Middleware, func(m Middleware) bool { return m.Expr == e }) {
+			continue
+		}
+		g.Middleware = append(g.Middleware, f.middleware(e))
+	}
+	for _, p := range paths {
+		if !slices.Contains(g.Paths, p) {
+			g.Paths = append(g.Paths, p)
+		}
+	}
 }
 
 // register resolves a handler expression (a function, a method value, a
@@ -603,6 +852,11 @@ func (f *finder) attach(h *Handler, reg Registration, mws []ast.Expr) {
 	if reg.Framework != NetHTTP && h.Framework == NetHTTP {
 		h.Framework = reg.Framework
 	}
+	paths := reg.Prefixes
+	if reg.Path != "" {
+		paths = append(slices.Clip(paths), reg.Path)
+	}
+	f.gateOf(h.Node).add(f, mws, paths)
 	for _, e := range mws {
 		if slices.ContainsFunc(h.Middleware, func(m Middleware) bool { return m.Expr == e }) {
 			continue
@@ -621,10 +875,22 @@ func (f *finder) middleware(e ast.Expr) Middleware {
 			m.Func, _ = ASTCall(f.info, fun) // requireRole("admin")(h)
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if fn, ok := f.info.ObjectOf(identOf(x)).(*types.Func); ok {
+		obj := f.info.ObjectOf(identOf(x))
+		if fn, ok := obj.(*types.Func); ok {
 			m.Func = fn
 		} else {
 			named = identOf(x).Name
+			if _, isVar := obj.(*types.Var); isVar {
+				// authen := mid.Authenticate(cfg): what the name stands for.
+				for _, def := range f.defs[obj] {
+					m.Defs = append(m.Defs, shorten(types.ExprString(def)))
+					if call, ok := astutil.Unparen(def).(*ast.CallExpr); ok && m.Func == nil {
+						if fn, _ := ASTCall(f.info, call); fn != nil && !containsAny(named, AuthMiddlewareMarkers) {
+							m.Func = fn
+						}
+					}
+				}
+			}
 		}
 	}
 	if m.Func != nil {

@@ -126,6 +126,9 @@ type TypeName struct {
 	Pkg     string
 	Name    string
 	Pointer bool // handlers take *T
+	// OrValue, with Pointer, also matches T itself: fiber v2's handlers
+	// take *fiber.Ctx, v3's the interface fiber.Ctx.
+	OrValue bool
 }
 
 // Matches reports whether t is the named type (or a pointer to it when
@@ -134,10 +137,12 @@ func (tn TypeName) Matches(t types.Type) bool {
 	t = types.Unalias(t)
 	if tn.Pointer {
 		p, ok := t.(*types.Pointer)
-		if !ok {
+		switch {
+		case ok:
+			t = types.Unalias(p.Elem())
+		case !tn.OrValue:
 			return false
 		}
-		t = types.Unalias(p.Elem())
 	}
 	n, ok := t.(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
@@ -315,6 +320,8 @@ var NetHTTP = &Framework{
 			{Func: fn(pathHTTP, "Header", "Get"), Kind: Header, Key: 0, FromRequest: true},
 			{Func: fn(pathHTTP, "Header", "Values"), Kind: Header, Key: 0, FromRequest: true},
 			{Func: fn(pathURL, "URL", "Query"), Kind: Query, Key: NoArg, FromRequest: true},
+			// julienschmidt/httprouter's parameters come only from a route.
+			{Func: fn("github.com/julienschmidt/httprouter", "Params", "ByName"), Kind: PathParam, Key: 0},
 		},
 	),
 	Binds: []Bind{
@@ -418,7 +425,8 @@ var Gin = &Framework{
 		[]Read{{Func: fn(pathGin, "Context", "GetRawData"), Kind: Body, Key: NoArg}},
 	),
 	Binds: cat(
-		binds(pathGin, "Context", Body, "Bind", "BindJSON", "ShouldBind", "ShouldBindJSON", "ShouldBindBodyWith"),
+		binds(pathGin, "Context", Body, "Bind", "BindJSON", "ShouldBind", "ShouldBindJSON", "ShouldBindBodyWith",
+			"ShouldBindWith", "BindWith", "MustBindWith", "ShouldBindBodyWithJSON", "ShouldBindXML", "BindXML", "ShouldBindYAML", "ShouldBindTOML"),
 		binds(pathGin, "Context", Query, "BindQuery", "ShouldBindQuery"),
 		binds(pathGin, "Context", PathParam, "BindUri", "ShouldBindUri"),
 		binds(pathGin, "Context", Header, "BindHeader", "ShouldBindHeader"),
@@ -503,7 +511,7 @@ var fiberRouters = []string{"App", "Router", "Group"}
 var Fiber = &Framework{
 	Name:         "fiber",
 	Path:         pathFiber,
-	Context:      &TypeName{Pkg: pathFiber, Name: "Ctx", Pointer: true},
+	Context:      &TypeName{Pkg: pathFiber, Name: "Ctx", Pointer: true, OrValue: true},
 	ReturnsError: true,
 	Reads: cat(
 		reads(pathFiber, "Ctx", Query, "Query", "QueryInt", "QueryBool", "QueryFloat"),
@@ -514,6 +522,10 @@ var Fiber = &Framework{
 		[]Read{
 			{Func: fn(pathFiber, "Ctx", "GetReqHeaders"), Kind: Header, Key: NoArg},
 			{Func: fn(pathFiber, "Ctx", "Body"), Kind: Body, Key: NoArg},
+			// v3's generic readers: fiber.Params[int](c, "id").
+			{Func: fn(pathFiber, "", "Params"), Kind: PathParam, Key: 1},
+			{Func: fn(pathFiber, "", "Query"), Kind: Query, Key: 1},
+			{Func: fn(pathFiber, "", "GetReqHeader"), Kind: Header, Key: 1},
 		},
 	),
 	Binds: cat(
@@ -521,6 +533,11 @@ var Fiber = &Framework{
 		binds(pathFiber, "Ctx", Query, "QueryParser"),
 		binds(pathFiber, "Ctx", PathParam, "ParamsParser"),
 		binds(pathFiber, "Ctx", Header, "ReqHeaderParser"),
+		// v3: c.Bind().Body(&req).
+		binds(pathFiber, "Bind", Body, "Body", "JSON", "XML", "Form", "All", "CBOR", "MsgPack"),
+		binds(pathFiber, "Bind", Query, "Query"),
+		binds(pathFiber, "Bind", PathParam, "URI"),
+		binds(pathFiber, "Bind", Header, "Header"),
 	),
 	Writes: cat(
 		writes(pathFiber, "Ctx", 0, "JSON", "JSON", "JSONP"),
@@ -534,6 +551,7 @@ var Fiber = &Framework{
 		sessions(pathFiber, "Ctx", Header, "Get"),
 		sessions(pathFiber, "Ctx", Cookie, "Cookies"),
 		sessions(pathFiber, "Ctx", ContextValue, "Locals"),
+		[]SessionRead{{Func: fn(pathFiber, "", "Locals"), Kind: ContextValue, Key: 1}}, // v3: fiber.Locals[T](c, key)
 	),
 	Routes: routes(pathFiber, fiberRouters, 1, true, NoArg, "Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "All"),
 	Middleware: []MiddlewareCall{
@@ -544,6 +562,18 @@ var Fiber = &Framework{
 		{Func: fn(pathFiber, "Router", "Group"), First: 1, Returns: true},
 		{Func: fn(pathFiber, "Group", "Group"), First: 1, Returns: true},
 	},
+}
+
+// FrameworkOfPackage returns the framework whose package has import path p
+// (major-version suffixes ignored), or nil.
+func FrameworkOfPackage(p string) *Framework {
+	p = stripMajor(p)
+	for _, fw := range Frameworks {
+		if p == stripMajor(fw.Path) {
+			return fw
+		}
+	}
+	return nil
 }
 
 // Frameworks lists every framework, net/http first.

@@ -98,6 +98,45 @@ func TestFind(t *testing.T) {
 	handlerstest.Run(t, describe, "handlersfix")
 }
 
+// describeGates reports what each function of the package is registered
+// behind, on any router.
+var describeGates = &analysis.Analyzer{
+	Name:     "describegates",
+	Doc:      "test helper: report each function's gate",
+	Requires: []*analysis.Analyzer{handlers.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		set := pass.ResultOf[handlers.Analyzer].(*handlers.Set)
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n.(type) {
+				case *ast.FuncDecl, *ast.FuncLit:
+				default:
+					return true
+				}
+				g := set.GateOf(n)
+				if g == nil {
+					return true
+				}
+				var mws []string
+				for _, m := range g.Middleware {
+					s := m.Name
+					if len(m.Defs) > 0 {
+						s += "=" + strings.Join(m.Defs, "|")
+					}
+					mws = append(mws, s)
+				}
+				pass.Reportf(n.Pos(), "gate: %s; paths: %s", strings.Join(mws, ", "), strings.Join(g.Paths, ", "))
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+func TestGates(t *testing.T) {
+	handlerstest.Run(t, describeGates, "gatesfix")
+}
+
 func TestSessionFuncName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"UserFromContext": true,

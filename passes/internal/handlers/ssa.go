@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -333,6 +334,14 @@ func (t *Types) fromRequest(v ssa.Value, seen map[ssa.Value]bool, depth int) (Ki
 		kind := Unknown
 		if r, _ := MatchRead(f); r != nil {
 			kind = r.Kind
+		} else if !IsRequestAPI(f) && !passesInput(f) {
+			// A function given the request is not the request's input: a
+			// session store (sess.Acquire(ctx, c, c)), an auth helper, a
+			// service. A function of the package is looked into.
+			if callee := x.Call.StaticCallee(); callee != nil && callee.Pkg == t.pkg && len(callee.Blocks) > 0 {
+				return t.returnsRequest(callee, seen, depth+1)
+			}
+			return Unknown, false
 		}
 		if recv := ArgValue(&x.Call, Receiver); recv != nil {
 			if k, ok := rec(recv); ok {
@@ -348,6 +357,36 @@ func (t *Types) fromRequest(v ssa.Value, seen map[ssa.Value]bool, depth int) (Ki
 					kind = k
 				}
 				return kind, true
+			}
+		}
+	}
+	return Unknown, false
+}
+
+// InputPackages return (part of) the request input they are given: a
+// decoder or reader over the body (json.NewDecoder(r.Body),
+// io.ReadAll(http.MaxBytesReader(w, r.Body, n))), parsed values
+// (url.ParseQuery(r.URL.RawQuery)), a copy of the input.
+var InputPackages = []string{"io", "io/ioutil", "bufio", "bytes", "strings", "strconv", "net/url", "net/http", "net/textproto",
+	"mime", "mime/multipart", "compress/gzip", "compress/flate", "compress/zlib", "encoding/json", "encoding/xml",
+	"encoding/base64", "encoding/hex", "encoding/csv", "maps", "slices"}
+
+func passesInput(f *types.Func) bool {
+	return f != nil && f.Pkg() != nil && slices.Contains(InputPackages, f.Pkg().Path())
+}
+
+// returnsRequest reports whether a function of the package returns request
+// input (a helper returning r.URL.Query() or the body's bytes).
+func (t *Types) returnsRequest(fn *ssa.Function, seen map[ssa.Value]bool, depth int) (Kind, bool) {
+	if depth > 12 {
+		return Unknown, false
+	}
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for _, r := range ret.Results {
+				if k, ok := t.fromRequest(r, seen, depth+1); ok {
+					return k, true
+				}
 			}
 		}
 	}

@@ -131,6 +131,7 @@ type Engine struct {
 	work    []item
 	hits    []Hit
 	hitSeen map[hitKey]bool
+	reached map[ssa.Value]bool
 }
 
 type frame struct {
@@ -280,6 +281,21 @@ func forInstrs(fn *ssa.Function, visit func(ssa.Instruction)) {
 	}
 }
 
+// Reached reports whether the last Run tracked v (as a value, or as
+// memory or a struct holding the data), in any calling context.
+func (e *Engine) Reached(v ssa.Value) bool {
+	if e.reached == nil {
+		e.reached = map[ssa.Value]bool{}
+		for k := range e.values {
+			e.reached[k.v] = true
+		}
+		for k := range e.objects {
+			e.reached[k.v] = true
+		}
+	}
+	return e.reached[v]
+}
+
 // Run follows the seeds (one source) and returns the sinks they reach.
 func (e *Engine) Run(seeds ...Seed) []Hit {
 	e.values = map[vkey]bool{}
@@ -288,6 +304,7 @@ func (e *Engine) Run(seeds ...Seed) []Hit {
 	e.work = nil
 	e.hits = nil
 	e.hitSeen = map[hitKey]bool{}
+	e.reached = nil
 	for _, s := range seeds {
 		switch {
 		case s.At != nil:

@@ -32,7 +32,7 @@ func Dir(t testing.TB) string {
 	t.Helper()
 	dir := passtest.Dir(t)
 	src := filepath.Join(dir, "src")
-	for _, sub := range []string{"github.com/gin-gonic", "github.com/labstack", "github.com/go-chi", "github.com/gofiber", "github.com/gorilla"} {
+	for _, sub := range []string{"github.com/gin-gonic", "github.com/labstack", "github.com/go-chi", "github.com/gofiber", "github.com/gorilla", "github.com/go-pkgz", "github.com/julienschmidt"} {
 		if err := copyTree(filepath.Join(Frameworks(), sub), filepath.Join(src, sub)); err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,11 @@ import AdminUsers from "./pages/AdminUsers";
 import Reports from "./pages/Reports";
 import Uploads from "./pages/Uploads";
 import EdgeCall from "./pages/EdgeCall";
+import { unitMeta } from "./services/metaService";
+import { firebaseConfig } from "./lib/firebase";
+
+unitMeta.client();
+console.log(firebaseConfig);
 
 const App = () => (
   <BrowserRouter>

@@ -1,0 +1,51 @@
+package realworld
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"realworld/common"
+
+	"github.com/gin-gonic/gin"
+)
+
+// A helper of another package binds the body: its fields are request
+// input; the helper's call is not a use.
+type profileUpdate struct {
+	UserID int    `json:"user_id"`
+	Bio    string `json:"bio"`
+}
+
+func updateProfile(c *gin.Context) {
+	var req profileUpdate
+	if err := common.Bind(c, &req); err != nil {
+		return
+	}
+	u, _ := store.FindOneUser(req.UserID) // want `user id from JSON body field "user_id" is passed to u\.Save`
+	u.Save()
+}
+
+// A helper of the package (readJSON, as in "Let's Go").
+func readJSON(w http.ResponseWriter, r *http.Request, dst any) error {
+	return json.NewDecoder(r.Body).Decode(dst)
+}
+
+func createOrder(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		OwnerID string   `json:"owner_id"`
+		Items   []string `json:"items"`
+	}
+	if err := readJSON(w, r, &in); err != nil {
+		return
+	}
+	store.OrdersFor(r.Context(), in.OwnerID) // want `user id from JSON body field "owner_id" is passed to store\.OrdersFor`
+}
+
+// Without an identity field, nothing.
+func createNote(c *gin.Context) {
+	var req struct{ Text string }
+	if err := common.Bind(c, &req); err != nil {
+		return
+	}
+	store.OrdersFor(c.Request.Context(), req.Text)
+}
