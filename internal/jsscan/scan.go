@@ -1,6 +1,7 @@
 package jsscan
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -50,6 +51,9 @@ type ProjectStats struct {
 	// NotAnalysed are the files replaced by stubs: syntax errors, and
 	// output the parser rejects (both also in Result.Errors).
 	NotAnalysed []string
+	// Skipped is set when no file mentions the SDK, an API-key header, a
+	// public env var or a directive: the project was not bundled.
+	Skipped bool
 }
 
 // String is a one-line summary: "app: 129 files, 42 client entries
@@ -167,6 +171,10 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 	stats.Entries = map[string]int{}
 	for _, e := range p.entries {
 		stats.Entries[e.kind.label()]++
+	}
+	if !p.mayMatter(files) {
+		stats.Skipped = true
+		return nil, errs, stats
 	}
 	st := newBuildState()
 	alias := viteAlias(p.root)
@@ -364,3 +372,39 @@ func (c *fileCache) line(path string, n int) string {
 }
 
 var workers = runtime.GOMAXPROCS(0)
+
+// mayMatter reports whether any source file of the project mentions
+// something a rule looks at: an SDK module, an API-key header, a
+// browser-exposed env var prefix, or a suppression directive. A project
+// that mentions none cannot have findings, so it is not bundled at all — a
+// byte search, which keeps monorepos' unrelated packages cheap.
+func (p *project) mayMatter(files *fileCache) bool {
+	if p.ws != nil {
+		return true // sibling workspace packages are bundled in too
+	}
+	prof := p.cfg.Profile
+	var needles [][]byte
+	for _, m := range prof.JSModules {
+		needles = append(needles, []byte(m))
+	}
+	for _, h := range prof.KeyHeaders {
+		needles = append(needles, []byte(h))
+	}
+	for _, e := range prof.PublicEnvPrefixes {
+		needles = append(needles, []byte(strings.ToLower(e)))
+	}
+	needles = append(needles, []byte(directive.JSPrefix))
+	for _, f := range p.files {
+		b, err := files.read(f)
+		if err != nil {
+			return true // let the build report it
+		}
+		lower := bytes.ToLower(b)
+		for _, n := range needles {
+			if bytes.Contains(lower, n) {
+				return true
+			}
+		}
+	}
+	return false
+}

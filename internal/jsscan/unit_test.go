@@ -245,7 +245,7 @@ func TestIgnoredInputErrors(t *testing.T) {
 	write(t, dir, map[string]string{
 		"package.json":           `{"dependencies":{"react-dom":"18"}}`,
 		"dypai.yaml":             "ignore: ['src/fixtures/**']\n",
-		"src/main.ts":            "import { x } from './fixtures/broken'\nimport { y } from './broken'\nconsole.log(x, y)\n",
+		"src/main.ts":            "import { createClient } from '@dypai/client'\nimport { x } from './fixtures/broken'\nimport { y } from './broken'\nconsole.log(createClient, x, y)\n",
 		"src/fixtures/broken.ts": "export const x = (\n",
 		"src/broken.ts":          "export const y = (\n",
 	})
@@ -324,5 +324,37 @@ func TestStats(t *testing.T) {
 	}
 	if got := s.String(); !strings.HasSuffix(got, ": 6 files, 1 client entries (1 SPA entry), 5 client modules, 6 server modules, 2 not analysed") {
 		t.Errorf("String() = %q", got)
+	}
+}
+
+// TestSkipsUnrelatedProjects: a project whose files never mention the SDK,
+// an API-key header, a public env var or a directive cannot have findings;
+// it is not bundled (so its syntax errors are not ours to report), while
+// one mention anywhere brings the whole project in.
+func TestSkipsUnrelatedProjects(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"unrelated/package.json": `{"dependencies":{"react-dom":"18"}}`,
+		"unrelated/src/main.tsx": "import { App } from './app'\nApp()\n",
+		"unrelated/src/app.tsx":  "export const App = () => (\n",
+		"related/package.json":   `{"dependencies":{"react-dom":"18"}}`,
+		"related/src/main.tsx":   "import { boot } from './boot'\nboot()\n",
+		"related/src/boot.ts":    "export function boot() { return fetch('/x', { headers: { 'X-Api-Key': 'dyp_abcdefgh12345678' } }) }\n",
+	})
+	res := scan(t, &config.Config{}, dir)
+	if len(res.Errors) != 0 {
+		t.Errorf("errors from a project that was not bundled: %v", res.Errors)
+	}
+	var skipped []string
+	for _, st := range res.Stats {
+		if st.Skipped {
+			skipped = append(skipped, filepath.Base(st.Root))
+		}
+	}
+	if strings.Join(skipped, ",") != "unrelated" {
+		t.Errorf("skipped projects = %v, want [unrelated]", skipped)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].RuleID != "DYP101" || filepath.Base(res.Findings[0].Loc.File) != "boot.ts" {
+		t.Errorf("findings = %+v, want one DYP101 in related/src/boot.ts; stats %v", res.Findings, res.Stats)
 	}
 }
