@@ -107,7 +107,9 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		proj:   proj,
 		types:  handlers.NewTypes(ssaRes.Pkg, ssaRes.SrcFuncs),
 		owners: fieldOwners{},
+		bound:  map[*types.TypeName]bool{},
 	}
+	c.boundTypes(ssaRes.SrcFuncs)
 	c.engine = ssaflow.New(ssaflow.Config{
 		Carries:     carries,
 		Call:        c.call,
@@ -152,6 +154,8 @@ type checker struct {
 	types  *handlers.Types
 	engine *ssaflow.Engine
 	owners fieldOwners
+	// bound are the struct types the package decodes requests into.
+	bound map[*types.TypeName]bool
 }
 
 // carries: strings, bytes, structs, maps, pointers and interfaces can hold
@@ -175,6 +179,35 @@ func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
+// boundTypes records the named struct types the package decodes requests
+// into (c.ShouldBindJSON(&s), json.NewDecoder(r.Body).Decode(&s)).
+func (c *checker) boundTypes(funcs []*ssa.Function) {
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				bd, _ := handlers.MatchBind(handlers.Callee(&call.Call))
+				if bd == nil {
+					continue
+				}
+				if bd.Src != handlers.NoArg {
+					if _, ok := c.types.RequestInput(handlers.ArgValue(&call.Call, bd.Src)); !ok {
+						continue
+					}
+				}
+				if v := handlers.ArgValue(&call.Call, bd.Dst); v != nil {
+					if n := namedStruct(origin(v).Type()); n != nil {
+						c.bound[n.Obj()] = true
+					}
+				}
+			}
+		}
+	}
+}
+
 // isKeyEnv reports whether an env var name holds the API key: a secret's
 // name (sdk.IsSecretEnv, -secret-env, the profile's privileged-key
 // markers), unless the name says the key is public by design
@@ -185,7 +218,7 @@ func (c *checker) isKeyEnv(name string) bool {
 	if slices.Contains(c.cfg.SecretEnv, name) {
 		return true
 	}
-	secret := sdk.IsSecretEnv(name)
+	secret := c.proj.Profile.IsSecretEnv(name)
 	up := strings.ToUpper(name)
 	for _, m := range c.proj.Profile.PrivilegedKeyMarkers {
 		if strings.Contains(up, strings.ToUpper(m)) {
@@ -222,8 +255,9 @@ func publicEnv(up string) bool {
 // env tag (env:"DYPAI_API_KEY") or by its name (APIKey, DypaiAPIKey,
 // ServiceRoleKey; not APIKeyHeader, APIKeyID or PublicAPIKey) when its
 // struct is not a record: a stored row (gorm, db, bson tags, an ID or
-// CreatedAt field) or a request or response type holds a key a user
-// created and owns — shown back to its owner, it is not the server's key.
+// CreatedAt field), a request or response type, or a type the package
+// decodes requests into holds a key a user created, owns or sent — shown
+// back to them, it is not the server's key.
 func (c *checker) isKeyField(fv *types.Var) bool {
 	if !basicString(fv.Type()) {
 		return false
@@ -233,7 +267,7 @@ func (c *checker) isKeyField(fv *types.Var) bool {
 	if c.envTagged(tag) {
 		return true
 	}
-	if o.st != nil && isRecord(o.tn, o.st) {
+	if o.st != nil && (isRecord(o.tn, o.st) || c.bound[o.tn]) {
 		return false
 	}
 	return keyName(fv.Name())
@@ -813,6 +847,8 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 		return ssaflow.Decision{Effect: ssaflow.Ignore} // Print*, Errorf
 	case s.Local:
 		return ssaflow.Decision{Effect: ssaflow.Follow}
+	case c.types.ResponseHelper(s.Common, s.Arg):
+		return ssaflow.Decision{Effect: ssaflow.Use, Label: handlers.FuncName(f)}
 	case slices.Contains(ThroughPackages, path):
 		return ssaflow.Decision{Effect: ssaflow.Through}
 	case s.Arg == handlers.Receiver && path != "net/http":

@@ -15,23 +15,51 @@
 // field (UserID, `json:"user_id"`), or such a key of a bound map. The
 // framework surfaces are the tables of package handlers.
 //
+// A helper that decodes the request into a value it is given counts as a
+// bind too (common.Bind(c, &req), readJSON(w, r, &dst), web.Decode(r, &v)),
+// and fiber v3 (c.Bind().Body(&req), fiber.Params[int](c, "id")) and
+// httprouter (ps.ByName) are read. A field tagged json:"-" is not bound; a
+// field the handler overwrites with the verified identity
+// (req.UserID = auth.UserID(ctx)) is not request input any more.
+//
 // The value is followed (package ssaflow) through assignments, struct and
 // map literals, conversions (strconv.Atoi, fmt.Sprintf), closures and the
 // package's own functions. Any call outside the request-reading API, the
 // response writers, logging and value transformations uses it: a DYPAI SDK
 // call, a database/sql query, a method of a store or repository, a function
 // value. A method of the package counts as a use (a store); a plain
-// function of the package is looked into.
+// function of the package is looked into. Not uses: loggers of any package
+// (go-pkgz/lgr imported as log, a Logger's methods), errors, tracing,
+// metrics and validation packages, the frameworks' own error constructors,
+// and libraries that verify a credential (WebAuthn, JWT, OTP, bcrypt). A
+// lookup of a user record by the id (GetUser, FindUserByID, UserStore.Get)
+// and a constructor of another package (task.NewEmailWelcome) pass the id
+// on: what is done with the record or the value is followed.
 //
 // Not reported:
 //
 //   - when the value is compared (==, !=, strings.EqualFold) with the
-//     verified identity: a value read from the session, the JWT claims or
-//     the request context (auth.UserFromContext(ctx).ID, c.MustGet("claims"));
-//   - when the handler — the function that reads the value, or the one that
-//     uses it — checks the caller's role (claims.Role == "admin",
-//     HasRole(...), IsAdmin(...)), or is registered behind middleware named
-//     for a role (RequireRole("admin"), adminOnly);
+//     verified identity: a value read from the session, the JWT claims
+//     (also claims parsed in the handler from the Authorization header) or
+//     the request context (auth.UserFromContext(ctx).ID,
+//     c.MustGet("claims")); or passed to an access check (CanAccessUser,
+//     isOwner, a function returning a bool that is also given the verified
+//     identity);
+//   - when the call that uses it is also given the verified identity
+//     (store.Follow(ctx, me.ID, uid)): the signed-in user acts and the id
+//     names the user acted on;
+//   - when the handler — the function that reads the value, the one that
+//     uses it, or, for a helper, all its callers — checks the caller's role
+//     (claims.Role == "admin", HasRole(...), IsAdmin(...)); is registered,
+//     on any router (the frameworks', go-pkgz/routegroup, a project's own
+//     app.Handle(method, path, h, mw...)), behind middleware named for a
+//     role or a permission (RequireRole("admin"), AdminOnly,
+//     ruleAdmin := mid.Authorize(…), pm(h, "users:manage")) or under an
+//     /admin prefix; or is named for administrators, as is its receiver's
+//     type or its package (AdminHandler, type admin, package api/admin);
+//   - when the handler checks the signature of what it is sent
+//     (hmac.Equal, webhook.ConstructEvent, verifySignature(body, sig)): a
+//     webhook, whose ids are the signing server's word;
 //   - when the use is a DYPAI call of an endpoint whose allowed_roles are
 //     set in dypai.yaml (an admin acting on another user).
 //

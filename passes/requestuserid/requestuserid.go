@@ -113,6 +113,8 @@ type checker struct {
 	verified bool // the current source was compared with the session's identity
 	roleMemo map[ast.Node]bool
 	fnMemo   map[*ssa.Function]bool
+	// senderMemo caches verifiesSender by function syntax.
+	senderMemo map[ast.Node]bool
 	// bindCalls are the calls of helpers that decode the request into a
 	// value (common.Bind(c, &req)): not uses of what they fill.
 	bindCalls map[ssa.CallInstruction]bool
@@ -149,6 +151,8 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		ids:      map[string]bool{},
 		roleMemo: map[ast.Node]bool{},
 		fnMemo:   map[*ssa.Function]bool{},
+
+		senderMemo: map[ast.Node]bool{},
 
 		bindCalls: map[ssa.CallInstruction]bool{},
 	}
@@ -335,6 +339,15 @@ func (c *checker) sources() []source {
 // web.Decode(r, &v), render.DecodeJSON(r.Body, &v).
 var BindWords = []string{"bind", "decode", "unmarshal", "parse", "read"}
 
+// NotBindWords make such a helper read the session instead:
+// readSession(r, &s), parseToken(r, &claims).
+var NotBindWords = []string{"session", "sess", "auth", "token", "claims", "claim", "jwt", "principal", "identity", "viewer", "current", "login", "cookie", "credentials"}
+
+func isContext(t types.Type) bool {
+	n := namedObj(t)
+	return n != nil && n.Pkg() != nil && n.Pkg().Path() == "context" && n.Name() == "Context"
+}
+
 // bindHelper recognises a call of a helper (of the package or another)
 // that decodes the request into a value: it is named for it (BindWords),
 // is given the request, a framework context or the body, and a pointer to
@@ -347,7 +360,8 @@ func (c *checker) bindHelper(call *ssa.Call, f *types.Func) *handlers.Bind {
 		return nil
 	}
 	words := handlers.Words(f.Name())
-	if !slices.ContainsFunc(words, func(w string) bool { return slices.Contains(BindWords, w) }) {
+	if !slices.ContainsFunc(words, func(w string) bool { return slices.Contains(BindWords, w) }) ||
+		slices.ContainsFunc(words, func(w string) bool { return slices.Contains(NotBindWords, w) }) {
 		return nil
 	}
 	req, dst := false, -1
@@ -360,7 +374,13 @@ func (c *checker) bindHelper(call *ssa.Call, f *types.Func) *handlers.Bind {
 			dst = i
 			continue
 		}
-		if _, ok := c.types.RequestInput(v); ok {
+		// The request, a framework context, or the body's reader or
+		// bytes — not the request's context.Context, which a store's
+		// ReadOrders(ctx, &out) is given too.
+		t := strip(v).Type()
+		if handlers.IsRequestType(t) {
+			req = true
+		} else if _, ok := c.types.RequestInput(v); ok && !isContext(t) {
 			req = true
 		}
 	}
@@ -511,7 +531,7 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 	if handlers.IsRequestAPI(f) || c.bindCalls[s.Instr] {
 		return ssaflow.Decision{Effect: ssaflow.Ignore}
 	}
-	if w, _ := handlers.MatchWrite(f); w != nil {
+	if w, _ := handlers.MatchWrite(f); w != nil || !s.Local && c.types.ResponseHelper(s.Common, s.Arg) {
 		return ssaflow.Decision{Effect: ssaflow.Ignore} // echoed to the client
 	}
 	for _, cf := range CompareFuncs {
@@ -529,6 +549,10 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 	}
 	path := f.Pkg().Path()
 	if !s.Local && (isLogger(f) || pathHasWord(path, ObservePathMarkers) || pathHasWord(path, VerifyPathMarkers) || isFrameworkCall(f)) {
+		return ssaflow.Decision{Effect: ssaflow.Ignore}
+	}
+	if c.accessCheck(s) {
+		c.verified = true
 		return ssaflow.Decision{Effect: ssaflow.Ignore}
 	}
 	if userLookup(f) || !s.Local && f.Signature().Recv() == nil && isConstructor(f.Name()) {
@@ -573,6 +597,46 @@ func isLogger(fn *types.Func) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// AccessWords are words of a function's name that make it an access check
+// of the id it is given: CanAccessUser, isOwner, ensureOwnership,
+// Authorize, checkPermission.
+var AccessWords = []string{"access", "owner", "owns", "ownership", "owned", "permission", "permissions", "permitted", "permit",
+	"allowed", "authorize", "authorized", "authorization", "authz", "acl", "policy", "enforce", "self", "belongs"}
+
+// accessCheck reports whether a call checks whether the caller may act on
+// the id it is given: it returns a bool or an error, and it is named for
+// an access check (CanAccessUser, isOwner), or it is also given the
+// verified identity (canView(me, uid)).
+func (c *checker) accessCheck(s ssaflow.Site) bool {
+	res := s.Func.Signature().Results()
+	if res.Len() == 0 || res.Len() > 2 {
+		return false
+	}
+	boolean := false
+	for i := range res.Len() {
+		if b, ok := res.At(i).Type().Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
+			boolean = true
+		}
+	}
+	isErr := res.Len() == 1 && types.Identical(res.At(0).Type(), types.Universe.Lookup("error").Type())
+	if !boolean && !isErr {
+		return false
+	}
+	words := handlers.Words(s.Func.Name())
+	if len(words) > 0 && words[0] == "can" || slices.ContainsFunc(words, func(w string) bool { return slices.Contains(AccessWords, w) }) {
+		return true
+	}
+	if !boolean {
+		return false
+	}
+	for i := range s.Func.Signature().Params().Len() {
+		if i != s.Arg && c.types.FromSession(handlers.ArgValue(s.Common, i)) {
+			return true
 		}
 	}
 	return false
@@ -699,7 +763,7 @@ func (c *checker) roleCheckedFn(fn *ssa.Function, depth int) bool {
 	c.fnMemo[fn] = false // a recursion is not a check
 	res := false
 	for f := fn; f != nil && !res; f = f.Parent() {
-		res = c.bodyChecksRole(f.Syntax()) || c.adminNamed(f) || c.gateChecksRole(f.Syntax())
+		res = c.bodyChecksRole(f.Syntax()) || c.adminNamed(f) || c.gateChecksRole(f.Syntax()) || c.verifiesSender(f.Syntax())
 	}
 	if !res && depth < 3 {
 		top := fn
@@ -719,6 +783,55 @@ func (c *checker) roleCheckedFn(fn *ssa.Function, depth int) bool {
 	}
 	c.fnMemo[fn] = res
 	return res
+}
+
+// SignatureFuncs verify a signed payload.
+var SignatureFuncs = []handlers.Func{
+	{Pkg: "crypto/hmac", Name: "Equal"},
+	{Pkg: "crypto/ed25519", Name: "Verify"},
+	{Pkg: "crypto/rsa", Name: "VerifyPKCS1v15"},
+	{Pkg: "crypto/rsa", Name: "VerifyPSS"},
+	{Pkg: "crypto/ecdsa", Name: "VerifyASN1"},
+}
+
+// verifiesSender reports whether a function checks the signature of the
+// payload it serves (a webhook: hmac.Equal, webhook.ConstructEvent,
+// verifySignature(body, sig)): the request comes from a server the
+// signature authenticates, and the ids it carries are that server's word.
+func (c *checker) verifiesSender(n ast.Node) bool {
+	if n == nil {
+		return false
+	}
+	if v, ok := c.senderMemo[n]; ok {
+		return v
+	}
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		call, ok := x.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn, _ := handlers.ASTCall(c.pass.TypesInfo, call)
+		if fn == nil {
+			return true
+		}
+		for _, sf := range SignatureFuncs {
+			if sf.Matches(fn) {
+				found = true
+			}
+		}
+		words := handlers.Words(fn.Name())
+		has := func(ws ...string) bool {
+			return slices.ContainsFunc(words, func(w string) bool { return slices.Contains(ws, w) })
+		}
+		if has("signature", "signatures", "sig", "hmac") && has("verify", "validate", "check", "valid", "construct") ||
+			has("construct") && has("event", "webhook") || has("webhook") && has("verify", "validate") {
+			found = true
+		}
+		return !found
+	})
+	c.senderMemo[n] = found
+	return found
 }
 
 // adminNamed reports whether a function, the type whose method it is, or
@@ -758,6 +871,13 @@ func (c *checker) gateChecksRole(n ast.Node) bool {
 		}
 		for _, d := range m.Defs {
 			if hasMarker(d, RoleMarkers) {
+				return true
+			}
+		}
+		// pm(h, "users:manage"), requirePerm(h, "orders:write"): a
+		// permission given with the handler.
+		for _, k := range m.Consts {
+			if strings.Contains(k, ":") || hasMarker(k, RoleMarkers) {
 				return true
 			}
 		}

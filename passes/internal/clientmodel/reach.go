@@ -1,6 +1,7 @@
 package clientmodel
 
 import (
+	"github.com/dypai/dypailint/passes/internal/handlers"
 	"go/ast"
 	"go/build/constraint"
 	"go/types"
@@ -91,10 +92,7 @@ func reachesBrowser(pkg *types.Package) bool {
 
 // isStd reports whether an import path is in the standard library: its
 // first element has no dot.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
-}
+func isStd(path string) bool { return handlers.IsStdlib(path) }
 
 // wasmDirectives reports whether a file declares wasm exports or imports.
 func wasmDirectives(files []*ast.File) bool {

@@ -21,6 +21,12 @@
 //     the middleware wrapping it there, and where it reads the signed-in
 //     user's token or session (directly or through a helper in the same
 //     package). [Set.Enclosing] answers "which handler is this code in".
+//     [Set.GateOf] says what any function taking the request is registered
+//     behind, also on routers the tables do not know (a project's own
+//     app.Handle(method, path, h, mw...), go-pkgz/routegroup, httprouter):
+//     the middleware passed with it, wrapping it or used on its router and
+//     the routers that router was made from (closures of Route and Group
+//     calls included), and the route patterns and group prefixes.
 //   - [Classify] (for an *ast.CallExpr), [SessionReadOf], [IsRequestAPI]
 //     and the Match functions (for a *types.Func: [MatchRead], [MatchBind],
 //     [MatchWrite], [MatchSession], [MatchRoute], [MatchMiddleware])
@@ -34,8 +40,9 @@
 //
 // The framework stand-ins under this package's testdata/src
 // (github.com/gin-gonic/gin, github.com/labstack/echo/v4,
-// github.com/go-chi/chi/v5, github.com/gofiber/fiber/v2,
-// github.com/gorilla/mux) mimic the real APIs' signatures and have no
+// github.com/go-chi/chi/v5, github.com/gofiber/fiber/v2 and v3,
+// github.com/gorilla/mux, github.com/go-pkgz/routegroup,
+// github.com/julienschmidt/httprouter) mimic the real APIs' signatures and have no
 // behaviour; package handlerstest puts them, with the shared fixtures of
 // package passtest (the fake DYPAI SDK), in front of a pass's own
 // testdata/src.

@@ -72,6 +72,9 @@ type Middleware struct {
 	// Defs are, for a variable (authen := mid.Authenticate(cfg)), the
 	// expressions assigned to it, shortened: what the name stands for.
 	Defs []string
+	// Consts are, for a call wrapping the handler (pm(h, "users:manage")),
+	// its other constant string arguments: a permission or a role.
+	Consts []string
 	// Auth is set when the middleware authenticates the user: its name says
 	// so (AuthMiddlewareMarkers) or, for middleware of this package, its
 	// body reads the session.
@@ -186,6 +189,9 @@ func Find(pass *analysis.Pass) *Set {
 		set:    &Set{byNode: map[ast.Node]*Handler{}, gates: map[ast.Node]*Gate{}},
 		bodies: map[ast.Node]bool{},
 		scope:  map[types.Object]*ast.CallExpr{},
+
+		wrappers:   map[ast.Expr]*ast.CallExpr{},
+		routerMemo: map[types.Object]routerCtx{},
 	}
 	if !importsHTTP(pass.Pkg) {
 		return f.set
@@ -238,6 +244,11 @@ type finder struct {
 	// scope maps a parameter of a function literal to the call the literal
 	// is passed to: r in r.Route("/admin", func(r chi.Router) {…}).
 	scope map[types.Object]*ast.CallExpr
+	// wrappers maps the function expression of a call wrapping a handler
+	// to the call: pm in pm(h, "users:manage").
+	wrappers map[ast.Expr]*ast.CallExpr
+	// routerMemo caches routerContext by router variable.
+	routerMemo map[types.Object]routerCtx
 }
 
 type sessionMemo struct {
@@ -486,6 +497,13 @@ func (f *finder) routerContext(e ast.Expr, depth int) routerCtx {
 	if obj == nil {
 		return rc
 	}
+	if m, ok := f.routerMemo[obj]; ok {
+		// Empty while it is computed: a cycle (r = r.With(mw)). Clipped:
+		// callers append.
+		return routerCtx{mws: slices.Clip(m.mws), paths: slices.Clip(m.paths)}
+	}
+	f.routerMemo[obj] = routerCtx{}
+	defer func() { f.routerMemo[obj] = rc }()
 	for _, use := range f.uses[obj] {
 		fn, args := ASTCall(f.info, use)
 		if mw, _ := MatchMiddleware(fn); mw != nil {
@@ -539,7 +557,11 @@ func isUnknownUse(fn *types.Func) bool {
 // isStdlib reports whether an import path is in the standard library. A
 // dot-less first element is not enough: modules are often named "myapp"
 // or "server" (go mod init myapp).
-func isStdlib(path string) bool {
+func isStdlib(path string) bool { return IsStdlib(path) }
+
+// IsStdlib reports whether an import path is in the standard library (a
+// dot-less first element that is one of the standard library's).
+func IsStdlib(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".") && stdRoots[first]
 }
@@ -673,6 +695,7 @@ func (f *finder) handlerRefs(e ast.Expr, wrappers []ast.Expr, depth int, visit f
 			}
 			return
 		}
+		f.wrappers[x.Fun] = x
 		for _, a := range x.Args {
 			f.handlerRefs(a, append(slices.Clip(wrappers), x.Fun), depth+1, visit)
 		}
@@ -751,6 +774,7 @@ func (f *finder) register(e ast.Expr, reg Registration, mws []ast.Expr, depth in
 			if f.isHandlerExpr(a) {
 				if !isAdapter(f.info, x) {
 					mws = append(slices.Clip(mws), x.Fun)
+					f.wrappers[x.Fun] = x
 				}
 				f.register(a, reg, mws, depth+1)
 				wrapped = true
@@ -867,6 +891,14 @@ func (f *finder) attach(h *Handler, reg Registration, mws []ast.Expr) {
 
 func (f *finder) middleware(e ast.Expr) Middleware {
 	m := Middleware{Expr: e, Name: shorten(types.ExprString(e))}
+	if call := f.wrappers[e]; call != nil {
+		_, args := ASTCall(f.info, call)
+		for _, a := range args {
+			if a.IsConst {
+				m.Consts = append(m.Consts, a.Const)
+			}
+		}
+	}
 	var named string
 	switch x := astutil.Unparen(e).(type) {
 	case *ast.CallExpr:

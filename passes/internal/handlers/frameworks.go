@@ -242,15 +242,16 @@ func (fw *Framework) String() string { return fw.Name }
 
 // Import paths.
 const (
-	pathHTTP  = "net/http"
-	pathURL   = "net/url"
-	pathJSON  = "encoding/json"
-	pathXML   = "encoding/xml"
-	pathChi   = "github.com/go-chi/chi/v5"
-	pathMux   = "github.com/gorilla/mux"
-	pathGin   = "github.com/gin-gonic/gin"
-	pathEcho  = "github.com/labstack/echo/v4"
-	pathFiber = "github.com/gofiber/fiber/v2"
+	pathHTTP   = "net/http"
+	pathURL    = "net/url"
+	pathJSON   = "encoding/json"
+	pathXML    = "encoding/xml"
+	pathChi    = "github.com/go-chi/chi/v5"
+	pathRender = "github.com/go-chi/render"
+	pathMux    = "github.com/gorilla/mux"
+	pathGin    = "github.com/gin-gonic/gin"
+	pathEcho   = "github.com/labstack/echo/v4"
+	pathFiber  = "github.com/gofiber/fiber/v2"
 )
 
 func fn(pkg, recv, name string) Func { return Func{Pkg: pkg, Recv: recv, Name: name} }
@@ -368,6 +369,15 @@ var NetHTTP = &Framework{
 
 var chiRouters = []string{"Mux", "Router"}
 
+// renderWrites builds go-chi/render's writes: (w, r, v).
+func renderWrites(data int, what string, names ...string) []Write {
+	var out []Write
+	for _, n := range names {
+		out = append(out, Write{Func: fn(pathRender, "", n), Data: []int{data}, Writer: 0, What: what})
+	}
+	return out
+}
+
 // Chi is github.com/go-chi/chi: net/http handlers on chi routers.
 var Chi = &Framework{
 	Name: "chi",
@@ -376,6 +386,17 @@ var Chi = &Framework{
 		{Func: fn(pathChi, "", "URLParam"), Kind: PathParam, Key: 1},
 		{Func: fn(pathChi, "", "URLParamFromCtx"), Kind: PathParam, Key: 1},
 		{Func: fn(pathChi, "Context", "URLParam"), Kind: PathParam, Key: 0},
+	},
+	// go-chi/render writes and decodes for chi handlers.
+	Writes: cat(
+		renderWrites(2, "JSON", "JSON", "Respond", "Render", "RenderList"),
+		renderWrites(2, "body", "XML", "PlainText", "Data"),
+		renderWrites(2, "HTML", "HTML"),
+	),
+	Binds: []Bind{
+		{Func: fn(pathRender, "", "Bind"), Kind: Body, Dst: 1, Src: 0},
+		{Func: fn(pathRender, "", "Decode"), Kind: Body, Dst: 1, Src: 0},
+		{Func: fn(pathRender, "", "DecodeJSON"), Kind: Body, Dst: 1, Src: 0},
 	},
 	Routes: cat(
 		routes(pathChi, chiRouters, 1, false, NoArg,

@@ -418,8 +418,17 @@ func (t *Types) fromSession(v ssa.Value, seen map[ssa.Value]bool, depth int) boo
 				return true
 			}
 		}
-		if recv := ArgValue(&x.Call, Receiver); recv != nil && f != nil && !IsRequestAPI(f) {
-			return rec(recv)
+		if recv := ArgValue(&x.Call, Receiver); recv != nil && f != nil && !IsRequestAPI(f) && rec(recv) {
+			return true
+		}
+		// The token parsed and verified from the session's credentials:
+		// jwt.Parse(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), kf).
+		if f != nil && (isSessionPackage(f) || passesInput(f)) {
+			for _, a := range args {
+				if rec(a.Value) {
+					return true
+				}
+			}
 		}
 	case *ssa.FreeVar:
 		for _, b := range t.binding(x) {
@@ -431,6 +440,33 @@ func (t *Types) fromSession(v ssa.Value, seen map[ssa.Value]bool, depth int) boo
 		for _, s := range storesInto(x) {
 			if rec(s) {
 				return true
+			}
+		}
+		// Claims filled by a session package from the session's
+		// credentials: jwt.ParseWithClaims(tokenStr, &claims, kf).
+		for _, call := range callsGiven(x) {
+			f, args := SSACall(call.Common())
+			if f == nil || !isSessionPackage(f) {
+				continue
+			}
+			for _, a := range args {
+				if strip(a.Value) != x && rec(a.Value) {
+					return true
+				}
+			}
+		}
+	case *ssa.Parameter:
+		// A parameter of a function of the package that its callers give
+		// the session's identity: canView(me, id).
+		fn := x.Parent()
+		for i, p := range fn.Params {
+			if p != x {
+				continue
+			}
+			for _, c := range t.callers[fn] {
+				if args := c.Common().Args; i < len(args) && rec(args[i]) {
+					return true
+				}
 			}
 		}
 	case *ssa.Extract:
@@ -469,6 +505,45 @@ func (t *Types) fromSession(v ssa.Value, seen map[ssa.Value]bool, depth int) boo
 	return false
 }
 
+// callsGiven returns the calls an allocation is passed to, directly or as
+// an interface.
+func callsGiven(a *ssa.Alloc) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	var visit func(v ssa.Value, depth int)
+	visit = func(v ssa.Value, depth int) {
+		if depth > 3 || v.Referrers() == nil {
+			return
+		}
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case ssa.CallInstruction:
+				out = append(out, r)
+			case *ssa.MakeInterface:
+				visit(r, depth+1)
+			case *ssa.ChangeType:
+				visit(r, depth+1)
+			}
+		}
+	}
+	visit(a, 0)
+	return out
+}
+
+func strip(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
 func (t *Types) returnsSession(fn *ssa.Function) bool {
 	switch t.sessionMemo[fn] {
 	case 1, 3:
@@ -493,4 +568,57 @@ func (t *Types) returnsSession(fn *ssa.Function) bool {
 		t.sessionMemo[fn] = 3
 	}
 	return res
+}
+
+// ResponseHelperWords are words of a function's name that say it writes a
+// response: render.JSON(w, r, v), web.Respond(ctx, w, v, code),
+// response.SendJSON(c, code, v), httputil.WriteError(w, err).
+var ResponseHelperWords = []string{"json", "render", "respond", "response", "reply", "send", "write", "encode", "html", "ok", "success", "text", "xml", "serve", "error", "fail"}
+
+// ResponseHelper reports whether a call is one of a response helper of
+// another package of the project, given something other than argument skip
+// (the data): it is named for writing a response and is also given the
+// response — the http.ResponseWriter, a framework context, or a context of
+// the project's own web package whose methods hand out the ResponseWriter
+// (shiori's WebContext.ResponseWriter()).
+func (t *Types) ResponseHelper(c *ssa.CallCommon, skip int) bool {
+	f := Callee(c)
+	if f == nil || f.Pkg() == nil || IsStdlib(f.Pkg().Path()) || FrameworkOfPackage(f.Pkg().Path()) != nil {
+		return false
+	}
+	if !slices.ContainsFunc(Words(f.Name()), func(w string) bool { return slices.Contains(ResponseHelperWords, w) }) {
+		return false
+	}
+	for i := range f.Signature().Params().Len() {
+		if i == skip {
+			continue
+		}
+		if v := ArgValue(c, i); v != nil && (t.IsResponse(v) || t.givesResponse(v.Type())) {
+			return true
+		}
+	}
+	return false
+}
+
+// givesResponse reports whether a value of type typ hands out the
+// response: it has a method without parameters returning an
+// http.ResponseWriter.
+func (t *Types) givesResponse(typ types.Type) bool {
+	ms := types.NewMethodSet(typ)
+	if _, isPtr := typ.Underlying().(*types.Pointer); !isPtr {
+		if _, isIface := typ.Underlying().(*types.Interface); !isIface {
+			ms = types.NewMethodSet(types.NewPointer(typ))
+		}
+	}
+	for i := range ms.Len() {
+		fn, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		sig := fn.Signature()
+		if sig.Params().Len() == 0 && sig.Results().Len() == 1 && t.IsResponseType(sig.Results().At(0).Type()) {
+			return true
+		}
+	}
+	return false
 }

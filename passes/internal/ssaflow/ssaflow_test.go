@@ -57,6 +57,22 @@ var flowTest = &analysis.Analyzer{
 			}
 			pass.Reportf(h.Top.Pos(), "%s", msg)
 		}
+		// probe(x): did the run track x?
+		for _, fn := range e.Funcs() {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if c, ok := instr.(*ssa.Call); ok {
+						if callee := c.Call.StaticCallee(); callee != nil && callee.Name() == "probe" {
+							if e.Reached(c.Call.Args[0]) {
+								pass.Reportf(c.Pos(), "reached")
+							} else {
+								pass.Reportf(c.Pos(), "not reached")
+							}
+						}
+					}
+				}
+			}
+		}
 		return nil, nil
 	},
 }

@@ -96,3 +96,18 @@ func publicKeys(w http.ResponseWriter, r *http.Request) {
 func secretKeys(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(map[string]string{"k": os.Getenv("STRIPE_SECRET_KEY")}) // want `API key from os\.Getenv\("STRIPE_SECRET_KEY"\)`
 }
+
+// A key the user sends (testing their own provider key) is theirs: echoing
+// it back is not the server's key leaking.
+type ProviderSettings struct {
+	Provider string `json:"provider"`
+	APIKey   string `json:"api_key"`
+}
+
+func testProvider(w http.ResponseWriter, r *http.Request) {
+	var s ProviderSettings
+	if err := json.NewDecoder(r.Body).Decode(&s); err != nil {
+		return
+	}
+	json.NewEncoder(w).Encode(map[string]any{"ok": true, "settings": s, "key": s.APIKey})
+}

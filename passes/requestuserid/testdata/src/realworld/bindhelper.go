@@ -1,6 +1,7 @@
 package realworld
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 
@@ -48,4 +49,28 @@ func createNote(c *gin.Context) {
 		return
 	}
 	store.OrdersFor(c.Request.Context(), req.Text)
+}
+
+// Not bind helpers: a store given the request's context, a helper reading
+// the session.
+type orderRow struct {
+	UserID string
+	Total  int
+}
+
+type rows interface {
+	ReadOrder(ctx context.Context, out *orderRow) error
+}
+
+var orderRows rows
+
+func readSession(r *http.Request, out *orderRow) error { return nil }
+
+func ownOrder(w http.ResponseWriter, r *http.Request) {
+	var o orderRow
+	orderRows.ReadOrder(r.Context(), &o)
+	store.OrdersFor(r.Context(), o.UserID)
+	var s orderRow
+	readSession(r, &s)
+	store.OrdersFor(r.Context(), s.UserID)
 }

@@ -3,6 +3,10 @@ package realworld
 import (
 	"net/http"
 
+	"realworld/respond"
+
+	"github.com/go-chi/render"
+
 	log "github.com/go-pkgz/lgr"
 )
 
@@ -23,4 +27,12 @@ type server struct{ logger log.L }
 
 func (s *server) loggedByMethod(w http.ResponseWriter, r *http.Request) {
 	s.logger.Logf("[DEBUG] user %s", r.URL.Query().Get("user_id"))
+}
+
+// Echoed back through go-chi/render or a response helper of the project:
+// not a use.
+func echoRendered(w http.ResponseWriter, r *http.Request) {
+	uid := r.URL.Query().Get("user_id")
+	render.JSON(w, r, map[string]string{"user_id": uid})
+	respond.Send(w, uid)
 }

@@ -141,3 +141,13 @@ func deferred() {
 	s := source()
 	defer sink(s) // want `reaches sink`
 }
+
+func probe(s string) {}
+
+// Reached reports what the last run tracked.
+func reachedProbe() {
+	v := source()
+	w := "constant"
+	probe(v) // want `reached`
+	probe(w) // want `not reached`
+}
