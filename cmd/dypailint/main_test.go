@@ -367,3 +367,44 @@ func TestSecretsNeverPrintedWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestFixJS: -fix drops identity fields from a JS/TS payload in the
+// original source (the scanner analyses esbuild's output and maps back).
+func TestFixJS(t *testing.T) {
+	dir := t.TempDir()
+	page := `'use client'
+import { dypai } from '../lib/dypai'
+
+export default function Page({ user, items }: any) {
+  const order = async () => {
+    await dypai.api.post('create_order', {
+      user_id: user.id,
+      items,
+    })
+    await dypai.api.post('create_order', { items, "userId": ` + "`${user.id}`" + ` })
+  }
+  return <button onClick={order}>Order</button>
+}
+`
+	for name, content := range map[string]string{
+		"package.json": `{"dependencies":{"next":"14","@dypai/client":"1"}}`,
+		"dypai.yaml":   "app: saas\nendpoints:\n  create_order: { auth_mode: jwt }\n",
+		"lib/dypai.ts": "import { createClient } from '@dypai/client'\nexport const dypai = createClient(process.env.NEXT_PUBLIC_DYPAI_URL!)\n",
+		"app/page.tsx": page,
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	if _, errOut, code := dypailint(t, dir, "-fix", "./..."); code != 0 || !strings.Contains(errOut, "applied 2 fixes in 1 files") {
+		t.Fatalf("-fix: exit %d, stderr %q", code, errOut)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "app", "page.tsx"))
+	want := strings.Replace(strings.Replace(page, "      user_id: user.id,\n", "", 1), `{ items, "userId": `+"`${user.id}`"+` }`, "{ items }", 1)
+	if string(got) != want {
+		t.Errorf("after -fix:\n%s\nwant:\n%s", got, want)
+	}
+	if out, _, code := dypailint(t, dir, "./..."); code != 0 {
+		t.Errorf("after -fix: exit %d:\n%s", code, out)
+	}
+}

@@ -179,7 +179,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 	st := newBuildState()
 	alias := viteAlias(p.root)
 	found := map[string]finding.Finding{}
-	emit := func(rule string, loc finding.Location, msg string, related []finding.Related) {
+	emit := func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
 		if !cfg.RuleEnabled(rule) || p.excluded(loc.File) {
 			return
 		}
@@ -187,7 +187,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		if old, ok := found[key]; ok && (old.Loc.Col < loc.Col) {
 			return // the same finding from both builds: keep one
 		}
-		found[key] = finding.Finding{RuleID: rule, Loc: loc, Message: msg, Related: related}
+		found[key] = finding.Finding{RuleID: rule, Loc: loc, Message: msg, Related: related, Fixes: fixes}
 	}
 	var serverOnlyShipped []string
 	for _, client := range []bool{false, true} {
@@ -215,11 +215,11 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 			// Files importing server-only are server code: Next.js fails
 			// the build rather than ship them. Report that, not the key.
 			inner := emit
-			a.emit = func(rule string, loc finding.Location, msg string, related []finding.Related) {
+			a.emit = func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
 				if rule == rules.DYP101 && st.serverOnly[loc.File] {
 					return
 				}
-				inner(rule, loc, msg, related)
+				inner(rule, loc, msg, related, fixes...)
 			}
 			for f := range st.serverOnly {
 				if b.inputs[f] {
