@@ -306,12 +306,7 @@ func (p *project) excluded(f string) bool {
 			return true
 		}
 	}
-	rel, err := filepath.Rel(base, f)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return false
-	}
-	rel = filepath.ToSlash(rel)
-	return slices.ContainsFunc(m.Ignore, func(g string) bool { return matchGlob(g, rel) })
+	return m.Ignores(f)
 }
 
 func (p *project) finishSetup() {
@@ -456,29 +451,5 @@ func moduleScripts(html, root string) []string {
 	return out
 }
 
-// matchGlob matches a slash-separated path against a pattern where ** matches
-// any number of path elements and * and ? match within one element.
-func matchGlob(pattern, name string) bool {
-	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func matchParts(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchParts(pat[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, _ := filepath.Match(pat[0], name[0]); !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
-	}
-	return len(name) == 0
-}
+// matchGlob is dypai.yaml's glob matching (** spans path elements).
+func matchGlob(pattern, name string) bool { return config.MatchGlob(pattern, name) }
