@@ -13,20 +13,13 @@ import (
 
 // New returns the DYP101 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	model := clientmodel.For(cfg)
-	return report.Analyzer(rules.DYP101, []*analysis.Analyzer{model}, func(pass *analysis.Pass) (any, error) {
-		return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
-	})
+	return clientmodel.Pass(cfg, rules.DYP101, check)
 }
 
-func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
-	if m.Err != nil {
-		return nil, m.Err
-	}
+func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
 	if len(m.Keys) == 0 && len(m.ClientRefs) == 0 {
-		return &report.Result{}, nil
+		return
 	}
-	r := report.New(pass, cfg)
 	terms := m.Project.Profile.Terms
 	for _, k := range m.Keys {
 		if k.Reach == nil {
@@ -59,5 +52,4 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		}
 		r.Report(rules.DYP101, d)
 	}
-	return r.Result(), nil
 }

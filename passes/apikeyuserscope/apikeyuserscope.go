@@ -15,20 +15,13 @@ import (
 
 // New returns the DYP301 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	model := clientmodel.For(cfg)
-	return report.Analyzer(rules.DYP301, []*analysis.Analyzer{model}, func(pass *analysis.Pass) (any, error) {
-		return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
-	})
+	return clientmodel.Pass(cfg, rules.DYP301, check)
 }
 
-func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
-	if m.Err != nil {
-		return nil, m.Err
-	}
+func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
 	if len(m.Calls) == 0 && len(m.Keys) == 0 {
-		return &report.Result{}, nil
+		return
 	}
-	r := report.New(pass, cfg)
 	for _, c := range m.Calls {
 		if !c.Kind.IsAPIKey() {
 			continue
@@ -53,7 +46,6 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		}
 		report1(r, k.Node, related, rules.MsgKeyRequestUserScope("request with an "+headerName(k)+" header", reasons))
 	}
-	return r.Result(), nil
 }
 
 // headerName is the key header of a raw request, for messages.

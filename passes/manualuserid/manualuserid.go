@@ -16,22 +16,15 @@ import (
 
 // New returns the DYP201 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	model := clientmodel.For(cfg)
-	return report.Analyzer(rules.DYP201, []*analysis.Analyzer{model}, func(pass *analysis.Pass) (any, error) {
-		return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
-	})
+	return clientmodel.Pass(cfg, rules.DYP201, check)
 }
 
-func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
-	if m.Err != nil {
-		return nil, m.Err
-	}
+func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
 	if len(m.Calls) == 0 || !m.Project.Profile.ImplicitCaller {
 		// Without calls, or on a platform where a user call carries the
 		// user's id by design (supabase rows under RLS), nothing to report.
-		return &report.Result{}, nil
+		return
 	}
-	r := report.New(pass, cfg)
 	for _, c := range m.Calls {
 		if len(c.Identity) == 0 || !c.Kind.PresumedUser() {
 			continue
@@ -66,7 +59,6 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 			r.Report(rules.DYP201, d)
 		}
 	}
-	return r.Result(), nil
 }
 
 // callName names the call for messages: the endpoint when known,

@@ -11,20 +11,13 @@ import (
 
 // New returns the DYP405 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	model := clientmodel.For(cfg)
-	return report.Analyzer(rules.DYP405, []*analysis.Analyzer{model}, func(pass *analysis.Pass) (any, error) {
-		return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
-	})
+	return clientmodel.Pass(cfg, rules.DYP405, check)
 }
 
-func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
-	if m.Err != nil {
-		return nil, m.Err
-	}
+func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
 	if len(m.Calls) == 0 || !m.Project.ManifestRulesApply() {
-		return &report.Result{}, nil
+		return
 	}
-	r := report.New(pass, cfg)
 	for _, c := range m.Calls {
 		ep := m.Project.Manifest.Endpoint(c.Endpoint)
 		if ep == nil || ep.AuthMode != config.AuthAPIKey {
@@ -41,5 +34,4 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		}
 		r.Report(rules.DYP405, analysis.Diagnostic{Pos: c.Call.Pos(), End: c.Call.End(), Message: msg})
 	}
-	return r.Result(), nil
 }

@@ -11,24 +11,17 @@ import (
 
 // New returns the DYP403 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	model := clientmodel.For(cfg)
-	return report.Analyzer(rules.DYP403, []*analysis.Analyzer{model}, func(pass *analysis.Pass) (any, error) {
-		return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
-	})
+	return clientmodel.Pass(cfg, rules.DYP403, check)
 }
 
-func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
-	if m.Err != nil {
-		return nil, m.Err
-	}
+func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
 	if len(m.SignUps) == 0 || !m.Project.ManifestRulesApply() || m.Project.Manifest.SignupAllowed() {
-		return &report.Result{}, nil
+		return
 	}
 	why := "signup: false"
 	if man := m.Project.Manifest; man.Signup == nil {
 		why = "app: " + man.App + ", so signup defaults to false"
 	}
-	r := report.New(pass, cfg)
 	for _, s := range m.SignUps {
 		r.Report(rules.DYP403, analysis.Diagnostic{
 			Pos:     s.Call.Pos(),
@@ -36,5 +29,4 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 			Message: rules.MsgPrivateSignup(s.Name(), why),
 		})
 	}
-	return r.Result(), nil
 }

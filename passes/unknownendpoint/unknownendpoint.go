@@ -11,22 +11,15 @@ import (
 
 // New returns the DYP404 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	model := clientmodel.For(cfg)
-	return report.Analyzer(rules.DYP404, []*analysis.Analyzer{model}, func(pass *analysis.Pass) (any, error) {
-		return run(pass, cfg, pass.ResultOf[model].(*clientmodel.Model))
-	})
+	return clientmodel.Pass(cfg, rules.DYP404, check)
 }
 
-func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, error) {
-	if m.Err != nil {
-		return nil, m.Err
-	}
+func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
 	if len(m.Calls) == 0 || !m.Project.ManifestRulesApply() {
-		return &report.Result{}, nil
+		return
 	}
 	man := m.Project.Manifest
 	names := man.EndpointNames()
-	r := report.New(pass, cfg)
 	for _, c := range m.Calls {
 		if c.Endpoint == "" || man.Endpoint(c.Endpoint) != nil {
 			continue
@@ -41,5 +34,4 @@ func run(pass *analysis.Pass, cfg *config.Config, m *clientmodel.Model) (any, er
 		}
 		r.Report(rules.DYP404, d)
 	}
-	return r.Result(), nil
 }
