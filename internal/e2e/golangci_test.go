@@ -30,10 +30,10 @@ func TestGolangciLintPlugin(t *testing.T) {
 		t.Skip("builds golangci-lint (about a minute with a warm cache); skipped in -short mode")
 	}
 	bin := buildGolangciLint(t)
-	fixture, err := filepath.Abs("testdata/golangci")
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The fixture module, with the demo's stand-in SDK copied in.
+	fixture := filepath.Join(t.TempDir(), "golangci")
+	copyTree(t, "testdata/golangci", fixture)
+	copyTree(t, filepath.Join(repoRoot(t), "testdata", "demo", "sdk"), filepath.Join(fixture, "sdk"))
 	out, code := run(t, fixture, []string{"GOFLAGS=-buildvcs=false"}, bin, "run", "--output.json.path", "stdout", "--show-stats=false", "./...")
 	if code != 1 {
 		t.Fatalf("golangci-lint exit %d, want 1 (issues found):\n%s", code, out)

@@ -248,7 +248,7 @@ func (c *checker) sources() []source {
 				f, args := handlers.SSACall(&call.Call)
 				if bd := c.bindHelper(call, f); bd != nil {
 					c.bindCalls[call] = true
-					dst := strip(handlers.ArgValue(&call.Call, bd.Dst))
+					dst := handlers.Strip(handlers.ArgValue(&call.Call, bd.Dst))
 					if a, ok := dst.(*ssa.Alloc); ok {
 						bound[a] = bd.Kind
 						out = append(out, c.boundFields(fn, call, a, bd.Kind)...)
@@ -261,7 +261,7 @@ func (c *checker) sources() []source {
 							continue
 						}
 					}
-					dst := strip(handlers.ArgValue(&call.Call, bd.Dst))
+					dst := handlers.Strip(handlers.ArgValue(&call.Call, bd.Dst))
 					if a, ok := dst.(*ssa.Alloc); ok {
 						bound[a] = bd.Kind
 						out = append(out, c.boundFields(fn, call, a, bd.Kind)...)
@@ -370,14 +370,14 @@ func (c *checker) bindHelper(call *ssa.Call, f *types.Func) *handlers.Bind {
 		if v == nil {
 			continue
 		}
-		if _, ok := strip(v).(*ssa.Alloc); ok && dst < 0 {
+		if _, ok := handlers.Strip(v).(*ssa.Alloc); ok && dst < 0 {
 			dst = i
 			continue
 		}
 		// The request, a framework context, or the body's reader or
 		// bytes — not the request's context.Context, which a store's
 		// ReadOrders(ctx, &out) is given too.
-		t := strip(v).Type()
+		t := handlers.Strip(v).Type()
 		if handlers.IsRequestType(t) {
 			req = true
 		} else if _, ok := c.types.RequestInput(v); ok && !isContext(t) {
@@ -504,21 +504,6 @@ func (c *checker) overwritten(a *ssa.Alloc, i int) bool {
 		}
 	}
 	return false
-}
-
-func strip(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
 }
 
 // call decides what a call does with the user id.
@@ -719,7 +704,7 @@ func (c *checker) adminEndpoint(s ssaflow.Site) bool {
 		if i == s.Arg {
 			continue
 		}
-		if k, ok := strip(handlers.ArgValue(s.Common, i)).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+		if k, ok := handlers.Strip(handlers.ArgValue(s.Common, i)).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
 			if ep := p.Manifest.Endpoint(constant.StringVal(k.Value)); ep != nil {
 				return ep.HasRoles()
 			}

@@ -450,7 +450,7 @@ func (t *Types) fromSession(v ssa.Value, seen map[ssa.Value]bool, depth int) boo
 				continue
 			}
 			for _, a := range args {
-				if strip(a.Value) != x && rec(a.Value) {
+				if Strip(a.Value) != x && rec(a.Value) {
 					return true
 				}
 			}
@@ -529,7 +529,8 @@ func callsGiven(a *ssa.Alloc) []ssa.CallInstruction {
 	return out
 }
 
-func strip(v ssa.Value) ssa.Value {
+// Strip removes interface and named-type conversions around an SSA value.
+func Strip(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:

@@ -28,7 +28,7 @@ func Dir(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, root := range []string{Shared(), "testdata"} {
-		if err := copyTree(filepath.Join(root, "src"), filepath.Join(dir, "src")); err != nil {
+		if err := CopyTree(filepath.Join(root, "src"), filepath.Join(dir, "src")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -56,7 +56,8 @@ func Wasm(t *testing.T) {
 	t.Setenv("CGO_ENABLED", "0")
 }
 
-func copyTree(from, to string) error {
+// CopyTree copies a directory tree (nothing when from does not exist).
+func CopyTree(from, to string) error {
 	if _, err := os.Stat(from); os.IsNotExist(err) {
 		return nil
 	}

@@ -7,8 +7,6 @@
 package handlerstest
 
 import (
-	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -33,7 +31,7 @@ func Dir(t testing.TB) string {
 	dir := passtest.Dir(t)
 	src := filepath.Join(dir, "src")
 	for _, sub := range []string{"github.com/gin-gonic", "github.com/labstack", "github.com/go-chi", "github.com/gofiber", "github.com/gorilla", "github.com/go-pkgz", "github.com/julienschmidt"} {
-		if err := copyTree(filepath.Join(Frameworks(), sub), filepath.Join(src, sub)); err != nil {
+		if err := passtest.CopyTree(filepath.Join(Frameworks(), sub), filepath.Join(src, sub)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -44,25 +42,4 @@ func Dir(t testing.TB) string {
 func Run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
 	t.Helper()
 	return analysistest.Run(t, Dir(t), a, pkgs...)
-}
-
-func copyTree(from, to string) error {
-	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
 }
