@@ -4,9 +4,11 @@
 package output
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dypai/dypailint/analyzer/finding"
@@ -28,6 +30,7 @@ type Run struct {
 
 // Write renders run in the named format.
 func Write(w io.Writer, format string, run *Run) error {
+	run = inDisplayOrder(run)
 	switch format {
 	case "text":
 		return writeText(w, run)
@@ -37,6 +40,24 @@ func Write(w io.Writer, format string, run *Run) error {
 		return writeSARIF(w, run)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// inDisplayOrder returns run with its findings sorted by the path the user
+// sees, so the order does not depend on where the project is checked out
+// (an absolute path outside the root would otherwise sort against the root).
+func inDisplayOrder(run *Run) *Run {
+	sorted := *run
+	sorted.Findings = slices.Clone(run.Findings)
+	slices.SortStableFunc(sorted.Findings, func(a, b finding.Finding) int {
+		return cmp.Or(
+			cmp.Compare(Rel(run.Root, a.Loc.File), Rel(run.Root, b.Loc.File)),
+			cmp.Compare(a.Loc.Line, b.Loc.Line),
+			cmp.Compare(a.Loc.Col, b.Loc.Col),
+			cmp.Compare(a.RuleID, b.RuleID),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return &sorted
 }
 
 // Rel returns path relative to root with forward slashes, or path itself
