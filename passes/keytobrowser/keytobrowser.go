@@ -17,6 +17,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/analyzer/session"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
@@ -277,7 +278,7 @@ func (c *checker) isKeyField(fv *types.Var) bool {
 // APIKey, DypaiAPIKey, ServiceRoleKey; not APIKeyHeader, APIKeyID or
 // PublicAPIKey.
 func keyName(name string) bool {
-	n := handlers.Normalize(name)
+	n := session.Normalize(name)
 	for _, m := range KeyFieldMarkers {
 		i := strings.Index(n, m)
 		if i < 0 {
@@ -343,7 +344,7 @@ func isRecord(tn *types.TypeName, st *types.Struct) bool {
 	}
 	var words []string
 	if tn != nil {
-		words = handlers.Words(tn.Name())
+		words = session.Words(tn.Name())
 	}
 	for _, w := range words {
 		if slices.Contains(ConfigWords, w) {

@@ -18,6 +18,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/analyzer/session"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
@@ -157,7 +158,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		bindCalls: map[ssa.CallInstruction]bool{},
 	}
 	for _, f := range proj.IdentityFields {
-		c.ids[handlers.Normalize(f)] = true
+		c.ids[session.Normalize(f)] = true
 	}
 	c.handlerTypes = map[*types.TypeName]bool{}
 	for _, h := range c.set.Handlers {
@@ -226,7 +227,7 @@ func carries(t types.Type) bool {
 // isIdentity reports whether an input name is an identity field: user_id,
 // userId, X-User-Id (headers may carry an X- prefix).
 func (c *checker) isIdentity(name string, kind handlers.Kind) bool {
-	n := handlers.Normalize(name)
+	n := session.Normalize(name)
 	if c.ids[n] {
 		return true
 	}
@@ -359,7 +360,7 @@ func (c *checker) bindHelper(call *ssa.Call, f *types.Func) *handlers.Bind {
 	if bd, _ := handlers.MatchBind(f); bd != nil {
 		return nil
 	}
-	words := handlers.Words(f.Name())
+	words := session.Words(f.Name())
 	if !slices.ContainsFunc(words, func(w string) bool { return slices.Contains(BindWords, w) }) ||
 		slices.ContainsFunc(words, func(w string) bool { return slices.Contains(NotBindWords, w) }) {
 		return nil
@@ -577,7 +578,7 @@ func isLogger(fn *types.Func) bool {
 	}
 	if recv := fn.Signature().Recv(); recv != nil {
 		if n := namedObj(recv.Type()); n != nil {
-			for _, w := range handlers.Words(n.Name()) {
+			for _, w := range session.Words(n.Name()) {
 				if slices.Contains(LogTypeMarkers, w) {
 					return true
 				}
@@ -612,7 +613,7 @@ func (c *checker) accessCheck(s ssaflow.Site) bool {
 	if !boolean && !isErr {
 		return false
 	}
-	words := handlers.Words(s.Func.Name())
+	words := session.Words(s.Func.Name())
 	if len(words) > 0 && words[0] == "can" || slices.ContainsFunc(words, func(w string) bool { return slices.Contains(AccessWords, w) }) {
 		return true
 	}
@@ -632,7 +633,7 @@ func (c *checker) accessCheck(s ssaflow.Site) bool {
 // or Get, FindByID, One of a type named for users (UserStore.Get,
 // AccountRepository.FindByID) — not GetUserOrders or DeleteUser.
 func userLookup(f *types.Func) bool {
-	words := handlers.Words(f.Name())
+	words := session.Words(f.Name())
 	verb := false
 	for len(words) > 0 && slices.Contains(LookupVerbs, words[0]) {
 		words = words[1:] // FindOneUser, MustGetUser
@@ -648,7 +649,7 @@ func userLookup(f *types.Func) bool {
 			return false
 		}
 		n := namedObj(recv.Type())
-		return n != nil && slices.ContainsFunc(handlers.Words(n.Name()), func(w string) bool {
+		return n != nil && slices.ContainsFunc(session.Words(n.Name()), func(w string) bool {
 			return slices.Contains(UserNouns, strings.TrimSuffix(w, "s"))
 		})
 	}
@@ -677,7 +678,7 @@ func isConstructor(name string) bool {
 // at '/', '-', '.' and case changes: go-pkgz/lgr → go, pkgz, lgr) is one
 // of words; a version element is skipped.
 func pathHasWord(path string, words []string) bool {
-	for _, w := range handlers.Words(path) {
+	for _, w := range session.Words(path) {
 		if slices.Contains(words, w) {
 			return true
 		}
@@ -805,7 +806,7 @@ func (c *checker) verifiesSender(n ast.Node) bool {
 				found = true
 			}
 		}
-		words := handlers.Words(fn.Name())
+		words := session.Words(fn.Name())
 		has := func(ws ...string) bool {
 			return slices.ContainsFunc(words, func(w string) bool { return slices.Contains(ws, w) })
 		}
@@ -896,7 +897,7 @@ func (c *checker) sessionActs(h ssaflow.Hit) bool {
 
 // hasMarker reports whether a word of s begins with one of the markers.
 func hasMarker(s string, markers []string) bool {
-	for _, w := range handlers.Words(s) {
+	for _, w := range session.Words(s) {
 		for _, m := range markers {
 			if strings.HasPrefix(w, m) {
 				return true

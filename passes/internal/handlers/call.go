@@ -4,13 +4,13 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/dypai/dypailint/analyzer/session"
 )
 
 // Arg is one argument of a call, as the name-based checks see it.
@@ -242,20 +242,20 @@ func SessionReadOf(fn *types.Func, args []Arg) (string, bool) {
 		case Credentials:
 			return FuncName(fn), true
 		case Header:
-			if k, ok := key(args, s.Key); ok && containsAny(k, SessionHeaderMarkers) {
+			if k, ok := key(args, s.Key); ok && session.ContainsAny(k, session.HeaderMarkers) {
 				return `the "` + k + `" header`, true
 			}
 		case Cookie:
-			if k, ok := key(args, s.Key); ok && containsAny(k, SessionCookieMarkers) {
+			if k, ok := key(args, s.Key); ok && session.ContainsAny(k, session.CookieMarkers) {
 				return `the "` + k + `" cookie`, true
 			}
 		case ContextValue:
 			if s.Key >= 0 && s.Key < len(args) {
 				a := args[s.Key]
-				if a.IsConst && containsAny(a.Const, SessionKeyMarkers) {
+				if a.IsConst && session.ContainsAny(a.Const, session.KeyMarkers) {
 					return `context value "` + a.Const + `"`, true
 				}
-				if a.Name != "" && containsAny(a.Name, SessionKeyMarkers) {
+				if a.Name != "" && session.ContainsAny(a.Name, session.KeyMarkers) {
 					return "context value " + a.Name, true
 				}
 			}
@@ -271,7 +271,7 @@ func SessionReadOf(fn *types.Func, args []Arg) (string, bool) {
 	if fn.Signature().Results().Len() == 0 {
 		return "", false
 	}
-	if sessionFuncName(fn.Name()) || isSessionPackage(fn) {
+	if session.IsGetterName(fn.Name()) || isSessionPackage(fn) {
 		return FuncName(fn), true
 	}
 	return "", false
@@ -297,66 +297,19 @@ func sessionArgs(args []Arg) bool {
 func isSessionPackage(fn *types.Func) bool {
 	words := []string{}
 	if fn.Pkg() != nil {
-		words = append(words, Normalize(fn.Pkg().Name()))
+		words = append(words, session.Normalize(fn.Pkg().Name()))
 	}
 	if r := recvName(fn); r != "" {
-		words = append(words, splitWords(r)...)
+		words = append(words, session.Words(r)...)
 	}
 	for _, w := range words {
-		for _, m := range SessionPackageMarkers {
+		for _, m := range session.PackageMarkers {
 			if strings.Contains(w, m) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-var sessionWords = []string{"user", "claims", "claim", "session", "token", "principal", "identity", "subject", "viewer", "account", "jwt", "auth", "authenticate", "authenticated", "me", "whoami", "caller"}
-
-// sessionFuncName reports whether a function name reads like a session
-// getter: after verb prefixes (Get, Must, Current…), its first word is one
-// of the session words — UserFromContext, currentUser, MustGetClaims.
-func sessionFuncName(name string) bool {
-	words := splitWords(name)
-	for len(words) > 0 && slices.Contains(SessionFuncPrefixes, words[0]) {
-		words = words[1:]
-	}
-	if len(words) == 0 {
-		return slices.Contains([]string{"authenticate", "authenticated", "signedin", "loggedin"}, strings.ToLower(name))
-	}
-	return slices.Contains(sessionWords, words[0])
-}
-
-// Words splits a Go identifier (or any name) into lower-case words:
-// "UserFromContext" → user, from, context; "JWTClaims" → jwt, claims;
-// "X-User-Id" → x, user, id.
-func Words(s string) []string {
-	var out []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		out = append(out, splitWords(part)...)
-	}
-	return out
-}
-
-// splitWords splits a Go identifier into lower-case words:
-// "UserFromContext" → user, from, context; "JWTClaims" → jwt, claims.
-func splitWords(s string) []string {
-	var words []string
-	rs := []rune(s)
-	start := 0
-	for i := 1; i <= len(rs); i++ {
-		if i == len(rs) || rs[i] == '_' ||
-			(unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1])))) {
-			if w := strings.Trim(string(rs[start:i]), "_"); w != "" {
-				words = append(words, strings.ToLower(w))
-			}
-			start = i
-		}
-	}
-	return words
 }
 
 // IsRequestType reports whether t is *http.Request or a framework's handler

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/dypai/dypailint/analyzer/session"
 )
 
 // Handler is one request handler function.
@@ -917,7 +919,7 @@ func (f *finder) middleware(e ast.Expr) Middleware {
 				for _, def := range f.defs[obj] {
 					m.Defs = append(m.Defs, shorten(types.ExprString(def)))
 					if call, ok := astutil.Unparen(def).(*ast.CallExpr); ok && m.Func == nil {
-						if fn, _ := ASTCall(f.info, call); fn != nil && !containsAny(named, AuthMiddlewareMarkers) {
+						if fn, _ := ASTCall(f.info, call); fn != nil && !session.ContainsAny(named, AuthMiddlewareMarkers) {
 							m.Func = fn
 						}
 					}
@@ -928,7 +930,7 @@ func (f *finder) middleware(e ast.Expr) Middleware {
 	if m.Func != nil {
 		named = m.Func.Name()
 	}
-	m.Auth = named != "" && containsAny(named, AuthMiddlewareMarkers)
+	m.Auth = named != "" && session.ContainsAny(named, AuthMiddlewareMarkers)
 	if !m.Auth && m.Func != nil {
 		if d := f.decls[m.Func]; d != nil && d.Body != nil {
 			_, m.Auth = f.bodyReadsSession(d.Body, 0)

@@ -600,57 +600,11 @@ func FrameworkOfPackage(p string) *Framework {
 // Frameworks lists every framework, net/http first.
 var Frameworks = []*Framework{NetHTTP, Chi, Mux, Gin, Echo, Fiber}
 
-// Markers decide, by name, whether a header, cookie or context key holds
-// the signed-in user's credentials or identity, and whether a function
-// reads them. Names are compared lower-case with '-' and '_' removed.
-var (
-	// SessionHeaderMarkers: Authorization, X-Auth-Token, X-Session-Id….
-	SessionHeaderMarkers = []string{"authorization", "authtoken", "accesstoken", "idtoken", "sessiontoken", "sessionid", "xsession", "bearer"}
-	// SessionCookieMarkers: session, sid, token, jwt, auth….
-	SessionCookieMarkers = []string{"session", "sess", "sid", "token", "jwt", "auth", "access"}
-	// SessionKeyMarkers are context keys (or their types or variables) that
-	// authentication middleware stores the user under.
-	SessionKeyMarkers = []string{"user", "claims", "session", "token", "auth", "principal", "identity", "subject", "account", "jwt", "viewer", "currentuser"}
-	// SessionFuncMarkers are function names (after a verb prefix such as
-	// Get, Must, Current, Load, Parse, Verify or Require) that return the
-	// signed-in user when given the request or its context:
-	// auth.UserFromContext(ctx), currentUser(r), GetClaims(c).
-	SessionFuncMarkers = []string{"user", "claims", "session", "token", "principal", "identity", "subject", "viewer", "account", "jwt", "auth", "me"}
-	// SessionFuncPrefixes are the verb prefixes stripped before matching
-	// SessionFuncMarkers.
-	SessionFuncPrefixes = []string{"must", "get", "current", "load", "read", "parse", "verify", "validate", "require", "extract", "lookup", "fetch", "authenticated", "authenticate", "signedin", "loggedin", "from"}
-	// SessionPackageMarkers are package names whose functions, given the
-	// request or its context, read the session: sessions.Get(r),
-	// auth.From(ctx), jwtauth.FromContext(ctx).
-	SessionPackageMarkers = []string{"auth", "session", "jwt", "oidc", "oauth"}
-	// AuthMiddlewareMarkers are middleware names that authenticate the
-	// user: RequireAuth, jwtMiddleware, sessionAuth, Protected, LoginRequired.
-	AuthMiddlewareMarkers = []string{"auth", "jwt", "session", "login", "protect", "requireuser", "signedin", "loggedin", "bearer", "token"}
-)
-
-// Normalize lower-cases a name and removes '-', '_' and '.', so that
-// "X-User-Id", "user_id" and "userID" compare as "xuserid", "userid",
-// "userid".
-func Normalize(s string) string {
-	s = strings.ToLower(s)
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '-', '_', '.', ' ':
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func containsAny(s string, markers []string) bool {
-	n := Normalize(s)
-	for _, m := range markers {
-		if strings.Contains(n, m) {
-			return true
-		}
-	}
-	return false
-}
+// AuthMiddlewareMarkers are middleware names that authenticate the user:
+// RequireAuth, jwtMiddleware, sessionAuth, Protected, LoginRequired. The
+// names of session headers, cookies, keys and getters are in
+// analyzer/session, shared with the JS/TS scanner.
+var AuthMiddlewareMarkers = []string{"auth", "jwt", "session", "login", "protect", "requireuser", "signedin", "loggedin", "bearer", "token"}
 
 // index maps a function name to the table entries with that name.
 type index struct {

@@ -137,38 +137,6 @@ func TestGates(t *testing.T) {
 	handlerstest.Run(t, describeGates, "gatesfix")
 }
 
-func TestSessionFuncName(t *testing.T) {
-	for name, want := range map[string]bool{
-		"UserFromContext": true,
-		"currentUser":     true,
-		"MustGetClaims":   true,
-		"JWTClaims":       true,
-		"GetSession":      true,
-		"Authenticate":    true,
-		"me":              true,
-		"GetMessage":      false,
-		"OrdersForUser":   false,
-		"Get":             false,
-		"ParseForm":       false,
-	} {
-		if got := handlers.SessionFuncNameForTest(name); got != want {
-			t.Errorf("sessionFuncName(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
-
-func TestNormalize(t *testing.T) {
-	for in, want := range map[string]string{
-		"X-User-Id": "xuserid",
-		"user_id":   "userid",
-		"userID":    "userid",
-	} {
-		if got := handlers.Normalize(in); got != want {
-			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestFuncString(t *testing.T) {
 	for f, want := range map[handlers.Func]string{
 		{Pkg: "encoding/json", Recv: "Encoder", Name: "Encode"}:             "json.Encoder.Encode",

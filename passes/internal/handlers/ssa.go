@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/dypai/dypailint/analyzer/session"
 )
 
 // Types answers questions about the SSA values of one package: where a
@@ -587,7 +589,7 @@ func (t *Types) ResponseHelper(c *ssa.CallCommon, skip int) bool {
 	if f == nil || f.Pkg() == nil || IsStdlib(f.Pkg().Path()) || FrameworkOfPackage(f.Pkg().Path()) != nil {
 		return false
 	}
-	if !slices.ContainsFunc(Words(f.Name()), func(w string) bool { return slices.Contains(ResponseHelperWords, w) }) {
+	if !slices.ContainsFunc(session.Words(f.Name()), func(w string) bool { return slices.Contains(ResponseHelperWords, w) }) {
 		return false
 	}
 	for i := range f.Signature().Params().Len() {

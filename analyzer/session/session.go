@@ -1,0 +1,100 @@
+// Package session holds the names by which code reads the signed-in user's
+// session — request headers, cookies, context keys, getter functions. The
+// Go passes and the JS/TS scanner share them, so that a handler serving a
+// signed-in user (DYP301) means the same thing in both. Names are compared
+// normalized: lower-case with '-', '_', '.' and spaces removed.
+package session
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+var (
+	// HeaderMarkers: Authorization, X-Auth-Token, X-Session-Id….
+	HeaderMarkers = []string{"authorization", "authtoken", "accesstoken", "idtoken", "sessiontoken", "sessionid", "xsession", "bearer"}
+	// CookieMarkers: session, sid, token, jwt, auth….
+	CookieMarkers = []string{"session", "sess", "sid", "token", "jwt", "auth", "access"}
+	// KeyMarkers are context keys (or their types or variables) that
+	// authentication middleware stores the user under.
+	KeyMarkers = []string{"user", "claims", "session", "token", "auth", "principal", "identity", "subject", "account", "jwt", "viewer", "currentuser"}
+	// FuncPrefixes are the verb prefixes stripped from a function's name
+	// before its first word is compared with FuncWords.
+	FuncPrefixes = []string{"must", "get", "current", "load", "read", "parse", "verify", "validate", "require", "extract", "lookup", "fetch", "authenticated", "authenticate", "signedin", "loggedin", "from"}
+	// FuncWords are the first words (after FuncPrefixes) of functions that
+	// return the signed-in user: UserFromContext, currentUser,
+	// MustGetClaims.
+	FuncWords = []string{"user", "claims", "claim", "session", "token", "principal", "identity", "subject", "viewer", "account", "jwt", "auth", "authenticate", "authenticated", "me", "whoami", "caller"}
+	// PackageMarkers are package names whose functions, given the request
+	// or its context, read the session: sessions.Get(r), auth.From(ctx),
+	// jwtauth.FromContext(ctx).
+	PackageMarkers = []string{"auth", "session", "jwt", "oidc", "oauth"}
+)
+
+// IsGetterName reports whether a function name reads like a session
+// getter: after verb prefixes (Get, Must, Current…), its first word is one
+// of FuncWords — UserFromContext, currentUser, MustGetClaims.
+func IsGetterName(name string) bool {
+	words := Words(name)
+	for len(words) > 0 && slices.Contains(FuncPrefixes, words[0]) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return slices.Contains([]string{"authenticate", "authenticated", "signedin", "loggedin"}, strings.ToLower(name))
+	}
+	return slices.Contains(FuncWords, words[0])
+}
+
+// Normalize lower-cases s and drops '-', '_', '.' and spaces.
+func Normalize(s string) string {
+	s = strings.ToLower(s)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '_', '.', ' ':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// ContainsAny reports whether s, normalized, contains one of markers.
+func ContainsAny(s string, markers []string) bool {
+	n := Normalize(s)
+	for _, m := range markers {
+		if strings.Contains(n, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words splits an identifier (or any name) into lower-case words:
+// "UserFromContext" → user, from, context; "JWTClaims" → jwt, claims;
+// "X-User-Id" → x, user, id.
+func Words(s string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		out = append(out, splitWords(part)...)
+	}
+	return out
+}
+
+// splitWords splits one identifier at case changes and underscores.
+func splitWords(s string) []string {
+	var words []string
+	rs := []rune(s)
+	start := 0
+	for i := 1; i <= len(rs); i++ {
+		if i == len(rs) || rs[i] == '_' ||
+			(unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1])))) {
+			if w := strings.Trim(string(rs[start:i]), "_"); w != "" {
+				words = append(words, strings.ToLower(w))
+			}
+			start = i
+		}
+	}
+	return words
+}

@@ -1,4 +1,0 @@
-package handlers
-
-// SessionFuncNameForTest exposes sessionFuncName to the external tests.
-var SessionFuncNameForTest = sessionFuncName
