@@ -125,7 +125,10 @@ orders, _ := store.OrdersFor(ctx, uid)`,
 loses the user's identity and bypasses the endpoint's per-user checks. This
 reports an API-key call to an endpoint dypai.yaml declares jwt, one that sends
 a user's identity, or one made inside a request handler serving a signed-in
-user. Forward the user's JWT instead.`,
+user: a Go handler reading the user's token or session, a Next.js route
+handler, server action or API route calling auth(), getServerSession(),
+currentUser() or the user client's auth.getUser(), or reading the
+Authorization header or the session cookie. Forward the user's JWT instead.`,
 		Bad:  `admin.API.Post(ctx, "create_order", map[string]any{"user_id": uid})`,
 		Good: `dypai.NewClient(url, dypai.WithAccessToken(token)).API.Post(ctx, "create_order", order)`,
 	},

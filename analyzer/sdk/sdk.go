@@ -45,6 +45,10 @@ type Profile struct {
 	JSAPIField     string   // client.<field>.get(...) ("": no endpoint calls)
 	JSAuthField    string
 	JSSignUp       string
+	// JSSessionMethods are the methods of client.<JSAuthField> that return
+	// the signed-in user's session: a function calling one on a user
+	// client serves that user (DYP301).
+	JSSessionMethods []string
 
 	// CallMethods are the endpoint-calling methods, lower-case (matched
 	// case-insensitively so Go's Post and JS's post are the same).
@@ -132,6 +136,7 @@ var Dypai = &Profile{
 	JSAPIField:          "api",
 	JSAuthField:         "auth",
 	JSSignUp:            "signUp",
+	JSSessionMethods:    []string{"getSession", "getUser"},
 	CallMethods:         []string{"get", "post", "put", "patch", "delete"},
 	KeyHeaders:          []string{"x-api-key"},
 	SecretJWTRoles:      secretJWTRoles,
@@ -161,6 +166,7 @@ var Supabase = &Profile{
 	JSKeyArg:             1,
 	JSAuthField:          "auth",
 	JSSignUp:             "signUp",
+	JSSessionMethods:     []string{"getSession", "getUser"},
 	KeyHeaders:           []string{"apikey", "authorization"},
 	PrivilegedKeyMarkers: []string{"SERVICE_ROLE", "SERVICE_KEY", "SECRET"},
 	SecretKeyPrefixes:    []string{"sb_secret_"},

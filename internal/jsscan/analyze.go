@@ -38,6 +38,8 @@ const (
 	kOneOf           // one of parts (a || b, a ?? b, a function's returns)
 	kParam           // a parameter of the function walked; str: its name
 	kNamed           // an unknown value read from a name (str), for key privilege
+	kClass           // a class; props: what its instances' fields hold
+	kInstance        // this in a class, or new C(); props: its class's
 )
 
 type value struct {
@@ -93,9 +95,10 @@ func (s *scope) funcScope() *scope {
 }
 
 type fnCtx struct {
-	ret  *value
-	rets []*value // returned values that are not interesting (keys, config objects)
-	node ast.Node // the function literal
+	ret    *value
+	rets   []*value // returned values that are not interesting (keys, config objects)
+	node   ast.Node // the function literal
+	parent *fnCtx   // the enclosing function's
 }
 
 // chunkAnalyzer walks one output chunk.
@@ -107,6 +110,13 @@ type chunkAnalyzer struct {
 	fn     *fnCtx
 	report bool // false in the first pass, which only computes values
 	exp    map[string]*binding
+	// sessions holds each function's first read of the signed-in user's
+	// session (see session.go), recorded in the first pass.
+	sessions map[ast.Node]*sessionRead
+	// classes holds each class's kClass value, the same in both passes,
+	// so that a method walked before the constructor sees this.admin.
+	classes map[ast.Node]*value
+	cls     *value // the class whose body is being walked
 }
 
 // analysis applies the rules to the chunks of one build.
@@ -423,7 +433,7 @@ func (ca *chunkAnalyzer) stmt(st ast.Statement) {
 		case st.Variable != nil:
 			ca.bindings(st.Variable.List)
 		case st.ClassDeclaration != nil:
-			ca.expr(st.ClassDeclaration.Class)
+			ca.classDecl(st.ClassDeclaration)
 		case st.AssignExpression != nil:
 			v := ca.expr(st.AssignExpression)
 			ca.declare(ca.sc, "*default*").v = v
@@ -462,7 +472,7 @@ func (ca *chunkAnalyzer) stmt(st ast.Statement) {
 		eachChild(st, ca.node)
 		ca.sc = saved
 	case *ast.ClassDeclaration:
-		ca.expr(st.Class)
+		ca.classDecl(st)
 	default:
 		eachChild(st, ca.node)
 	}
@@ -552,7 +562,7 @@ func (ca *chunkAnalyzer) function(fl *ast.FunctionLiteral) *value {
 	if fl.Name != nil {
 		ca.declare(s, string(fl.Name.Name))
 	}
-	ca.fn = &fnCtx{node: fl}
+	ca.fn = &fnCtx{node: fl, parent: savedFn}
 	ca.params(s, fl.ParameterList)
 	if fl.Body != nil {
 		ca.hoist(s, fl.Body.List)
@@ -568,7 +578,7 @@ func (ca *chunkAnalyzer) function(fl *ast.FunctionLiteral) *value {
 func (ca *chunkAnalyzer) arrow(af *ast.ArrowFunctionLiteral) *value {
 	saved, savedFn := ca.sc, ca.fn
 	s := ca.enter(af, true)
-	ca.fn = &fnCtx{node: af}
+	ca.fn = &fnCtx{node: af, parent: savedFn}
 	ca.params(s, af.ParameterList)
 	switch body := af.Body.(type) {
 	case *ast.BlockStatement:
@@ -713,7 +723,7 @@ func (ca *chunkAnalyzer) member(v *value, name string, at file.Idx) *value {
 		if slices.Contains(prof.JSConstructors, name) {
 			return &value{kind: kCtor, str: name}
 		}
-	case kObject:
+	case kObject, kInstance:
 		return v.props[name]
 	case kClient:
 		switch name {
@@ -782,6 +792,7 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 		return nil
 	case *ast.DotExpression:
 		base := ca.expr(e.Left)
+		ca.sessionMember(e.Left, string(e.Identifier.Name), e.Identifier.Idx)
 		return ca.member(base, string(e.Identifier.Name), e.Identifier.Idx)
 	case *ast.PrivateDotExpression:
 		ca.expr(e.Left)
@@ -790,6 +801,7 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 		base := ca.expr(e.Left)
 		m := ca.expr(e.Member)
 		if m != nil && m.kind == kString && m.expr == "" {
+			ca.sessionMember(e.Left, m.str, e.Member.Idx0())
 			if base != nil && base.kind == kEnv {
 				return ca.member(base, m.str, e.Member.Idx0())
 			}
@@ -845,6 +857,12 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 			case *ast.Identifier, *ast.ObjectPattern, *ast.ArrayPattern:
 				ca.bind(t, v, true)
 				return v
+			case *ast.DotExpression:
+				// this.admin = createClient(url, key), in a constructor
+				if _, ok := t.Left.(*ast.ThisExpression); ok {
+					ca.field(string(t.Identifier.Name), v)
+					return v
+				}
 			case *ast.BracketExpression:
 				// headers["X-API-KEY"] = key
 				ca.expr(t.Left)
@@ -865,14 +883,86 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 	case *ast.CallExpression:
 		return ca.call(e)
 	case *ast.NewExpression:
-		ca.expr(e.Callee)
+		c := ca.expr(e.Callee)
 		for _, x := range e.ArgumentList {
 			ca.expr(x)
+		}
+		if c != nil && c.kind == kClass {
+			return &value{kind: kInstance, props: c.props}
+		}
+		return nil
+	case *ast.ClassLiteral:
+		return ca.class(e)
+	case *ast.ThisExpression:
+		if ca.cls != nil {
+			return &value{kind: kInstance, props: ca.cls.props}
 		}
 		return nil
 	}
 	eachChild(e, ca.node)
 	return nil
+}
+
+// class walks a class body with this bound to its instances, and returns
+// the class as a kClass value whose props are what the constructor and the
+// field initialisers store on this.
+func (ca *chunkAnalyzer) class(cl *ast.ClassLiteral) *value {
+	if ca.classes == nil {
+		ca.classes = map[ast.Node]*value{}
+	}
+	v := ca.classes[cl]
+	if v == nil {
+		v = &value{kind: kClass, props: map[string]*value{}}
+		ca.classes[cl] = v
+	}
+	saved := ca.cls
+	ca.expr(cl.SuperClass)
+	ca.cls = v
+	for _, el := range cl.Body {
+		if fd, ok := el.(*ast.FieldDefinition); ok && !fd.Static && !fd.Computed && fd.Initializer != nil {
+			if name := fieldName(fd.Key); name != "" {
+				ca.field(name, ca.expr(fd.Initializer))
+				continue
+			}
+		}
+		eachChild(el, ca.node)
+	}
+	ca.cls = saved
+	return v
+}
+
+// classDecl walks a class declaration and binds its name to the class.
+func (ca *chunkAnalyzer) classDecl(cd *ast.ClassDeclaration) {
+	v := ca.class(cd.Class)
+	if cd.Class.Name != nil {
+		if b := ca.sc.lookup(string(cd.Class.Name.Name)); b != nil {
+			b.v = v
+		}
+	}
+}
+
+// field records what the class being walked stores in this.name. The first
+// interesting value stays: a later this.admin = null (a dispose method)
+// does not hide the client.
+func (ca *chunkAnalyzer) field(name string, v *value) {
+	if ca.cls == nil || v == nil {
+		return
+	}
+	if old := ca.cls.props[name]; old != nil && interesting(old) && !interesting(v) {
+		return
+	}
+	ca.cls.props[name] = v
+}
+
+// fieldName is the static name of a class field's key.
+func fieldName(k ast.Expression) string {
+	switch k := k.(type) {
+	case *ast.Identifier:
+		return string(k.Name)
+	case *ast.StringLiteral:
+		return string(k.Value)
+	}
+	return ""
 }
 
 // object walks an object literal, reports an API-key header in it and
@@ -1142,6 +1232,14 @@ func (ca *chunkAnalyzer) call(e *ast.CallExpression) *value {
 	for i, x := range e.ArgumentList {
 		args[i] = ca.expr(x)
 	}
+	ca.sessionCall(e, base, callee)
+	if id, ok := e.Callee.(*ast.Identifier); ok && bundleName(string(id.Name)) == "__publicField" && len(args) == 3 && args[1] != nil && args[1].kind == kString {
+		// esbuild's lowering of a class field: __publicField(this, "admin", value)
+		if _, ok := e.ArgumentList[0].(*ast.ThisExpression); ok {
+			ca.field(args[1].str, args[2])
+			return args[2]
+		}
+	}
 	if callee != nil {
 		switch callee.kind {
 		case kCtor:
@@ -1400,8 +1498,12 @@ func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method s
 		if len(ids) > 0 {
 			reasons = append(reasons, rules.ReasonIdentity(ids))
 		}
+		signedIn, related := ca.signedInReason()
+		if signedIn != "" {
+			reasons = append(reasons, signedIn)
+		}
 		if len(reasons) > 0 {
-			ca.emit(rules.DYP301, e.Idx0(), rules.MsgAPIKeyUserScope("call of "+shown+" with the API-key client", reasons), nil)
+			ca.emit(rules.DYP301, e.Idx0(), rules.MsgAPIKeyUserScope("call of "+shown+" with the API-key client", reasons), related)
 		}
 		if apiKeyEP && ca.a.b.client {
 			if loc, ok := ca.loc(e.Idx0()); ok {
@@ -1551,8 +1653,17 @@ func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
 		}
 	}
 	ids = uniq(ids)
+	var reasons []string
 	if len(ids) > 0 {
-		ca.emit(rules.DYP301, e.Idx0(), rules.MsgKeyRequestUserScope("request with an "+header+" header", []string{rules.ReasonIdentity(ids)}), nil)
+		reasons = append(reasons, rules.ReasonIdentity(ids))
+	}
+	var related []finding.Related
+	if signedIn, rel := ca.signedInReason(); signedIn != "" && ca.platformURL(e.ArgumentList[0], args[0]) {
+		reasons = append(reasons, signedIn)
+		related = rel
+	}
+	if len(reasons) > 0 {
+		ca.emit(rules.DYP301, e.Idx0(), rules.MsgKeyRequestUserScope("request with an "+header+" header", reasons), related)
 	}
 }
 

@@ -1,0 +1,352 @@
+package jsscan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/grafana/sobek/ast"
+	"github.com/grafana/sobek/file"
+
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/analyzer/session"
+)
+
+// A function that gets the signed-in user — a Next.js route handler or
+// server action calling auth(), getServerSession() or the user client's
+// auth.getUser(), an API route reading the Authorization header or the
+// session cookie — serves that user. An API-key call inside it acts for
+// the user with the server's key (DYP301, as for Go handlers): the JWT it
+// already holds should be forwarded instead. The names come from
+// analyzer/session, shared with the Go passes.
+
+// sessionRead is where a function gets the signed-in user.
+type sessionRead struct {
+	at  file.Idx
+	why string // `it calls auth()`, `it reads the "authorization" header`
+}
+
+// knownGetters are session getters whose names the word rule misses
+// (their first word is not a session word): next-auth, iron-session, the
+// T3 stack, Kinde.
+var knownGetters = []string{"getServerSession", "getServerAuthSession", "getIronSession", "getKindeServerSession", "unstable_getServerSession"}
+
+// implicitWords are the words (after verb prefixes) of getters that read
+// the request implicitly when called with no arguments, as Next.js server
+// functions do (auth(), currentUser(), getSession(), getUserSession()).
+// Every word must be one: userClient() builds a client, and a no-argument
+// getToken() or getAccount() is more often a service credential.
+var implicitWords = []string{"user", "session", "auth", "viewer", "me", "whoami", "claims"}
+
+// requestArgWords mark an argument as the request, its parts or the auth
+// configuration: getToken({ req }), getServerSession(authOptions),
+// getAuth(request), getSession(event).
+var requestArgWords = []string{"req", "request", "ctx", "context", "event", "headers", "cookies", "options", "opts", "config", "auth", "res", "response"}
+
+// noteSession records that the function being walked gets the signed-in
+// user at at. Reads at module level are not in a handler.
+func (ca *chunkAnalyzer) noteSession(at file.Idx, why string) {
+	if ca.fn == nil || ca.fn.node == nil {
+		return
+	}
+	if ca.sessions == nil {
+		ca.sessions = map[ast.Node]*sessionRead{}
+	}
+	if ca.sessions[ca.fn.node] == nil {
+		ca.sessions[ca.fn.node] = &sessionRead{at: at, why: why}
+	}
+}
+
+// signedIn returns the session read of the function being walked or of a
+// function enclosing it, and that function. The first pass records every
+// read, so a call before the read in the same handler still sees it.
+func (ca *chunkAnalyzer) signedIn() (*sessionRead, ast.Node) {
+	for f := ca.fn; f != nil; f = f.parent {
+		if r := ca.sessions[f.node]; r != nil && f.node != nil {
+			return r, f.node
+		}
+	}
+	return nil, nil
+}
+
+// signedInReason is the DYP301 reason and related location for an API-key
+// call in a function serving a signed-in user, or "" when it is not in one.
+func (ca *chunkAnalyzer) signedInReason() (string, []finding.Related) {
+	if !ca.a.prof.ImplicitCaller {
+		return "", nil // Supabase: the service-role key acts for a checked user by design
+	}
+	r, fn := ca.signedIn()
+	if r == nil {
+		return "", nil
+	}
+	var related []finding.Related
+	if loc, ok := ca.loc(r.at); ok {
+		related = append(related, finding.Related{Location: loc, Message: "the handler gets the signed-in user here"})
+	}
+	return fmt.Sprintf("it runs in %s, a handler serving a signed-in user (%s)", ca.funcName(fn), r.why), related
+}
+
+// funcName names a function for messages by its name in the source
+// (esbuild may have renamed it in the bundle: POST → POST2).
+func (ca *chunkAnalyzer) funcName(fn ast.Node) string {
+	fl, ok := fn.(*ast.FunctionLiteral)
+	if !ok || fl.Name == nil {
+		return "this function"
+	}
+	out := string(fl.Name.Name)
+	if loc, ok := ca.loc(fl.Name.Idx); ok {
+		line := ca.a.files.line(loc.File, loc.Line-1)
+		if i := loc.Col - 1; i >= 0 && i < len(line) {
+			j := i
+			for j < len(line) && isIdentByte(line[j]) {
+				j++
+			}
+			if src := line[i:j]; src != "" && strings.HasPrefix(out, src) {
+				return src
+			}
+		}
+	}
+	return out
+}
+
+// bundleName is an identifier of the bundle as written in the source:
+// esbuild renames colliding top-level names by appending a number.
+func bundleName(name string) string {
+	if trimmed := strings.TrimRight(name, "0123456789"); trimmed != "" {
+		return trimmed
+	}
+	return name
+}
+
+// sessionCall notes a call that gets the signed-in user: a session getter
+// by name (auth(), currentUser(), getServerSession(authOptions),
+// supabase.auth.getUser(), authClient.getSession({ headers })) or a read of
+// a session header or cookie (headers().get("authorization"),
+// req.cookies.get("session"), req.get("Authorization")).
+func (ca *chunkAnalyzer) sessionCall(e *ast.CallExpression, base, callee *value) {
+	if ca.fn == nil || ca.fn.node == nil {
+		return
+	}
+	if callee != nil && callee.kind == kFunc && interesting(callee.ret) {
+		return // userClient(): a helper building a client
+	}
+	fn := unwrapOptional(e.Callee)
+	var name, recv string
+	switch c := fn.(type) {
+	case *ast.Identifier:
+		name = bundleName(string(c.Name))
+	case *ast.DotExpression:
+		name = string(c.Identifier.Name)
+		recv = receiverName(c.Left)
+		if name == "get" && len(e.ArgumentList) > 0 {
+			if k, ok := unwrapOptional(e.ArgumentList[0]).(*ast.StringLiteral); ok {
+				ca.sessionKeyRead(recv, string(k.Value), e.Idx0())
+			}
+			return
+		}
+	default:
+		return
+	}
+	if base != nil && base.kind == kAuth && base.client != nil {
+		if !base.client.apiKey && slices.Contains(ca.a.prof.JSSessionMethods, name) {
+			ca.noteSession(e.Idx0(), "it calls "+exprText(fn, 0)+"()")
+		}
+		return
+	}
+	if recv != "" && !slices.ContainsFunc(session.Words(recv), func(w string) bool {
+		return slices.ContainsFunc(session.PackageMarkers, func(m string) bool { return strings.Contains(w, m) })
+	}) {
+		return // a method of something that is not an auth library or client
+	}
+	known := slices.Contains(knownGetters, name)
+	if !known && !session.IsGetterName(name) {
+		return
+	}
+	if len(e.ArgumentList) == 0 {
+		if !known && !implicitGetter(name) {
+			return
+		}
+	} else if !slices.ContainsFunc(e.ArgumentList, requestArg) {
+		return // getUser(id) looks a user up; it does not read the session
+	}
+	text := name
+	if recv != "" {
+		text = exprText(fn, 0)
+		if text == "" {
+			text = name
+		}
+	}
+	ca.noteSession(e.Idx0(), "it calls "+text+"()")
+}
+
+// sessionMember notes a property read of a session header or cookie:
+// req.headers.authorization, req.cookies.session, req.headers["x-auth-token"].
+func (ca *chunkAnalyzer) sessionMember(left ast.Expression, name string, at file.Idx) {
+	if ca.fn == nil || ca.fn.node == nil {
+		return
+	}
+	ca.sessionKeyRead(receiverName(left), name, at)
+}
+
+// sessionKeyRead notes a read of key from a headers or cookies object.
+func (ca *chunkAnalyzer) sessionKeyRead(recv, key string, at file.Idx) {
+	words := session.Words(recv)
+	if len(words) == 0 {
+		return
+	}
+	switch last := words[len(words)-1]; {
+	case last == "headers" || last == "header" || last == "req" || last == "request":
+		// req.get("Authorization") (Express), headers().get(...)
+		if session.ContainsAny(key, session.HeaderMarkers) {
+			ca.noteSession(at, fmt.Sprintf("it reads the %q header", strings.ToLower(key)))
+		}
+	case last == "cookies" || last == "cookie":
+		if session.ContainsAny(key, session.CookieMarkers) {
+			ca.noteSession(at, fmt.Sprintf("it reads the %q cookie", key))
+		}
+	}
+}
+
+// receiverName is the name a receiver is read from, for judging what it
+// holds: req.headers → "req.headers", cookies() → "cookies",
+// (await headers()) → "headers"; "" when it has no name.
+func receiverName(e ast.Expression) string {
+	switch x := e.(type) {
+	case *ast.AwaitExpression:
+		return receiverName(x.Argument)
+	case *ast.CallExpression:
+		if len(x.ArgumentList) == 0 {
+			return receiverName(unwrapOptional(x.Callee))
+		}
+	case *ast.Identifier:
+		return bundleName(string(x.Name))
+	case *ast.DotExpression:
+		if l := receiverName(x.Left); l != "" {
+			return l + "." + string(x.Identifier.Name)
+		}
+		return string(x.Identifier.Name)
+	case *ast.OptionalChain:
+		return receiverName(x.Expression)
+	case *ast.Optional:
+		return receiverName(x.Expression)
+	}
+	return ""
+}
+
+// implicitGetter reports whether a getter called with no arguments reads
+// the request implicitly (see implicitWords).
+func implicitGetter(name string) bool {
+	words := session.Words(name)
+	for len(words) > 0 && slices.Contains(session.FuncPrefixes, words[0]) {
+		words = words[1:]
+	}
+	for _, w := range words {
+		if !slices.Contains(implicitWords, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// requestArg reports whether an argument is the request, its headers or
+// cookies, or the auth configuration (see requestArgWords).
+func requestArg(e ast.Expression) bool {
+	switch x := unwrapOptional(e).(type) {
+	case *ast.ObjectLiteral:
+		for _, p := range x.Value {
+			switch p := p.(type) {
+			case *ast.PropertyShort:
+				if requestName(string(p.Name.Name)) {
+					return true
+				}
+			case *ast.PropertyKeyed:
+				if k, ok := propName(p); ok && requestName(k) || requestArg(p.Value) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return requestName(receiverName(e))
+}
+
+func requestName(name string) bool {
+	for _, w := range session.Words(name) {
+		if slices.Contains(requestArgWords, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// platformURL reports whether a raw request's URL (expression e, value v)
+// goes to the platform: it names it (process.env.DYPAI_URL, a dypai host)
+// or ends in an endpoint dypai.yaml declares. An X-API-KEY header is also
+// how many other APIs take their key; a handler serving a signed-in user
+// that calls one of those is not acting for the user on this platform.
+func (ca *chunkAnalyzer) platformURL(e ast.Expression, v *value) bool {
+	var texts []string
+	var collect func(e ast.Expression, depth int)
+	collect = func(e ast.Expression, depth int) {
+		if depth > 6 {
+			return
+		}
+		switch x := unwrapOptional(e).(type) {
+		case *ast.StringLiteral:
+			texts = append(texts, string(x.Value))
+		case *ast.TemplateLiteral:
+			for _, el := range x.Elements {
+				texts = append(texts, string(el.Parsed))
+			}
+			for _, sub := range x.Expressions {
+				collect(sub, depth+1)
+			}
+		case *ast.BinaryExpression:
+			collect(x.Left, depth+1)
+			collect(x.Right, depth+1)
+		case *ast.Identifier, *ast.DotExpression:
+			texts = append(texts, exprText(x, 0))
+			if id, ok := x.(*ast.Identifier); ok {
+				if b := ca.sc.lookup(string(id.Name)); b != nil {
+					texts = append(texts, valueTexts(b.v, 0)...)
+				}
+			}
+		case *ast.CallExpression:
+			collect(x.Callee, depth+1)
+			for _, a := range x.ArgumentList {
+				collect(a, depth+1)
+			}
+		case *ast.NewExpression:
+			for _, a := range x.ArgumentList {
+				collect(a, depth+1)
+			}
+		}
+	}
+	collect(e, 0)
+	texts = append(texts, valueTexts(v, 0)...)
+	var endpoints []string
+	if m := ca.a.p.cfg.Manifest; m != nil {
+		endpoints = m.EndpointNames()
+	}
+	for _, t := range texts {
+		if strings.Contains(strings.ToLower(t), ca.a.prof.Name) {
+			return true
+		}
+		if i := strings.LastIndexByte(t, '/'); i >= 0 && slices.Contains(endpoints, strings.SplitN(t[i+1:], "?", 2)[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueTexts are the strings and env var names a value is made of.
+func valueTexts(v *value, depth int) []string {
+	if v == nil || depth > 4 {
+		return nil
+	}
+	out := []string{v.str, v.expr}
+	for _, p := range v.parts {
+		out = append(out, valueTexts(p, depth+1)...)
+	}
+	return out
+}
