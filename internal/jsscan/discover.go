@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/sdk"
@@ -20,6 +21,11 @@ var skipDirs = map[string]bool{
 	"node_modules": true, "vendor": true, "dist": true, "build": true, "out": true,
 	"bower_components": true, "jspm_packages": true, "coverage": true,
 }
+
+// conventionDirs are hidden directories that hold source code by a
+// framework's convention: React Router's and Remix's server-only and
+// client-only modules.
+var conventionDirs = map[string]bool{".server": true, ".client": true}
 
 // sourceExts are the extensions of the files scanned.
 var sourceExts = map[string]bool{
@@ -45,6 +51,9 @@ const (
 	entryHTML                       // module script of index.html
 	entryMain                       // src/main.* or src/index.* of an SPA
 	entryManifest                   // dypai.yaml js.client_entries
+	entryRoute                      // React Router / Remix or TanStack route module
+	entryBrowser                    // framework's browser entry (entry.client, router)
+	entryNative                     // module of an Expo / React Native app
 )
 
 func (k entryKind) label() string {
@@ -57,6 +66,12 @@ func (k entryKind) label() string {
 		return "index.html script"
 	case entryMain:
 		return "SPA entry"
+	case entryRoute:
+		return "route module"
+	case entryBrowser:
+		return "browser entry"
+	case entryNative:
+		return "React Native app"
 	}
 	return "dypai.yaml client entry"
 }
@@ -76,14 +91,21 @@ type project struct {
 	html    []string // index.html files at the root and in public/
 	isNext  bool
 	isSPA   bool
+	fw      frameworks
+	main    string // package.json main
 	entries []entry
-	ws      *workspace // the enclosing monorepo, if any
+	// routeModules are React Router / Remix route modules, whose
+	// server-only exports the client build strips.
+	routeModules map[string]bool
+	ws           *workspace // the enclosing monorepo, if any
+	tsconfigs    sync.Map   // directory -> *tsPaths applying there (tsPathsFor)
 	// directives found while reading files; set by prologue scanning.
 	useServer map[string]bool
 	useClient map[string]bool
 }
 
 type packageJSON struct {
+	Main            string            `json:"main"`
 	Dependencies    map[string]string `json:"dependencies"`
 	DevDependencies map[string]string `json:"devDependencies"`
 }
@@ -143,7 +165,7 @@ func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
 			}
 			switch {
 			case mode.IsDir():
-				if skipDirs[name] || strings.HasPrefix(name, ".") {
+				if skipDirs[name] || strings.HasPrefix(name, ".") && !conventionDirs[name] {
 					continue
 				}
 				subdirs = append(subdirs, full)
@@ -317,6 +339,12 @@ func (p *project) finishSetup() {
 	}
 	p.isNext = pkg.has("next") || anyExists(p.root, "next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")
 	p.isSPA = !p.isNext && (len(p.html) > 0 || slices.ContainsFunc(browserDeps, pkg.has))
+	p.fw = detectFrameworks(p.root, &pkg)
+	if p.isNext {
+		// react-native-web in a Next.js app: Next.js decides what ships.
+		p.fw.native, p.fw.expoRouter = false, false
+	}
+	p.main = pkg.Main
 	for _, f := range p.files {
 		d := readPrologue(f)
 		if d.client {
@@ -377,6 +405,7 @@ func (p *project) findEntries() []entry {
 			}
 		}
 	}
+	p.frameworkEntries(add)
 	if p.isSPA {
 		for _, h := range p.html {
 			for _, s := range moduleScripts(h, p.root) {

@@ -16,14 +16,19 @@
 //     business) and symlink loops, and finds the client entry points of SPEC
 //     §2: 'use client' modules, Next.js pages (wrapped so that
 //     getServerSideProps and what only it imports are dropped), index.html
-//     module scripts and src/main.* / src/index.* of SPAs, or dypai.yaml's
-//     js.client_entries, which override detection.
+//     module scripts and src/main.* / src/index.* of SPAs, the modules of
+//     Expo / React Native apps, React Router (Remix) and TanStack Start
+//     routes (see frameworks), or dypai.yaml's js.client_entries, which
+//     override detection.
 //   - A "server" build bundles every source file; a "client" build bundles
 //     the client entry points only, with 'use server' modules replaced by
-//     stubs as Next.js does. Each is one esbuild build whose virtual entry
-//     re-exports every entry point as a namespace (so all their exports stay
-//     alive, as for real entries, and every module is printed once: code
-//     splitting over thousands of entries makes esbuild's output quadratic),
+//     stubs as Next.js does, and what the frameworks' compilers keep out of
+//     the browser removed (stripServerCode: route loaders and actions,
+//     TanStack server functions, and what only they use). Each is one
+//     esbuild build whose virtual entry re-exports every entry point as a
+//     namespace (so all their exports stay alive, as for real entries, and
+//     every module is printed once: code splitting over thousands of
+//     entries makes esbuild's output quadratic),
 //     with packages external (no node_modules needed or read; a monorepo's
 //     own workspace packages are followed into their sources, see
 //     workspace) and an external source map; nothing is written to disk or

@@ -237,6 +237,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 				errs = append(errs, &InputError{File: f, Line: 1, Col: 1,
 					Msg: "imports server-only but client code imports it (" + chain + "): the Next.js build fails; keep it out of client components"})
 			}
+			errs = append(errs, shippedServerModules(a)...)
 		}
 	}
 	for _, e := range st.errs {

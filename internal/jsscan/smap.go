@@ -3,7 +3,9 @@ package jsscan
 import (
 	"encoding/json"
 	"errors"
+	"net/url"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -34,6 +36,15 @@ func parseSourceMap(data []byte) (*srcMap, error) {
 		return nil, errors.New("unsupported source map version")
 	}
 	m := &srcMap{sources: raw.Sources}
+	for i, src := range m.sources {
+		// Sources are URLs: esbuild escapes %, ( and ) in paths (Next.js
+		// route groups, Expo Router's (tabs)).
+		if strings.Contains(src, "%") {
+			if dec, err := url.PathUnescape(src); err == nil {
+				m.sources[i] = dec
+			}
+		}
+	}
 	var line []segment
 	var genCol, src, sline, scol, name int32
 	s := raw.Mappings

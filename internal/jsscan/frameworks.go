@@ -1,0 +1,326 @@
+package jsscan
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// frameworks are the app frameworks of a project, beyond Next.js and SPAs,
+// whose file conventions say what ships to the browser or to users'
+// devices (SPEC §2), recognised by the project's package.json:
+//
+//   - Expo and React Native (expo, react-native): the whole app ships.
+//     With expo-router, every module of the router's app/ directory is a
+//     route except API routes (+api), the static HTML shell (+html) and
+//     server middleware (+middleware); without it, package.json main, App.*
+//     and index.* are the entries.
+//   - React Router framework mode and Remix (@remix-run/*, or react-router
+//     with @react-router/dev): root, route modules and entry.client ship,
+//     minus their server-only exports (routeServerExports) and what only
+//     those use; *.server.* modules and .server/ directories never ship,
+//     entry.server is server code.
+//   - TanStack Start (@tanstack/react-start, @tanstack/start, …): route
+//     files and the router/client entries ship, minus server-function
+//     handlers and server routes (startServerCode).
+type frameworks struct {
+	native     bool // Expo or React Native
+	expoRouter bool
+	remix      bool   // Remix or React Router framework mode
+	remixV1    bool   // Remix 1's nested routes convention
+	appDir     string // Remix / React Router app directory, absolute
+	start      bool   // TanStack Start
+}
+
+// startDeps mark a TanStack Start project.
+var startDeps = []string{"@tanstack/react-start", "@tanstack/start", "@tanstack/solid-start", "@tanstack/vue-start"}
+
+func detectFrameworks(root string, pkg *packageJSON) frameworks {
+	var fw frameworks
+	fw.native = pkg.has("expo") || pkg.has("react-native")
+	fw.expoRouter = fw.native && (pkg.has("expo-router") || strings.HasPrefix(pkg.Main, "expo-router/"))
+	for _, deps := range []map[string]string{pkg.Dependencies, pkg.DevDependencies} {
+		for name, version := range deps {
+			if strings.HasPrefix(name, "@remix-run/") && name != "@remix-run/router" {
+				fw.remix = true
+				if name == "@remix-run/react" || name == "@remix-run/dev" {
+					fw.remixV1 = fw.remixV1 || majorVersion(version) == "1"
+				}
+			}
+		}
+	}
+	fw.remixV1 = fw.remixV1 || pkg.has("@remix-run/v1-route-convention")
+	fw.remix = fw.remix || pkg.has("@react-router/dev") && pkg.has("react-router")
+	if fw.remix {
+		fw.appDir = filepath.Join(root, remixAppDir(root))
+	}
+	fw.start = slices.ContainsFunc(startDeps, pkg.has)
+	return fw
+}
+
+var versionMajor = regexp.MustCompile(`^[\^~>=v\s]*(\d+)`)
+
+// majorVersion is the major version a package.json range starts from.
+func majorVersion(v string) string {
+	if m := versionMajor.FindStringSubmatch(v); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+var appDirectoryRE = regexp.MustCompile(`appDirectory\s*:\s*["'\x60]([^"'\x60]+)["'\x60]`)
+
+// remixAppDir is the app directory the Remix / React Router config names
+// (appDirectory: "src"), or "app".
+func remixAppDir(root string) string {
+	for _, name := range []string{"react-router.config.ts", "react-router.config.js", "react-router.config.mjs",
+		"remix.config.js", "remix.config.mjs", "remix.config.cjs", "vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
+		data, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			continue
+		}
+		if m := appDirectoryRE.FindSubmatch(data); m != nil {
+			return filepath.FromSlash(strings.TrimPrefix(string(m[1]), "./"))
+		}
+	}
+	return "app"
+}
+
+// stem is a file's base name without its extension.
+func stem(f string) string {
+	base := filepath.Base(f)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// relSlash is f relative to dir with slashes, or "" when f is not under dir.
+func relSlash(dir, f string) string {
+	if !within(f, dir) || f == dir {
+		return ""
+	}
+	r, err := filepath.Rel(dir, f)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(r)
+}
+
+// frameworkEntries adds the client entry points of the project's
+// frameworks, and records the React Router route modules to strip.
+func (p *project) frameworkEntries(add func(string, entryKind)) {
+	fw := p.fw
+	if fw.native {
+		p.nativeEntries(add, p.main)
+	}
+	if fw.remix {
+		p.routeModules = map[string]bool{}
+		for _, f := range p.remixRoutes() {
+			p.routeModules[f] = true
+			add(f, entryRoute)
+		}
+		for _, f := range p.files {
+			if filepath.Dir(f) == fw.appDir && stem(f) == "entry.client" {
+				add(f, entryBrowser)
+			}
+		}
+	}
+	if fw.start {
+		for _, dir := range []string{"src", "app"} {
+			base := filepath.Join(p.root, dir)
+			for _, f := range p.files {
+				rel := relSlash(base, f)
+				switch {
+				case rel == "":
+				case strings.HasPrefix(rel, "routes/"):
+					if startRoute(strings.TrimPrefix(rel, "routes/")) {
+						add(f, entryRoute)
+					}
+				case !strings.Contains(rel, "/") && (stem(rel) == "router" || stem(rel) == "client"):
+					add(f, entryBrowser)
+				}
+			}
+		}
+	}
+}
+
+// startRoute reports whether a file under TanStack Router's routes
+// directory is a route: not the generated route tree, and no path element
+// starting with "-" (routeFileIgnorePrefix).
+func startRoute(rel string) bool {
+	if strings.HasPrefix(stem(rel), "routeTree.gen") {
+		return false
+	}
+	for _, el := range strings.Split(rel, "/") {
+		if strings.HasPrefix(el, "-") {
+			return false
+		}
+	}
+	return true
+}
+
+// nativeEntries are the entries of an Expo or React Native app: the
+// expo-router routes, or the app's main module.
+func (p *project) nativeEntries(add func(string, entryKind), main string) {
+	if p.fw.expoRouter {
+		for _, dir := range []string{"app", "src/app"} {
+			base := filepath.Join(p.root, filepath.FromSlash(dir))
+			for _, f := range p.files {
+				if relSlash(base, f) == "" {
+					continue
+				}
+				s := stem(f)
+				if strings.HasSuffix(s, "+api") || s == "+html" || s == "+middleware" {
+					continue // run on the server
+				}
+				add(f, entryNative)
+			}
+		}
+		return
+	}
+	if main != "" && !strings.Contains(main, "node_modules") {
+		m := filepath.Join(p.root, filepath.FromSlash(main))
+		if f, ok := sourceFile(strings.TrimSuffix(m, filepath.Ext(m))); ok && isSource(f) {
+			add(f, entryNative)
+		} else if isFile(m) && isSource(m) {
+			add(m, entryNative)
+		}
+	}
+	for _, f := range p.files {
+		if filepath.Dir(f) != p.root {
+			continue
+		}
+		switch filepath.Base(f) {
+		case "App.tsx", "App.jsx", "App.ts", "App.js", "index.ts", "index.js", "index.tsx", "index.jsx":
+			add(f, entryNative)
+		}
+	}
+}
+
+var routeFileRE = regexp.MustCompile(`["'\x60]([^"'\x60\s]+\.(?:[cm]?[jt]sx?|mdx?))["'\x60]`)
+
+// remixRoutes are the route modules of a Remix or React Router app: root,
+// the routes app/routes.ts (or a remix/vite config's defineRoutes) names by
+// file, and the app/routes/ file convention (flat routes: files directly in
+// routes/ and routes/<dir>/route.*; Remix 1: every file below routes/) when
+// there is no routes.ts or it calls flatRoutes. When a routes.ts names no
+// file and does not call flatRoutes, which modules are routes cannot be
+// told: every module of the app directory is taken.
+func (p *project) remixRoutes() []string {
+	app := p.fw.appDir
+	var out []string
+	inApp := func(f string) bool {
+		return relSlash(app, f) != "" && !p.serverModule(f) && stem(f) != "entry.server" && stem(f) != "entry.client"
+	}
+	for _, f := range p.files {
+		if filepath.Dir(f) == app && stem(f) == "root" {
+			out = append(out, f)
+		}
+	}
+	convention := true
+	var named []string
+	var configs []string
+	for _, name := range []string{"routes.ts", "routes.js", "routes.mts", "routes.mjs", "routes.tsx"} {
+		configs = append(configs, filepath.Join(app, name))
+	}
+	for _, name := range []string{"remix.config.js", "remix.config.mjs", "remix.config.cjs", "vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
+		configs = append(configs, filepath.Join(p.root, name))
+	}
+	routesConfig := false
+	for i, cf := range configs {
+		data, err := os.ReadFile(cf)
+		if err != nil {
+			continue
+		}
+		isRoutesTS := i < 5
+		if !isRoutesTS && !strings.Contains(string(data), "defineRoutes") {
+			continue
+		}
+		routesConfig = routesConfig || isRoutesTS
+		for _, m := range routeFileRE.FindAllStringSubmatch(string(data), -1) {
+			f := filepath.Join(app, filepath.FromSlash(m[1]))
+			if isFile(f) && isSource(f) {
+				named = append(named, f)
+			}
+		}
+		if isRoutesTS {
+			convention = strings.Contains(string(data), "flatRoutes(")
+		}
+	}
+	out = append(out, named...)
+	if routesConfig && !convention && len(named) == 0 {
+		for _, f := range p.files {
+			if inApp(f) && !configsContain(configs, f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if convention {
+		routes := filepath.Join(app, "routes")
+		for _, f := range p.files {
+			rel := relSlash(routes, f)
+			if rel == "" || !inApp(f) {
+				continue
+			}
+			parts := strings.Split(rel, "/")
+			if len(parts) == 1 || len(parts) == 2 && stem(rel) == "route" || p.fw.remixV1 {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func configsContain(configs []string, f string) bool { return slices.Contains(configs, f) }
+
+// serverModuleRE matches React Router's and Remix's server-only module
+// names: x.server.ts, and anything in a .server directory.
+var serverModuleRE = regexp.MustCompile(`(^|/)\.server/|\.server\.[cm]?[jt]sx?$`)
+
+// serverModule reports whether f never ships to the browser by its name:
+// in a React Router or Remix app, a .server module; importing one from
+// client code fails the build.
+func (p *project) serverModule(f string) bool {
+	return p.fw.remix && serverModuleRE.MatchString(filepath.ToSlash(f))
+}
+
+// shippedServerModules reports the server-only modules (serverModule) the
+// client build reached, as the framework's build would: an error naming the
+// chain from the client entry point.
+func shippedServerModules(a *analysis) []error {
+	var files []string
+	for f := range a.b.inputs {
+		if a.p.serverModule(f) {
+			files = append(files, f)
+		}
+	}
+	slices.Sort(files)
+	var errs []error
+	for _, f := range files {
+		chain, _ := a.chain(f)
+		errs = append(errs, &InputError{File: f, Line: 1, Col: 1,
+			Msg: "is a .server module but client code imports it (" + chain + "): the React Router / Remix build fails; use it only from loader, action and other .server modules"})
+	}
+	return errs
+}
+
+// stripForClient removes from a module, for the client build, what its
+// framework keeps out of the browser: a Next.js page's data functions, a
+// route module's loader, action and headers, TanStack Start's server
+// functions (stripServerCode). It returns false when nothing is removed.
+func (p *project) stripForClient(path string, target api.Target, page bool) (string, bool) {
+	var exports map[string]bool
+	switch {
+	case page:
+		exports = serverExports
+	case p.routeModules[path]:
+		exports = routeServerExports
+	}
+	if exports == nil && !p.fw.start {
+		return "", false
+	}
+	return stripServerCode(path, target, exports, p.fw.start)
+}

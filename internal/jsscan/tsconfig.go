@@ -1,0 +1,261 @@
+package jsscan
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// tsPaths are the compilerOptions.paths of a tsconfig.json or
+// jsconfig.json, with extends followed (to files; a package's config is in
+// node_modules, which the scanner does not read).
+//
+// esbuild applies them itself. What it cannot do is tell a mapping to code
+// not generated yet (paths: {"@gen/*": ["./generated/*"]} before the
+// generator ran) from a package: it falls back to the package, which the
+// build leaves external, and what the import brings in is silently not
+// checked. missingPath reports those imports instead.
+type tsPaths struct {
+	config string // the file declaring paths
+	rules  []pathRule
+}
+
+type pathRule struct {
+	key            string // as written: "@gen/*"
+	prefix, suffix string // key around its '*'
+	wildcard       bool
+	targets        []string // absolute, with at most one '*'
+}
+
+// tsPathsFor returns the paths applying to files in dir: those of the
+// nearest tsconfig.json or jsconfig.json, as esbuild finds it.
+func (p *project) tsPathsFor(dir string) *tsPaths {
+	if v, ok := p.tsconfigs.Load(dir); ok {
+		return v.(*tsPaths)
+	}
+	var tp *tsPaths
+	found := false
+	for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
+		f := filepath.Join(dir, name)
+		if isFile(f) {
+			tp = readTSPaths(f)
+			found = true
+			break
+		}
+	}
+	if !found {
+		if parent := filepath.Dir(dir); parent != dir {
+			tp = p.tsPathsFor(parent)
+		}
+	}
+	p.tsconfigs.Store(dir, tp)
+	return tp
+}
+
+// readTSPaths reads a config's paths, following extends to files.
+func readTSPaths(file string) *tsPaths {
+	var baseURL, pathsFrom string
+	var paths map[string][]string
+	seen := map[string]bool{}
+	var read func(f string)
+	read = func(f string) {
+		if seen[f] || len(seen) > 16 {
+			return
+		}
+		seen[f] = true
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return
+		}
+		var c struct {
+			Extends         json.RawMessage `json:"extends"`
+			CompilerOptions struct {
+				BaseURL *string             `json:"baseUrl"`
+				Paths   map[string][]string `json:"paths"`
+			} `json:"compilerOptions"`
+		}
+		if json.Unmarshal(stripJSONC(data), &c) != nil {
+			return
+		}
+		// The base first: this file's settings override it.
+		var parents []string
+		if json.Unmarshal(c.Extends, &parents) != nil {
+			var one string
+			if json.Unmarshal(c.Extends, &one) == nil && one != "" {
+				parents = []string{one}
+			}
+		}
+		for _, e := range parents {
+			if !strings.HasPrefix(e, ".") && !filepath.IsAbs(e) {
+				continue // a package's config
+			}
+			pf := filepath.Join(filepath.Dir(f), filepath.FromSlash(e))
+			if !strings.HasSuffix(pf, ".json") && !isFile(pf) {
+				pf += ".json"
+			}
+			read(pf)
+		}
+		if c.CompilerOptions.BaseURL != nil {
+			baseURL = filepath.Join(filepath.Dir(f), filepath.FromSlash(*c.CompilerOptions.BaseURL))
+		}
+		if c.CompilerOptions.Paths != nil {
+			paths = c.CompilerOptions.Paths
+			pathsFrom = f
+		}
+	}
+	read(file)
+	if len(paths) == 0 {
+		return nil
+	}
+	base := baseURL
+	if base == "" {
+		base = filepath.Dir(pathsFrom)
+	}
+	tp := &tsPaths{config: pathsFrom}
+	for key, targets := range paths {
+		if key == "*" || strings.Count(key, "*") > 1 {
+			continue // a catch-all falls back to packages by design
+		}
+		r := pathRule{key: key}
+		r.prefix, r.suffix, r.wildcard = strings.Cut(key, "*")
+		for _, t := range targets {
+			if strings.Contains(t, "node_modules") {
+				r.targets = nil
+				break // not ours to check
+			}
+			r.targets = append(r.targets, filepath.Join(base, filepath.FromSlash(t)))
+		}
+		if len(r.targets) > 0 {
+			tp.rules = append(tp.rules, r)
+		}
+	}
+	return tp
+}
+
+// match returns the rule TypeScript applies to spec (an exact key, else
+// the wildcard key with the longest prefix) and the targets it maps to.
+func (tp *tsPaths) match(spec string) (*pathRule, []string) {
+	var best *pathRule
+	var star string
+	for i := range tp.rules {
+		r := &tp.rules[i]
+		if !r.wildcard {
+			if spec == r.key {
+				return r, r.targets
+			}
+			continue
+		}
+		if len(spec) >= len(r.prefix)+len(r.suffix) && strings.HasPrefix(spec, r.prefix) && strings.HasSuffix(spec, r.suffix) &&
+			(best == nil || len(r.prefix) > len(best.prefix)) {
+			best = r
+			star = spec[len(r.prefix) : len(spec)-len(r.suffix)]
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	var out []string
+	for _, t := range best.targets {
+		out = append(out, strings.Replace(t, "*", filepath.FromSlash(star), 1))
+	}
+	return best, out
+}
+
+// missingPath reports, for an import of spec from a file in dir, the tsconfig
+// paths mapping it to files none of which exist: the text of an esbuild
+// "Could not resolve" error naming the mapping, or "".
+func (p *project) missingPath(dir, spec string) string {
+	if strings.HasPrefix(spec, ".") || filepath.IsAbs(spec) || strings.Contains(spec, ":") {
+		return ""
+	}
+	tp := p.tsPathsFor(dir)
+	if tp == nil {
+		return ""
+	}
+	r, targets := tp.match(spec)
+	if r == nil {
+		return ""
+	}
+	for _, t := range targets {
+		if pathExists(t) {
+			return ""
+		}
+	}
+	return fmt.Sprintf("Could not resolve %q through %s paths %q: %s does not exist",
+		spec, p.rel(tp.config), r.key, p.rel(targets[0]))
+}
+
+// pathExists reports whether an import mapped to t finds something there:
+// the file or directory itself, t with a source extension, or the
+// TypeScript source of a .js import.
+func pathExists(t string) bool {
+	if _, err := os.Stat(t); err == nil {
+		return true
+	}
+	stems := []string{t}
+	switch filepath.Ext(t) {
+	case ".js", ".jsx", ".mjs", ".cjs":
+		stems = append(stems, strings.TrimSuffix(t, filepath.Ext(t)))
+	}
+	for _, s := range stems {
+		for ext := range sourceExts {
+			if isFile(s + ext) {
+				return true
+			}
+		}
+		if isFile(s + ".json") {
+			return true
+		}
+	}
+	return false
+}
+
+// stripJSONC turns a tsconfig's JSON with comments and trailing commas into
+// JSON.
+func stripJSONC(data []byte) []byte {
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '"':
+			j := i + 1
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(data) {
+				j = len(data) - 1
+			}
+			out = append(out, data[i:j+1]...)
+			i = j
+		case c == '/' && i+1 < len(data) && data[i+1] == '/':
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+			i--
+		case c == '/' && i+1 < len(data) && data[i+1] == '*':
+			end := strings.Index(string(data[i+2:]), "*/")
+			if end < 0 {
+				return out
+			}
+			i += end + 3
+		case c == ']' || c == '}':
+			// Drop a trailing comma before the closing bracket.
+			k := len(out) - 1
+			for k >= 0 && (out[k] == ' ' || out[k] == '\t' || out[k] == '\n' || out[k] == '\r') {
+				k--
+			}
+			if k >= 0 && out[k] == ',' {
+				out = append(out[:k], out[k+1:]...)
+			}
+			out = append(out, c)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
