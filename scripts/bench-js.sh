@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Times the dypailint CLI against `gitleaks dir` on the same generated
 # Next.js-style tree of TS/TSX files (2,500 by default), in one run, and
-# prints wall time, peak memory and the ratio. Not part of `go test`.
+# prints wall time, peak memory and the ratio. Beside them it times
+# scripts/esbuildfloor: one esbuild bundle of the tree and nothing else,
+# the least a scanner on esbuild's module graph can spend. Not part of
+# `go test`.
 #
 #   scripts/bench-js.sh [files] [runs]
 #
@@ -14,6 +17,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 go build -o "$tmp/dypailint" ./cmd/dypailint
+go build -o "$tmp/esbuildfloor" ./scripts/esbuildfloor
 go run ./internal/jsscan/internal/gentree/cmd/gentree -n "$files" -o "$tmp/app"
 gitleaks=$(command -v gitleaks || echo "$(go env GOPATH)/bin/gitleaks")
 if [ ! -x "$gitleaks" ]; then
@@ -38,6 +42,7 @@ echo "tree: $n TS/TSX files, $runs runs each, median"
 results=$(
   measure dypailint "$tmp/dypailint" "$tmp/app/..."
   measure gitleaks "$gitleaks" dir "$tmp/app" --no-banner --exit-code 0 --redact -l error
+  measure esbuild-only "$tmp/esbuildfloor" "$tmp/app"
 )
 base=$(echo "$results" | awk '$1=="gitleaks" {print $2}')
 printf '%-12s %10s %10s %12s\n' tool seconds peak_MiB "x gitleaks"

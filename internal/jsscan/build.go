@@ -77,6 +77,37 @@ type buildState struct {
 	errs      []*InputError
 	errSeen   map[string]bool
 	prologues map[string]prologue // files outside the project
+	bundler   bundler
+}
+
+// bundler runs the builds of one project in one esbuild context. esbuild
+// keeps each module's parse between rebuilds of a context, keyed by the
+// module's contents and the options, so the client build reuses the server
+// build's parse of every module that loads the same in both (all but
+// 'use server' modules, pages and route modules), and a retry after a
+// broken file reuses the rest. The options are therefore the same for both
+// builds, platform included (node: no process.env.NODE_ENV is defined, so
+// both sides of a development/production branch stay visible); what
+// differs is the mode the plugin reads.
+type bundler struct {
+	mu     sync.Mutex
+	ctx    api.BuildContext
+	client bool   // the build running is the client build
+	entry  string // the virtual entry's code for it
+}
+
+func (b *bundler) mode() (client bool, entry string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.client, b.entry
+}
+
+// dispose frees the context (and the parses it keeps).
+func (b *bundler) dispose() {
+	if b.ctx != nil {
+		b.ctx.Dispose()
+		b.ctx = nil
+	}
 }
 
 func newBuildState() *buildState {
@@ -172,45 +203,19 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 	if n == 0 {
 		return newBuildOut(client), nil
 	}
-	name := "server"
-	if client {
-		name = "client"
-	}
-	entryCode := src.String()
-	pages := map[string]bool{}
-	for _, e := range p.entries {
-		if e.kind == entryPage {
-			pages[e.file] = true
+	bnd := &st.bundler
+	bnd.mu.Lock()
+	bnd.client, bnd.entry = client, src.String()
+	bnd.mu.Unlock()
+	if bnd.ctx == nil {
+		ctx, err := api.Context(p.buildOptions(st, alias))
+		if err != nil {
+			return nil, fmt.Errorf("%s: esbuild: %v", p.root, err)
 		}
-	}
-	platform := api.PlatformNode
-	if client {
-		platform = api.PlatformBrowser
-	}
-	opts := api.BuildOptions{
-		EntryPoints:      []string{entryNS + ":" + name},
-		AbsWorkingDir:    p.root,
-		Outdir:           filepath.Join(p.root, outDir),
-		Bundle:           true,
-		Write:            false,
-		Metafile:         true,
-		Format:           api.FormatESModule,
-		Platform:         platform,
-		Target:           api.ESNext,
-		Supported:        lowered,
-		Sourcemap:        api.SourceMapExternal,
-		SourcesContent:   api.SourcesContentExclude,
-		Packages:         api.PackagesExternal,
-		External:         slices.Clone(p.cfg.Profile.JSModules),
-		JSX:              api.JSXAutomatic,
-		Charset:          api.CharsetUTF8,
-		PreserveSymlinks: true,
-		LogLevel:         api.LogLevelSilent,
-		Loader:           map[string]api.Loader{".js": api.LoaderJSX},
-		Plugins:          []api.Plugin{p.plugin(st, client, pages, alias, entryCode)},
+		bnd.ctx = ctx
 	}
 	for attempt := 0; ; attempt++ {
-		res := api.Build(opts)
+		res := bnd.ctx.Rebuild()
 		if len(res.Errors) == 0 {
 			return p.collect(res, client)
 		}
@@ -274,6 +279,39 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 		if !progress || attempt > 50 {
 			return nil, fmt.Errorf("%s: esbuild: %s", p.root, res.Errors[0].Text)
 		}
+	}
+}
+
+// buildOptions are the esbuild options of both builds of the project (see
+// bundler).
+func (p *project) buildOptions(st *buildState, alias map[string]string) api.BuildOptions {
+	pages := map[string]bool{}
+	for _, e := range p.entries {
+		if e.kind == entryPage {
+			pages[e.file] = true
+		}
+	}
+	return api.BuildOptions{
+		EntryPoints:      []string{entryNS + ":bundle"},
+		AbsWorkingDir:    p.root,
+		Outdir:           filepath.Join(p.root, outDir),
+		Bundle:           true,
+		Write:            false,
+		Metafile:         true,
+		Format:           api.FormatESModule,
+		Platform:         api.PlatformNode,
+		Target:           api.ESNext,
+		Supported:        lowered,
+		Sourcemap:        api.SourceMapExternal,
+		SourcesContent:   api.SourcesContentExclude,
+		Packages:         api.PackagesExternal,
+		External:         slices.Clone(p.cfg.Profile.JSModules),
+		JSX:              api.JSXAutomatic,
+		Charset:          api.CharsetUTF8,
+		PreserveSymlinks: true,
+		LogLevel:         api.LogLevelSilent,
+		Loader:           map[string]api.Loader{".js": api.LoaderJSX},
+		Plugins:          []api.Plugin{p.plugin(st, pages, alias)},
 	}
 }
 
@@ -367,7 +405,7 @@ type esbuildOnly struct{}
 
 // plugin resolves and loads what esbuild cannot on its own, without ever
 // reading node_modules or running code.
-func (p *project) plugin(st *buildState, client bool, pages map[string]bool, alias map[string]string, entryCode string) api.Plugin {
+func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string]string) api.Plugin {
 	aliasKeys := make([]string, 0, len(alias))
 	for k := range alias {
 		aliasKeys = append(aliasKeys, k)
@@ -446,10 +484,12 @@ func (p *project) plugin(st *buildState, client bool, pages map[string]bool, ali
 				return api.OnResolveResult{}, nil
 			})
 			b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: entryNS}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
+				_, entryCode := st.bundler.mode()
 				return api.OnLoadResult{Contents: &entryCode, ResolveDir: p.root, Loader: api.LoaderJS}, nil
 			})
 			b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
 				empty := ""
+				client, _ := st.bundler.mode()
 				st.mu.Lock()
 				stub := st.stub[a.Path]
 				st.mu.Unlock()

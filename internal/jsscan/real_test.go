@@ -81,6 +81,7 @@ func dump(t *testing.T, root, out string) {
 			t.Log(err)
 		}
 		st := newBuildState()
+		defer st.bundler.dispose()
 		for _, client := range []bool{false, true} {
 			b, err := p.buildParsed(st, client, viteAlias(p.root), files)
 			if err != nil {

@@ -177,6 +177,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		return nil, errs, stats
 	}
 	st := newBuildState()
+	defer st.bundler.dispose()
 	alias := viteAlias(p.root)
 	found := map[string]finding.Finding{}
 	emit := func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
@@ -189,12 +190,41 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		}
 		found[key] = finding.Finding{RuleID: rule, Loc: loc, Message: msg, Related: related, Fixes: fixes}
 	}
+	// The client build runs while the server build's output is analysed
+	// (the analysis walks one chunk on one core; esbuild's linking and
+	// printing are largely serial too). The analyses stay in order, so
+	// that which of two equal findings is kept does not vary.
+	type built struct {
+		b   *buildOut
+		err error
+	}
+	clientBuild := make(chan built, 1)
+	var building sync.WaitGroup
+	defer building.Wait() // before the bundler is disposed, even after a panic
 	var serverOnlyShipped []string
 	for _, client := range []bool{false, true} {
 		if client && len(p.entries) == 0 {
 			break
 		}
-		b, err := p.buildParsed(st, client, alias, files)
+		var b *buildOut
+		var err error
+		if client {
+			r := <-clientBuild
+			b, err = r.b, r.err
+		} else {
+			b, err = p.buildParsed(st, false, alias, files)
+			if len(p.entries) > 0 {
+				building.Go(func() {
+					defer func() {
+						if r := recover(); r != nil {
+							clientBuild <- built{err: fmt.Errorf("%s: internal error in the JS/TS scanner: %v (please report this bug)\n%s", p.root, r, debug.Stack())}
+						}
+					}()
+					b, err := p.buildParsed(st, true, alias, files)
+					clientBuild <- built{b, err}
+				})
+			}
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
