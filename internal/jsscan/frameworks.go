@@ -32,6 +32,10 @@ type frameworks struct {
 	expoRouter bool
 	remix      bool   // Remix or React Router framework mode
 	remixV1    bool   // Remix 1's nested routes convention
+	// remixVite: built with Vite (React Router 7, Remix 2's Vite plugin),
+	// whose build fails when a .server module is in the client module
+	// graph. Remix's classic compiler empties such a module instead.
+	remixVite bool
 	appDir     string // Remix / React Router app directory, absolute
 	start      bool   // TanStack Start
 }
@@ -57,6 +61,7 @@ func detectFrameworks(root string, pkg *packageJSON) frameworks {
 	fw.remix = fw.remix || pkg.has("@react-router/dev") && pkg.has("react-router")
 	if fw.remix {
 		fw.appDir = filepath.Join(root, remixAppDir(root))
+		fw.remixVite = pkg.has("@react-router/dev") || viteRemix(root)
 	}
 	fw.start = slices.ContainsFunc(startDeps, pkg.has)
 	return fw
@@ -70,6 +75,18 @@ func majorVersion(v string) string {
 		return m[1]
 	}
 	return ""
+}
+
+// viteRemix reports whether the project's Vite config uses the Remix or
+// React Router plugin.
+func viteRemix(root string) bool {
+	for _, name := range []string{"vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
+		data, err := os.ReadFile(filepath.Join(root, name))
+		if err == nil && (strings.Contains(string(data), "@remix-run/dev") || strings.Contains(string(data), "@react-router/dev")) {
+			return true
+		}
+	}
+	return false
 }
 
 var appDirectoryRE = regexp.MustCompile(`appDirectory\s*:\s*["'\x60]([^"'\x60]+)["'\x60]`)
@@ -288,9 +305,14 @@ func (p *project) serverModule(f string) bool {
 }
 
 // shippedServerModules reports the server-only modules (serverModule) the
-// client build reached, as the framework's build would: an error naming the
-// chain from the client entry point.
+// client build reached, as a Vite-built app's build would: an error naming
+// the chain from the client entry point. Remix's classic compiler replaces
+// them with empty modules, a supported way to share a barrel file between
+// loaders and components: nothing to report there.
 func shippedServerModules(a *analysis) []error {
+	if !a.p.fw.remixVite {
+		return nil
+	}
 	var files []string
 	for f := range a.b.inputs {
 		if a.p.serverModule(f) {
@@ -302,7 +324,7 @@ func shippedServerModules(a *analysis) []error {
 	for _, f := range files {
 		chain, _ := a.chain(f)
 		errs = append(errs, &InputError{File: f, Line: 1, Col: 1,
-			Msg: "is a .server module but client code imports it (" + chain + "): the React Router / Remix build fails; use it only from loader, action and other .server modules"})
+			Msg: "is a .server module but client code imports it (" + chain + "): the React Router / Remix Vite build fails; use it only from loader, action and other .server modules"})
 	}
 	return errs
 }

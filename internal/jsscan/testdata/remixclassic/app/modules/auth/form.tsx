@@ -1,0 +1,3 @@
+export function SignInForm() {
+  return <form method="post"><input name="email" /></form>
+}
