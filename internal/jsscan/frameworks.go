@@ -30,14 +30,14 @@ import (
 type frameworks struct {
 	native     bool // Expo or React Native
 	expoRouter bool
-	remix      bool   // Remix or React Router framework mode
-	remixV1    bool   // Remix 1's nested routes convention
+	remix      bool // Remix or React Router framework mode
+	remixV1    bool // Remix 1's nested routes convention
 	// remixVite: built with Vite (React Router 7, Remix 2's Vite plugin),
 	// whose build fails when a .server module is in the client module
 	// graph. Remix's classic compiler empties such a module instead.
 	remixVite bool
-	appDir     string // Remix / React Router app directory, absolute
-	start      bool   // TanStack Start
+	appDir    string // Remix / React Router app directory, absolute
+	start     bool   // TanStack Start
 }
 
 // startDeps mark a TanStack Start project.
