@@ -408,3 +408,25 @@ export default function Page({ user, items }: any) {
 		t.Errorf("after -fix: exit %d:\n%s", code, out)
 	}
 }
+
+// -v says on standard error what each engine analysed, and changes
+// nothing else.
+func TestVerbose(t *testing.T) {
+	demo := filepath.Join(repoRoot(t), "testdata", "demo")
+	out, _, code := dypailint(t, demo, "./...")
+	vout, verr, vcode := dypailint(t, demo, "-v", "./...")
+	if vout != out || vcode != code {
+		t.Errorf("-v changed the result: exit %d (want %d), stdout differs: %v", vcode, code, vout != out)
+	}
+	web := filepath.Join(demo, "web")
+	for _, want := range []string{
+		"dypailint: go: " + demo + " (./...): 5 packages analysed",
+		"dypailint: go: " + demo + " (GOOS=js GOARCH=wasm): 1 packages analysed",
+		"dypailint: js: " + web + ": 12 files, 4 client entries (4 'use client'), 7 client modules, 12 server modules",
+		"dypailint: bundles: 0 bundle files, 1 .env files",
+	} {
+		if !strings.Contains(verr, want+"\n") {
+			t.Errorf("-v output lacks %q:\n%s", want, verr)
+		}
+	}
+}

@@ -48,6 +48,8 @@ type Scanner struct {
 	// LookupEnv reads the process environment for -secret-env names;
 	// nil means os.LookupEnv.
 	LookupEnv func(string) (string, bool)
+	// Logf, when set, is told what is scanned (the driver's -v).
+	Logf func(format string, args ...any)
 }
 
 // Scan is the engine of the bundle scanner, with the signature of
@@ -170,6 +172,12 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 				rn.pending = append(rn.pending, pending{f: fd, keys: []finding.Location{fd.Loc}})
 			}
 		}
+	}
+	if s.Logf != nil {
+		for _, r := range sortedRoots(w.roots) {
+			s.Logf("bundles: build folder %s", r.dir)
+		}
+		s.Logf("bundles: %d bundle files, %d .env files", len(w.bundles), len(envFiles))
 	}
 	secrets, notes := collectSecrets(cfg.SecretEnv, lookup, defs)
 	rn.errs = append(rn.errs, notes...)

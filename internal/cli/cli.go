@@ -39,9 +39,12 @@ const (
 )
 
 // Engine scans the named directories for one language family and returns
-// findings and input errors. The JS/TS scanner and the bundle scanner plug
-// in here.
-type Engine func(ctx context.Context, dirs []string, cfg *config.Config) ([]finding.Finding, []error)
+// findings and input errors; logf is told what it scans (-v) and may be a
+// no-op. The JS/TS scanner and the bundle scanner plug in here.
+type Engine func(ctx context.Context, dirs []string, cfg *config.Config, logf Logf) ([]finding.Finding, []error)
+
+// Logf prints one line of -v output.
+type Logf func(format string, args ...any)
 
 // Engines are the non-Go engines run beside the Go passes.
 var Engines []Engine
@@ -64,6 +67,7 @@ type options struct {
 	diff     bool
 	cpuProf  string
 	memProf  string
+	verbose  bool
 }
 
 func parse(args []string, stderr io.Writer) (*options, []string, error) {
@@ -92,6 +96,7 @@ func parse(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.StringVar(&o.cpuProf, "debug.cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&o.memProf, "debug.memprofile", "", "write a heap profile to this file at exit")
 	fs.BoolVar(&o.tests, "tests", false, "also analyse Go test files")
+	fs.BoolVar(&o.verbose, "v", false, "print what is analysed to standard error: Go packages per module, JS/TS projects with their entry points and modules, build folders")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of a rule (e.g. DYP101) and exit")
 	fs.BoolVar(&o.list, "rules", false, "list the rules and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -180,7 +185,16 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if o.memProf != "" {
 		defer writeHeapProfile(o.memProf, stderr)
 	}
-	run := lint(context.Background(), plan, o)
+	logf := func(string, ...any) {}
+	if o.verbose {
+		var mu sync.Mutex
+		logf = func(format string, args ...any) {
+			mu.Lock()
+			defer mu.Unlock()
+			fmt.Fprintf(stderr, "dypailint: "+format+"\n", args...)
+		}
+	}
+	run := lint(context.Background(), plan, o, logf)
 	run.Root, run.Version = cwd, Version()
 	if o.writeBL != "" {
 		if err := baseline.Write(o.writeBL, cwd, run.Findings); err != nil {
@@ -275,7 +289,7 @@ func relErr(cwd string, err error) string {
 }
 
 // lint runs every engine on the plan.
-func lint(ctx context.Context, plan *discover.Plan, o *options) *output.Run {
+func lint(ctx context.Context, plan *discover.Plan, o *options, logf Logf) *output.Run {
 	cfg := &o.cfg
 	run := &output.Run{}
 	var mu sync.Mutex
@@ -305,12 +319,12 @@ func lint(ctx context.Context, plan *discover.Plan, o *options) *output.Run {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			collect(eng(ctx, plan.Dirs, cfg))
+			collect(eng(ctx, plan.Dirs, cfg, logf))
 		}()
 	}
 	analyzers := analyzer.All(cfg)
 	for _, load := range plan.GoLoads {
-		fs, errs := golint.Run(load, analyzers, cfg, o.tests)
+		fs, errs := golint.Run(load, analyzers, cfg, o.tests, logf)
 		collect(fs, errs)
 	}
 	wg.Wait()

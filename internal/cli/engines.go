@@ -10,14 +10,26 @@ import (
 )
 
 func init() {
-	Engines = append(Engines, scanJS, bundlescan.Scan)
+	Engines = append(Engines, scanJS, scanBundles)
 }
 
 // scanJS runs the JS/TS scanner on the named directories.
-func scanJS(ctx context.Context, dirs []string, cfg *config.Config) ([]finding.Finding, []error) {
+func scanJS(ctx context.Context, dirs []string, cfg *config.Config, logf Logf) ([]finding.Finding, []error) {
 	res, err := jsscan.Scan(ctx, dirs, cfg)
 	if err != nil {
 		return nil, []error{err}
 	}
+	for _, s := range res.Stats {
+		if s.Skipped {
+			logf("js: %s: %d files, skipped: none mentions the SDK, an API-key header, a public env var or a directive", s.Root, s.Files)
+		} else {
+			logf("js: %s", s)
+		}
+	}
 	return res.Findings, res.Errors
+}
+
+// scanBundles runs the bundle scanner on the named directories.
+func scanBundles(ctx context.Context, dirs []string, cfg *config.Config, logf Logf) ([]finding.Finding, []error) {
+	return (&bundlescan.Scanner{Logf: logf}).Scan(ctx, dirs, cfg)
 }

@@ -31,7 +31,12 @@ var browserConfigs = [][]string{
 }
 
 // Run analyses one load of the plan.
-func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Config, tests bool) ([]finding.Finding, []error) {
+//
+// logf, when not nil, is told what was loaded (the driver's -v).
+func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Config, tests bool, logf func(format string, args ...any)) ([]finding.Finding, []error) {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
 	var findings []finding.Finding
 	var errs []error
 	source := sourcePolicy(load.Dir, cfg)
@@ -40,6 +45,7 @@ func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Confi
 		return nil, []error{fmt.Errorf("loading Go packages in %s: %v", load.Dir, err)}
 	}
 	errs = append(errs, res.Errors...)
+	logf("go: %s (%s): %d packages analysed", load.Dir, strings.Join(load.Patterns, " "), len(res.Roots))
 	fs, es := analyze(analyzers, res.Roots)
 	findings, errs = append(findings, fs...), append(errs, es...)
 
@@ -57,6 +63,7 @@ func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Confi
 			break
 		}
 		errs = append(errs, bres.Errors...)
+		logf("go: %s (%s): %d packages analysed", load.Dir, strings.Join(env, " "), len(bres.Roots))
 		fs, es := analyze(analyzers, bres.Roots)
 		findings, errs = append(findings, fs...), append(errs, es...)
 		pending = pending[:0]
