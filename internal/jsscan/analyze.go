@@ -792,8 +792,15 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 		return nil
 	case *ast.DotExpression:
 		base := ca.expr(e.Left)
-		ca.sessionMember(e.Left, string(e.Identifier.Name), e.Identifier.Idx)
-		return ca.member(base, string(e.Identifier.Name), e.Identifier.Idx)
+		name := string(e.Identifier.Name)
+		ca.sessionMember(e.Left, name, e.Identifier.Idx)
+		if (base == nil || base.kind != kEnv) && envName(name) {
+			// A validated env object (t3-env's env.VITE_X, Expo's
+			// Constants.expoConfig.extra.EXPO_PUBLIC_X) holds the same
+			// variables the bundler inlines.
+			ca.envRead(name, e.Identifier.Idx)
+		}
+		return ca.member(base, name, e.Identifier.Idx)
 	case *ast.PrivateDotExpression:
 		ca.expr(e.Left)
 		return nil

@@ -1,9 +1,10 @@
 import { dypai, admin } from '~/api/client'
 import { useOrders } from './lib/orders'
+import { settings } from './env'
 
 export function App() {
   const orders = useOrders()
   const sync = () => admin.api.post('nightly_sync', {}) // want DYP405
   const signUp = () => dypai.auth.signUp({ email: 'a@b.c', password: 'x' }) // ok: app: saas allows sign-up
-  return <button onClick={() => { sync(); signUp() }}>{orders.length}</button>
+  return <button title={settings.url} onClick={() => { sync(); signUp() }}>{orders.length}</button>
 }
