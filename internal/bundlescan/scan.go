@@ -1,7 +1,6 @@
 package bundlescan
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -19,6 +18,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/textfile"
 )
 
 // SourceFile is an original source that a bundle's source map ships in its
@@ -160,7 +160,7 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 			rn.errs = append(rn.errs, err)
 			continue
 		}
-		if isBinary(data) {
+		if textfile.IsBinary(data) {
 			rn.errs = append(rn.errs, &Notice{File: f, Msg: "skipped: binary content"})
 			continue
 		}
@@ -299,27 +299,6 @@ func collectSecrets(names []string, lookup func(string) (string, bool), defs []e
 	return out, notes
 }
 
-// isBinary reports whether data is not text: a NUL byte or more than 10%
-// invalid UTF-8 in its first 32 KiB.
-func isBinary(data []byte) bool {
-	sample := data[:min(len(data), 32<<10)]
-	if bytes.IndexByte(sample, 0) >= 0 {
-		return true
-	}
-	invalid := 0
-	for i := 0; i < len(sample); {
-		r, size := utf8.DecodeRune(sample[i:])
-		if r == utf8.RuneError && size == 1 {
-			if len(sample) < len(data) && len(sample)-i < utf8.UTFMax {
-				break // a rune cut by the sample's end
-			}
-			invalid++
-		}
-		i += size
-	}
-	return invalid*10 > len(sample)
-}
-
 func (rn *run) note(file, msg string) {
 	rn.mu.Lock()
 	rn.errs = append(rn.errs, &Notice{File: file, Msg: msg})
@@ -387,7 +366,7 @@ func (rn *run) bundle(b bundleFile) {
 		rn.mu.Unlock()
 		return
 	}
-	if isBinary(data) {
+	if textfile.IsBinary(data) {
 		rn.note(b.path, "skipped: binary content (NUL bytes or invalid UTF-8), not a script")
 		return
 	}
@@ -546,7 +525,7 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 			continue
 		}
 		data := []byte(*c)
-		if isBinary(data) {
+		if textfile.IsBinary(data) {
 			continue
 		}
 		lines := newLineIndex(data)
@@ -729,7 +708,7 @@ func (rn *run) finish() []finding.Finding {
 // fileDirectives reads the dypai-ignore directives of a source file.
 func fileDirectives(path string) []*directive.Directive {
 	data, err := os.ReadFile(path)
-	if err != nil || isBinary(data) || len(data) > maxFileSize {
+	if err != nil || textfile.IsBinary(data) || len(data) > maxFileSize {
 		return nil
 	}
 	lines := newLineIndex(data)

@@ -16,6 +16,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/directive"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/textfile"
 )
 
 // Result is what a scan found.
@@ -167,6 +168,19 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 	if err := p.setup(cfg); err != nil {
 		errs = append(errs, err)
 	}
+	// A file named like a source that is not text (an HLS video segment
+	// named .ts, a compiled asset) is left out, with a note.
+	var binary []string
+	p.files = slices.DeleteFunc(p.files, func(f string) bool {
+		data, err := files.read(f)
+		if err != nil || !textfile.IsBinary(data) {
+			return false
+		}
+		binary = append(binary, f)
+		errs = append(errs, &InputError{File: f, Line: 1, Col: 1, Notice: true,
+			Msg: "skipped: binary content, not JavaScript or TypeScript (a video segment or compiled asset named like a source?)"})
+		return true
+	})
 	stats.Files = len(p.files)
 	stats.Entries = map[string]int{}
 	for _, e := range p.entries {
@@ -178,6 +192,9 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 	}
 	st := newBuildState()
 	defer st.bundler.dispose()
+	for _, f := range binary {
+		st.stub[f] = true // loaded as an empty module if something imports it
+	}
 	alias := viteAlias(p.root)
 	found := map[string]finding.Finding{}
 	emit := func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {

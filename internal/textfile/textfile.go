@@ -1,0 +1,36 @@
+// Package textfile tells text from binary content, for the scanners that
+// walk a project's files by name: a .ts file can be an MPEG transport
+// stream (an HLS video segment), a .js file a compiled asset, a .env file
+// an encrypted blob.
+package textfile
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// IsBinary reports whether data is not text: a NUL byte, or more than 10%
+// invalid UTF-8, in its first 32 KiB. Text in UTF-16 with a byte order mark
+// (which some editors write, and whose NULs are part of the encoding) is
+// text.
+func IsBinary(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	sample := data[:min(len(data), 32<<10)]
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return true
+	}
+	invalid := 0
+	for i := 0; i < len(sample); {
+		r, size := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && size == 1 {
+			if len(sample) < len(data) && len(sample)-i < utf8.UTFMax {
+				break // a rune cut by the sample's end
+			}
+			invalid++
+		}
+		i += size
+	}
+	return invalid*10 > len(sample)
+}

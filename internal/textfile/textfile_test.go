@@ -1,0 +1,26 @@
+package textfile
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestIsBinary(t *testing.T) {
+	for name, c := range map[string]struct {
+		data []byte
+		want bool
+	}{
+		"source":               {[]byte("export const a = 'héllo'\n"), false},
+		"empty":                {nil, false},
+		"NUL byte":             {[]byte("GET\x00\x01"), true},
+		"MPEG-TS packet":       {append([]byte{0x47, 0x40, 0x00, 0x10}, make([]byte, 184)...), true},
+		"mostly invalid UTF-8": {[]byte(strings.Repeat("\xfd\xfc\xfb", 100)), true},
+		"a little invalid":     {[]byte(strings.Repeat("abcdefghij", 20) + "\xff"), false},
+		"UTF-16 LE with BOM":   {[]byte("\xff\xfee\x00x\x00p\x00"), false},
+		"UTF-16 BE with BOM":   {[]byte("\xfe\xff\x00e\x00x"), false},
+	} {
+		if got := IsBinary(c.data); got != c.want {
+			t.Errorf("%s: IsBinary = %v, want %v", name, got, c.want)
+		}
+	}
+}
