@@ -69,7 +69,9 @@ type buildState struct {
 	// missingPaths are the specifiers that tsconfig paths map to files
 	// that do not exist, reported once each (missingPath).
 	missingPaths map[string]bool
-	serverOnly   map[string]bool // files importing server-only
+	// noTsconfig: esbuild could not read a tsconfig; builds run without.
+	noTsconfig bool
+	serverOnly map[string]bool // files importing server-only
 	// utf16 holds files encoded in UTF-16 with a byte order mark (as some
 	// editors and generators write them; TypeScript reads them): loaded
 	// converted to UTF-8.
@@ -94,6 +96,8 @@ type bundler struct {
 	ctx    api.BuildContext
 	client bool   // the build running is the client build
 	entry  string // the virtual entry's code for it
+	// noTsconfig: ctx was created with tsconfig files ignored.
+	noTsconfig bool
 }
 
 func (b *bundler) mode() (client bool, entry string) {
@@ -212,7 +216,9 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 		if err != nil {
 			return nil, fmt.Errorf("%s: esbuild: %v", p.root, err)
 		}
-		bnd.ctx = ctx
+		st.mu.Lock()
+		bnd.ctx, bnd.noTsconfig = ctx, st.noTsconfig
+		st.mu.Unlock()
 	}
 	for attempt := 0; ; attempt++ {
 		res := bnd.ctx.Rebuild()
@@ -242,6 +248,25 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 				file = filepath.Join(p.root, file)
 			}
 			ie := &InputError{File: file, Line: m.Location.Line, Col: m.Location.Column + 1, Msg: lowerFirst(m.Text)}
+			if base := filepath.Base(file); strings.HasSuffix(base, ".json") && (strings.HasPrefix(base, "tsconfig") || strings.HasPrefix(base, "jsconfig")) {
+				// A tsconfig esbuild cannot read: scan on without any
+				// (its path aliases then do not resolve, as notes say).
+				st.mu.Lock()
+				if !st.noTsconfig {
+					st.noTsconfig = true
+					ie.Msg += " (the project's tsconfig files are ignored: path aliases do not resolve)"
+					st.addErr(ie)
+					progress = true
+				}
+				st.mu.Unlock()
+				continue
+			}
+			if filepath.Base(file) == "package.json" {
+				st.mu.Lock()
+				st.addErr(ie)
+				st.mu.Unlock()
+				return nil, fmt.Errorf("%s: JS/TS project not scanned: esbuild cannot read %s", p.root, file)
+			}
 			st.mu.Lock()
 			if sm := resolveErr.FindStringSubmatch(m.Text); sm != nil {
 				ie.Notice = true
@@ -279,12 +304,30 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 		if !progress || attempt > 50 {
 			return nil, fmt.Errorf("%s: esbuild: %s", p.root, res.Errors[0].Text)
 		}
+		st.mu.Lock()
+		reconfigure := st.noTsconfig && !bnd.noTsconfig
+		st.mu.Unlock()
+		if reconfigure {
+			// The context's options change: start a new one.
+			bnd.dispose()
+			ctx, err := api.Context(p.buildOptions(st, alias))
+			if err != nil {
+				return nil, fmt.Errorf("%s: esbuild: %v", p.root, err)
+			}
+			bnd.ctx, bnd.noTsconfig = ctx, true
+		}
 	}
 }
 
 // buildOptions are the esbuild options of both builds of the project (see
 // bundler).
 func (p *project) buildOptions(st *buildState, alias map[string]string) api.BuildOptions {
+	tsconfigRaw := ""
+	st.mu.Lock()
+	if st.noTsconfig {
+		tsconfigRaw = "{}" // read no tsconfig file
+	}
+	st.mu.Unlock()
 	pages := map[string]bool{}
 	for _, e := range p.entries {
 		if e.kind == entryPage {
@@ -312,6 +355,7 @@ func (p *project) buildOptions(st *buildState, alias map[string]string) api.Buil
 		LogLevel:         api.LogLevelSilent,
 		Loader:           map[string]api.Loader{".js": api.LoaderJSX},
 		Plugins:          []api.Plugin{p.plugin(st, pages, alias)},
+		TsconfigRaw:      tsconfigRaw,
 	}
 }
 
