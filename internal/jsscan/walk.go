@@ -2,6 +2,7 @@ package jsscan
 
 import (
 	"reflect"
+	"sync"
 
 	"github.com/grafana/sobek/ast"
 )
@@ -27,17 +28,43 @@ func walkStruct(v reflect.Value, f func(ast.Node)) {
 	if v.Kind() != reflect.Struct {
 		return
 	}
-	t := v.Type()
-	for i := 0; i < v.NumField(); i++ {
+	for _, i := range childFields(v.Type()) {
+		visitValue(v.Field(i), f)
+	}
+}
+
+// fieldsByType caches, per AST struct type, the indexes of the fields that
+// can hold nodes: the walk runs on every node of every chunk, twice.
+var fieldsByType sync.Map // reflect.Type -> []int
+
+// childFields returns the indexes of t's exported fields that can hold a
+// node (interfaces, pointers, slices, structs), skipping skipField.
+func childFields(t reflect.Type) []int {
+	if fs, ok := fieldsByType.Load(t); ok {
+		return fs.([]int)
+	}
+	var fs []int
+	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
 		if !sf.IsExported() || skipField[sf.Name] {
 			continue
 		}
-		visitValue(v.Field(i), sf.Anonymous, f)
+		switch sf.Type.Kind() {
+		case reflect.Interface, reflect.Pointer, reflect.Slice, reflect.Struct:
+			fs = append(fs, i)
+		}
 	}
+	fieldsByType.Store(t, fs)
+	return fs
 }
 
-func visitValue(fv reflect.Value, embedded bool, f func(ast.Node)) {
+// Identifier values are names, not references.
+var (
+	identifierType        = reflect.TypeFor[ast.Identifier]()
+	privateIdentifierType = reflect.TypeFor[ast.PrivateIdentifier]()
+)
+
+func visitValue(fv reflect.Value, f func(ast.Node)) {
 	switch fv.Kind() {
 	case reflect.Interface, reflect.Pointer:
 		if fv.IsNil() {
@@ -52,12 +79,12 @@ func visitValue(fv reflect.Value, embedded bool, f func(ast.Node)) {
 		}
 	case reflect.Slice:
 		for j := 0; j < fv.Len(); j++ {
-			visitValue(fv.Index(j), false, f)
+			visitValue(fv.Index(j), f)
 		}
 	case reflect.Struct:
 		// A struct held by value: LexicalDeclaration inside a for
-		// initializer. Identifier values are names, not references.
-		if fv.Type() == reflect.TypeFor[ast.Identifier]() || fv.Type() == reflect.TypeFor[ast.PrivateIdentifier]() {
+		// initializer.
+		if t := fv.Type(); t == identifierType || t == privateIdentifierType {
 			return
 		}
 		if fv.CanAddr() {
