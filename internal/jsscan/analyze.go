@@ -599,15 +599,22 @@ func (ca *chunkAnalyzer) params(s *scope, pl *ast.ParameterList) {
 		return
 	}
 	for i, b := range pl.List {
+		var def *value
+		if b.Initializer != nil {
+			def = ca.expr(b.Initializer)
+		}
 		if id, ok := b.Target.(*ast.Identifier); ok {
-			ca.declare(s, string(id.Name)).v = &value{kind: kParam, str: string(id.Name), idx: i, fn: ca.fn.node}
+			v := &value{kind: kParam, str: string(id.Name), idx: i, fn: ca.fn.node}
+			if keyish(def) {
+				// (key = process.env.DYPAI_API_KEY): the default is a key
+				// whatever the callers pass.
+				v = oneOf(v, partOf(def, b.Initializer))
+			}
+			ca.declare(s, string(id.Name)).v = v
 		} else {
 			for _, n := range targetNames(b.Target) {
 				ca.declare(s, n).v = nil
 			}
-		}
-		if b.Initializer != nil {
-			ca.expr(b.Initializer)
 		}
 	}
 	if pl.Rest != nil {
@@ -1384,9 +1391,17 @@ func (ca *chunkAnalyzer) construct(e *ast.CallExpression, name string, args []*v
 	}
 	v, arg := args[k], e.ArgumentList[k]
 	c.key = ca.describeKey(v, arg)
-	c.apiKey = ca.privileged(v, arg)
-	if !c.apiKey && v != nil && v.kind == kParam && v.fn == ca.fn.node && v.fn != nil {
+	fromParam := v != nil && v.kind == kParam && v.fn == ca.fn.node && v.fn != nil
+	if fromParam && !prof.Gated() {
+		// createAdmin(url, key) { return createClient(url, key) }: with
+		// any key making an API-key client, what the callers pass decides
+		// (helperClient), and a leak is reported where the key is given.
 		c.keyParam = v.idx
+	} else {
+		c.apiKey = ca.privileged(v, arg)
+		if !c.apiKey && fromParam {
+			c.keyParam = v.idx
+		}
 	}
 	if c.apiKey && ca.report && ca.a.b.client {
 		if name == "" {

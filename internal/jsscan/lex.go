@@ -141,7 +141,9 @@ func comments(src []byte) []comment {
 	prevWord := ""
 	regexOK := func() bool {
 		switch prev {
-		case 0, '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^':
+		case 0, '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '>', '~', '^':
+			// Not after '<': "</" closes a JSX element (a < /re/ compares
+			// with a regular expression, which no one writes).
 			return true
 		}
 		switch prevWord {

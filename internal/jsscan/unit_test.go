@@ -43,12 +43,13 @@ func TestComments(t *testing.T) {
 		"const r = /\\/\\/ no/g; /* two */\n" +
 		"const t = `x ${ {a: 1}.a } // no`\n" +
 		"const d = 4 / 2 // three\n" +
-		"<p>don't</p>\n// four\n"
+		"<p>don't</p>\n// four\n" +
+		"return <div>{x}</div> // five\n"
 	var got []string
 	for _, c := range comments([]byte(src)) {
 		got = append(got, strings.TrimSpace(c.text)+"@"+itoa(c.line)+":"+itoa(c.col))
 	}
-	want := "one@01:30 two@02:23 three@04:17 four@06:01"
+	want := "one@01:30 two@02:23 three@04:17 four@06:01 five@07:23"
 	if strings.Join(got, " ") != want {
 		t.Errorf("comments = %v, want %s", got, want)
 	}
