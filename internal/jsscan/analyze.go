@@ -117,6 +117,9 @@ type chunkAnalyzer struct {
 	// so that a method walked before the constructor sees this.admin.
 	classes map[ast.Node]*value
 	cls     *value // the class whose body is being walked
+	// routes names the function literals registered as route handlers
+	// (app.post("/orders", fn) → "POST /orders"), for messages.
+	routes map[ast.Node]string
 }
 
 // analysis applies the rules to the chunks of one build.
@@ -1241,6 +1244,9 @@ func (ca *chunkAnalyzer) call(e *ast.CallExpression) *value {
 		callee = ca.member(base, string(d.Identifier.Name), d.Identifier.Idx)
 	} else {
 		callee = ca.expr(e.Callee)
+	}
+	if isDot {
+		ca.nameRouteHandlers(e, string(d.Identifier.Name))
 	}
 	args := make([]*value, len(e.ArgumentList))
 	for i, x := range e.ArgumentList {

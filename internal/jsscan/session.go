@@ -89,6 +89,9 @@ func (ca *chunkAnalyzer) signedInReason() (string, []finding.Related) {
 // funcName names a function for messages by its name in the source
 // (esbuild may have renamed it in the bundle: POST → POST2).
 func (ca *chunkAnalyzer) funcName(fn ast.Node) string {
+	if route := ca.routes[fn]; route != "" {
+		return route
+	}
 	fl, ok := fn.(*ast.FunctionLiteral)
 	if !ok || fl.Name == nil {
 		return "this function"
@@ -179,13 +182,26 @@ func (ca *chunkAnalyzer) sessionCall(e *ast.CallExpression, base, callee *value)
 	ca.noteSession(e.Idx0(), "it calls "+text+"()")
 }
 
-// sessionMember notes a property read of a session header or cookie:
-// req.headers.authorization, req.cookies.session, req.headers["x-auth-token"].
+// requestHolders are the last words of receivers that hold what
+// authentication middleware stored about the signed-in user: Express's
+// req.user / req.auth (express-jwt), Koa's ctx.state.user, res.locals.user,
+// SvelteKit's event.locals.user.
+var requestHolders = []string{"req", "request", "ctx", "context", "locals", "state"}
+
+// sessionMember notes a property read of a session header or cookie —
+// req.headers.authorization, req.cookies.session,
+// req.headers["x-auth-token"] — or of the user authentication middleware
+// stored on the request: req.user, ctx.state.user, locals.session.
 func (ca *chunkAnalyzer) sessionMember(left ast.Expression, name string, at file.Idx) {
 	if ca.fn == nil || ca.fn.node == nil {
 		return
 	}
-	ca.sessionKeyRead(receiverName(left), name, at)
+	recv := receiverName(left)
+	ca.sessionKeyRead(recv, name, at)
+	words := session.Words(recv)
+	if len(words) > 0 && slices.Contains(requestHolders, words[len(words)-1]) && slices.Contains(session.KeyMarkers, session.Normalize(name)) {
+		ca.noteSession(at, "it reads "+recv+"."+name)
+	}
 }
 
 // sessionKeyRead notes a read of key from a headers or cookies object.
@@ -349,4 +365,30 @@ func valueTexts(v *value, depth int) []string {
 		out = append(out, valueTexts(p, depth+1)...)
 	}
 	return out
+}
+
+// routeMethods are the route-registering methods of Express, Fastify,
+// Hono, Koa routers and the like.
+var routeMethods = []string{"get", "post", "put", "patch", "delete", "all"}
+
+// nameRouteHandlers records the function literals a call such as
+// app.post("/orders/:id", auth, async (req, res) => …) registers, under
+// "POST /orders/:id".
+func (ca *chunkAnalyzer) nameRouteHandlers(e *ast.CallExpression, method string) {
+	if len(e.ArgumentList) < 2 || !slices.Contains(routeMethods, method) {
+		return
+	}
+	path, ok := e.ArgumentList[0].(*ast.StringLiteral)
+	if !ok || !strings.HasPrefix(string(path.Value), "/") {
+		return
+	}
+	for _, a := range e.ArgumentList[1:] {
+		switch a.(type) {
+		case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral:
+			if ca.routes == nil {
+				ca.routes = map[ast.Node]string{}
+			}
+			ca.routes[a] = strings.ToUpper(method) + " " + string(path.Value)
+		}
+	}
 }
