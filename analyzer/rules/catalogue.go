@@ -128,7 +128,9 @@ a user's identity, or one made inside a request handler serving a signed-in
 user: a Go handler reading the user's token or session, a Next.js route
 handler, server action or API route calling auth(), getServerSession(),
 currentUser() or the user client's auth.getUser(), or reading the
-Authorization header or the session cookie. Forward the user's JWT instead.`,
+Authorization header or the session cookie; a Node server handler reading
+the user its auth middleware stored (req.user, ctx.state.user). Forward the
+user's JWT instead.`,
 		Bad:  `admin.API.Post(ctx, "create_order", map[string]any{"user_id": uid})`,
 		Good: `dypai.NewClient(url, dypai.WithAccessToken(token)).API.Post(ctx, "create_order", order)`,
 	},
