@@ -611,7 +611,7 @@ func (ca *chunkAnalyzer) params(s *scope, pl *ast.ParameterList) {
 			if keyish(def) {
 				// (key = process.env.DYPAI_API_KEY): the default is a key
 				// whatever the callers pass.
-				v = oneOf(v, partOf(def, b.Initializer))
+				v = oneOf(partOf(def, b.Initializer), v)
 			}
 			ca.declare(s, string(id.Name)).v = v
 		} else {
