@@ -459,6 +459,7 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 	// Workspace imports as resolved, by importer directory (which decides
 	// the tsconfig) and specifier.
 	var viaTsconfig sync.Map
+	var viaAlias sync.Map // alias target -> *api.OnResolveResult, nil when it does not resolve
 	return api.Plugin{
 		Name: "dypailint",
 		Setup: func(b api.PluginBuild) {
@@ -490,10 +491,24 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 				}
 				for _, k := range aliasKeys {
 					if rest, ok := strings.CutPrefix(path, k); ok && (rest == "" || rest[0] == '/' || strings.HasSuffix(k, "/")) {
-						r := b.Resolve(alias[k]+rest, api.ResolveOptions{Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, Namespace: "file"})
-						if len(r.Errors) == 0 {
-							return api.OnResolveResult{Path: r.Path, External: r.External, Namespace: r.Namespace}, nil
+						// An alias target is absolute: its resolution does
+						// not depend on the importer, so each is resolved
+						// once (thousands of "@/…" imports otherwise read
+						// the same directories thousands of times).
+						target := alias[k] + rest
+						if r, ok := viaAlias.Load(target); ok {
+							if r := r.(*api.OnResolveResult); r != nil {
+								return *r, nil
+							}
+							continue
 						}
+						r := b.Resolve(target, api.ResolveOptions{Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, Namespace: "file"})
+						if len(r.Errors) == 0 {
+							res := &api.OnResolveResult{Path: r.Path, External: r.External, Namespace: r.Namespace}
+							viaAlias.Store(target, res)
+							return *res, nil
+						}
+						viaAlias.Store(target, (*api.OnResolveResult)(nil))
 					}
 				}
 				if p.ws != nil && !strings.HasPrefix(path, ".") && !filepath.IsAbs(path) && !p.cfg.Profile.IsJSModule(path) {
