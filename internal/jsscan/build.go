@@ -477,6 +477,10 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 				if strings.Contains(path, "?") {
 					return api.OnResolveResult{Path: path, External: true}, nil // ?react, ?url, ?raw
 				}
+				if strings.HasPrefix(path, "/") && !sourceExts[filepath.Ext(path)] && fileExists(filepath.Join(p.root, "public", filepath.FromSlash(path))) {
+					// "/vite.svg": Vite and Next serve public/ at the root.
+					return api.OnResolveResult{Path: path, External: true}, nil
+				}
 				if path == "server-only" {
 					st.mu.Lock()
 					st.serverOnly[a.Importer] = true
@@ -692,4 +696,10 @@ func readUTF16(path string) (string, bool) {
 		u[i] = order.Uint16(data[2*i:])
 	}
 	return string(utf16.Decode(u)), true
+}
+
+// fileExists reports whether path names a regular file.
+func fileExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
