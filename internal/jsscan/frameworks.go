@@ -279,16 +279,45 @@ func (p *project) remixRoutes() []string {
 		routes := filepath.Join(app, "routes")
 		for _, f := range p.files {
 			rel := relSlash(routes, f)
-			if rel == "" || !inApp(f) {
+			if rel == "" || !inApp(f) || testFile(f) {
 				continue
 			}
-			parts := strings.Split(rel, "/")
-			if len(parts) == 1 || len(parts) == 2 && stem(rel) == "route" || p.fw.remixV1 {
+			if p.fw.remixV1 || flatRoute(rel) {
 				out = append(out, f)
 			}
 		}
 	}
 	return out
+}
+
+// flatRoute reports whether a file under routes/ (rel, slash-separated) is
+// a route module by the flat-routes conventions: a file directly in
+// routes/, or a folder's route.* or index.* (Remix's folder routes); with
+// remix-flat-routes, folders whose names end in "+" are flattened into
+// their parent first (_auth+/orders_+/new.tsx is a route).
+func flatRoute(rel string) bool {
+	parts := strings.Split(rel, "/")
+	for len(parts) > 1 && strings.HasSuffix(parts[0], "+") {
+		parts = parts[1:]
+	}
+	switch len(parts) {
+	case 1:
+		return true
+	case 2:
+		switch stem(parts[1]) {
+		case "route", "index", "_index", "_layout":
+			return true
+		}
+	}
+	return false
+}
+
+var testFileRE = regexp.MustCompile(`\.(test|spec)\.[cm]?[jt]sx?$|(^|/)__(tests|mocks)__/`)
+
+// testFile reports whether f is a test (x.test.ts, x.spec.tsx, __tests__/),
+// which no framework routes to.
+func testFile(f string) bool {
+	return testFileRE.MatchString(filepath.ToSlash(f))
 }
 
 func configsContain(configs []string, f string) bool { return slices.Contains(configs, f) }

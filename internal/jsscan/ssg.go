@@ -70,7 +70,20 @@ func stripServerCode(path string, target api.Target, exports map[string]bool, se
 		return "", false
 	}
 	s.sweep()
-	return s.blank(), true
+	return withUndefinedExports(s.blank(), s.removed), true
+}
+
+// withUndefinedExports declares names as exports with no value, on a line
+// of their own before the inline source map (which maps the lines above).
+func withUndefinedExports(code string, names []string) string {
+	if len(names) == 0 {
+		return code
+	}
+	decl := "\nexport var " + strings.Join(names, ", ") + ";\n"
+	if i := strings.LastIndex(code, "\n//# sourceMappingURL="); i >= 0 {
+		return code[:i] + decl + code[i+1:]
+	}
+	return code + decl
 }
 
 // span is a range [from, to) of compiled code to remove. A span with zero
@@ -89,6 +102,10 @@ type stripper struct {
 	candidates map[string]bool
 	// exported are local names exported by export { … } clauses that stay.
 	exported map[string]bool
+	// removed are the exports whose declarations were cut: they stay
+	// exported as undefined, so that a module importing one (a test of the
+	// route's action) still links, as it does after the framework's build.
+	removed []string
 }
 
 func (s *stripper) inCut(off int) bool {
@@ -125,14 +142,17 @@ func (s *stripper) cutExports(names map[string]bool) {
 		case ed.HoistableDeclaration != nil && ed.HoistableDeclaration.FunctionDeclaration != nil:
 			if n := ed.HoistableDeclaration.FunctionDeclaration.Function.Name; n != nil && names[string(n.Name)] {
 				s.cut = append(s.cut, s.stmtSpan(i))
+				s.removed = append(s.removed, string(n.Name))
 			}
 		case ed.LexicalDeclaration != nil:
 			if allNamed(ed.LexicalDeclaration.List, names) {
 				s.cut = append(s.cut, s.stmtSpan(i))
+				s.removed = append(s.removed, bindingNames(ed.LexicalDeclaration.List)...)
 			}
 		case ed.Variable != nil:
 			if allNamed(ed.Variable.List, names) {
 				s.cut = append(s.cut, s.stmtSpan(i))
+				s.removed = append(s.removed, bindingNames(ed.Variable.List)...)
 			}
 		case ed.NamedExports != nil:
 			s.cutSpecifiers(i, names, true)
