@@ -218,7 +218,30 @@ func placeholder(v string) bool {
 			return true
 		}
 	}
-	return strings.Count(v, v[:1]) == len(v) // "aaaaaaaa", "00000000"
+	return strings.Count(v, v[:1]) == len(v) || // "aaaaaaaa", "00000000"
+		wordsOnly(v)
+}
+
+// wordsOnly reports whether v reads as words, in any language, rather than
+// a key: three or more short lower-case words joined by '_', '-' or '.'
+// ("sua_chave_gemini_aqui", "mets-ta-cle-ici"). Keys have digits, mixed
+// case or long random runs (sk_live_51H…).
+func wordsOnly(v string) bool {
+	words := strings.FieldsFunc(v, func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	if len(words) < 3 {
+		return false
+	}
+	for _, w := range words {
+		if len(w) > 10 {
+			return false
+		}
+		for _, r := range w {
+			if r < 'a' || r > 'z' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // nameList joins names: "A", "A and B", "A, B and C".
