@@ -57,7 +57,11 @@ const dypai = createClient(process.env.NEXT_PUBLIC_DYPAI_URL!) // user (jwt) cli
 REACT_APP_, EXPO_PUBLIC_, NUXT_PUBLIC_, PUBLIC_, GATSBY_) into the browser
 bundle. A name with such a prefix that holds an API key or secret (API_KEY,
 APIKEY, SECRET, SERVICE_KEY, SERVICE_ROLE, PRIVATE) publishes it. Reported where
-such a variable is read in code and where it is defined in a .env file.`,
+such a variable is read in code and where it is defined in a .env file. The
+prefixes are those of the project's build tool, found from its package.json
+(Next.js NEXT_PUBLIC_, Vite VITE_ or its envPrefix, Create React App
+REACT_APP_, Expo EXPO_PUBLIC_, Gatsby GATSBY_, Nuxt NUXT_PUBLIC_, SvelteKit
+and Astro PUBLIC_), or all of them when the tool is not recognised.`,
 		Bad:  `NEXT_PUBLIC_DYPAI_API_KEY=dyp_live_...`,
 		Good: `DYPAI_API_KEY=dyp_live_...   # read only by server code`,
 	},

@@ -10,6 +10,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/envexpose"
 )
 
 // isEnvFile reports whether a file name is a dotenv file: .env or
@@ -147,35 +148,29 @@ func closingQuote(s string, q byte) int {
 	return -1
 }
 
-// publicPrefix returns the longest browser-exposing prefix of name.
-func publicPrefix(name string) string {
-	best := ""
-	for _, p := range sdk.PublicEnvPrefixes {
-		if strings.HasPrefix(name, p) && len(p) > len(best) {
-			best = p
-		}
-	}
-	return best
-}
-
 // envFindings returns DYP102 for each browser-exposed, secret-like name
 // defined in a dotenv file. In a template (.env.example, …) a name with a
 // placeholder value is a name only and is not reported; one with a
 // real-looking value is.
+//
+// Which prefixes are exposed depends on the project's build tool (see
+// envexpose): REACT_APP_ in a Vite app's .env is not shipped.
 func envFindings(file string, vars []envVar) []finding.Finding {
 	template := isEnvTemplate(filepath.Base(file))
+	exposed := envexpose.Prefixes(filepath.Dir(file))
 	var out []finding.Finding
 	for _, v := range vars {
-		if !sdk.IsPublicSecretEnv(v.name) {
+		prefix := envexpose.Prefix(exposed, v.name)
+		if prefix == "" || !sdk.IsSecretEnv(v.name) {
 			continue
 		}
 		if template && placeholder(v.value) {
 			continue
 		}
-		msg := rules.MsgPublicEnv(v.name, publicPrefix(v.name))
+		msg := rules.MsgPublicEnv(v.name, prefix)
 		if template {
 			msg = fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code, and this example file gives it a real-looking value (%s): drop the prefix, put a placeholder here and rotate the key",
-				v.name, publicPrefix(v.name), sdk.Redact(v.value))
+				v.name, prefix, sdk.Redact(v.value))
 		}
 		out = append(out, finding.Finding{
 			RuleID:  rules.DYP102,

@@ -413,6 +413,29 @@ PUBLIC_API_KEY=` + headerKey + `
 	}
 }
 
+// The prefixes a project's build tool exposes decide: in a Vite app,
+// REACT_APP_ and NEXT_PUBLIC_ names are not shipped; in a Next.js app,
+// VITE_ and PUBLIC_ ones are not.
+func TestEnvFilesByBuildTool(t *testing.T) {
+	dir := t.TempDir()
+	env := "VITE_DYPAI_API_KEY=k_0123456789abcdef\nREACT_APP_DYPAI_API_KEY=k_0123456789abcdef\nNEXT_PUBLIC_DYPAI_API_KEY=k_0123456789abcdef\nPUBLIC_DYPAI_SECRET=k_0123456789abcdef\n"
+	writeFiles(t, dir, map[string]string{
+		"vite/package.json": `{"devDependencies":{"vite":"5"}}`,
+		"vite/.env":         env,
+		"next/package.json": `{"dependencies":{"next":"15"}}`,
+		"next/.env":         env,
+	})
+	fs, errs := scanDirs(t, nil, nil, dir)
+	noErrors(t, errs)
+	msg := func(name, prefix string) string {
+		return fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code: drop the prefix, read it only in server code and rotate the key", name, prefix)
+	}
+	checkFindings(t, dir, fs, []string{
+		"next/.env:3:1: " + msg("NEXT_PUBLIC_DYPAI_API_KEY", "NEXT_PUBLIC_") + " (DYP102)",
+		"vite/.env:1:1: " + msg("VITE_DYPAI_API_KEY", "VITE_") + " (DYP102)",
+	})
+}
+
 func TestParseEnv(t *testing.T) {
 	vars, ds := parseEnv("f", []byte("\uFEFFA=1\n  export B = 'two # not a comment' # c\nC=\"x\\ny\"\nD=plain value # tail\nE:  colon\n# dypai-ignore DYP102 why\nF=`tick`\n=bad\nG\n"))
 	var got []string

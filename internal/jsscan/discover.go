@@ -393,10 +393,21 @@ func (p *project) findEntries() []entry {
 			return out
 		}
 	}
-	for _, f := range p.files {
-		if p.useClient[f] {
-			add(f, entryUseClient)
+	// 'use client' marks the client boundary in Next.js (and other React
+	// Server Components setups). Elsewhere — a Vite SPA, Remix, TanStack
+	// Start, whose component libraries carry the directive anyway — the
+	// framework's own entries decide what ships, and a 'use client' module
+	// nothing imports does not ship: the directive counts only when there
+	// is no other entry point.
+	useClient := func() {
+		for _, f := range p.files {
+			if p.useClient[f] {
+				add(f, entryUseClient)
+			}
 		}
+	}
+	if p.isNext {
+		useClient()
 	}
 	if p.isNext {
 		for _, f := range p.files {
@@ -420,6 +431,9 @@ func (p *project) findEntries() []entry {
 				add(f, entryMain)
 			}
 		}
+	}
+	if len(out) == 0 {
+		useClient()
 	}
 	return out
 }

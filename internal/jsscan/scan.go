@@ -16,6 +16,8 @@ import (
 	"github.com/dypai/dypailint/analyzer/directive"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/envexpose"
 	"github.com/dypai/dypailint/internal/textfile"
 )
 
@@ -257,7 +259,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		} else {
 			stats.ServerModules = n
 		}
-		a := &analysis{p: p, b: b, prof: p.cfg.Profile, files: files}
+		a := &analysis{p: p, b: b, prof: p.profile(), files: files}
 		if client {
 			// Files importing server-only are server code: Next.js fails
 			// the build rather than ship them. Report that, not the key.
@@ -455,4 +457,13 @@ func (p *project) mayMatter(files *fileCache) bool {
 		}
 	}
 	return false
+}
+
+// profile is the project's SDK profile with the env var prefixes its build
+// tool exposes to the browser (envexpose): a REACT_APP_ name in a Vite app
+// is neither inlined nor a leak.
+func (p *project) profile() *sdk.Profile {
+	prof := *p.cfg.Profile
+	prof.PublicEnvPrefixes = envexpose.Prefixes(p.root)
+	return &prof
 }
