@@ -70,6 +70,18 @@ var SupabaseTerms = Terms{
 	BundleFix: "use the service-role key only in server code",
 }
 
+// Unexposed is t for a key read from an env var the bundler does not inline
+// (no public prefix): undefined in the browser today, shipped the day
+// someone adds the prefix to make the code work.
+func (t Terms) Unexposed(envVar string) Terms {
+	key := t.Key
+	if rest, ok := strings.CutPrefix(key, "an "); ok {
+		key = "the " + rest // the API key
+	}
+	t.Ships = fmt.Sprintf("%s has no public prefix, so it is undefined there today, and giving it one to make this work would ship %s to every visitor", envVar, key)
+	return t
+}
+
 // MsgKeyClientInBrowser (DYP101): what builds an API-key client in code
 // that reach (the chain from a client entry point) shows runs in a browser.
 func MsgKeyClientInBrowser(what, reach string) string {

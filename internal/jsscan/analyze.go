@@ -1448,12 +1448,10 @@ func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header
 	if chain == "" {
 		chain = "a client entry point"
 	}
-	if key := ca.privilegedPart(key); key != nil && key.kind == kEnvVar && bundlerEnv(key.expr) && !ca.a.prof.IsPublicEnv(key.str) {
-		// Undefined in the browser today, shipped the day someone adds
-		// a public prefix to make it "work".
-		chain += fmt.Sprintf("; %s has no public prefix, so it reads as undefined there", key.str)
-	}
 	terms := ca.a.prof.Terms
+	if key := ca.privilegedPart(key); key != nil && key.kind == kEnvVar && bundlerEnv(key.expr) && !ca.a.prof.IsPublicEnv(key.str) {
+		terms = terms.Unexposed(key.str)
+	}
 	msg := terms.KeyClientInBrowser(what, chain)
 	if header {
 		msg = terms.KeyHeaderInBrowser(what, chain)
