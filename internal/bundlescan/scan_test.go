@@ -370,6 +370,12 @@ export const url = process.env.NEXT_PUBLIC_DYPAI_URL
 	assertRedacted(t, fs, headerKey, ctorKey, envKey)
 }
 
+// msg is DYP102's message for a browser-exposed secret-like name, spelled
+// out to pin the wording.
+func msg(name, prefix string) string {
+	return fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code: drop the prefix, read it only in server code and rotate the key", name, prefix)
+}
+
 func TestEnvFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
@@ -395,9 +401,6 @@ PUBLIC_API_KEY=` + headerKey + `
 	})
 	fs, errs := scanDirs(t, nil, nil, dir)
 	noErrors(t, errs)
-	msg := func(name, prefix string) string {
-		return fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code: drop the prefix, read it only in server code and rotate the key", name, prefix)
-	}
 	checkFindings(t, dir, fs, []string{
 		"web/.env:4:8: " + msg("VITE_STRIPE_SECRET", "VITE_") + " (DYP102)",
 		"web/.env:8:1: suppression directive gives no reason: say why the finding does not apply (DYP001)",
@@ -427,9 +430,6 @@ func TestEnvFilesByBuildTool(t *testing.T) {
 	})
 	fs, errs := scanDirs(t, nil, nil, dir)
 	noErrors(t, errs)
-	msg := func(name, prefix string) string {
-		return fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code: drop the prefix, read it only in server code and rotate the key", name, prefix)
-	}
 	checkFindings(t, dir, fs, []string{
 		"next/.env:3:1: " + msg("NEXT_PUBLIC_DYPAI_API_KEY", "NEXT_PUBLIC_") + " (DYP102)",
 		"vite/.env:1:1: " + msg("VITE_DYPAI_API_KEY", "VITE_") + " (DYP102)",
