@@ -242,6 +242,10 @@ func (ca *chunkAnalyzer) importDecl(s *scope, imp *ast.ImportDeclaration) {
 		}
 		return
 	}
+	if dynamic, ok := kitEnvModules[spec]; ok {
+		ca.kitEnvImport(s, imp, spec, dynamic)
+		return
+	}
 	if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
 		return
 	}
@@ -262,6 +266,40 @@ func (ca *chunkAnalyzer) importDecl(s *scope, imp *ast.ImportDeclaration) {
 	if c.ImportedDefaultBinding != nil {
 		if b := exp["default"]; b != nil {
 			s.vars[string(c.ImportedDefaultBinding.Name)] = b
+		}
+	}
+}
+
+// kitEnvModules are SvelteKit's env modules, true for the dynamic ones:
+// the static ones export each variable by name (inlined by the build),
+// the dynamic ones an env object.
+var kitEnvModules = map[string]bool{
+	"$env/static/public": false, "$env/static/private": false,
+	"$env/dynamic/public": true, "$env/dynamic/private": true,
+}
+
+// kitEnvImport binds the names imported from a SvelteKit env module to the
+// variables they hold, and reports a secret-like name imported from a
+// public one (DYP102), at the import.
+func (ca *chunkAnalyzer) kitEnvImport(s *scope, imp *ast.ImportDeclaration, spec string, dynamic bool) {
+	if imp.ImportClause.NamedImports == nil {
+		return
+	}
+	for _, is := range imp.ImportClause.NamedImports.ImportsList {
+		local := is.Alias
+		if local == "" {
+			local = is.IdentifierName
+		}
+		name := string(is.IdentifierName)
+		b := ca.declare(s, string(local))
+		switch {
+		case dynamic && name == "env":
+			b.v = &value{kind: kEnv, expr: "env"}
+		case !dynamic:
+			b.v = &value{kind: kEnvVar, str: name, expr: name + " from " + spec}
+			if strings.HasSuffix(spec, "/public") {
+				ca.envRead(name, imp.Idx)
+			}
 		}
 	}
 }

@@ -72,6 +72,9 @@ type buildState struct {
 	// noTsconfig: esbuild could not read a tsconfig; builds run without.
 	noTsconfig bool
 	serverOnly map[string]bool // files importing server-only
+	// kitPrivate maps the files importing a SvelteKit server-only module
+	// ($env/static/private…) to the first such specifier.
+	kitPrivate map[string]string
 	// utf16 holds files encoded in UTF-16 with a byte order mark (as some
 	// editors and generators write them; TypeScript reads them): loaded
 	// converted to UTF-8.
@@ -115,7 +118,7 @@ func (b *bundler) dispose() {
 }
 
 func newBuildState() *buildState {
-	return &buildState{stub: map[string]bool{}, unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, missingPaths: map[string]bool{}, serverOnly: map[string]bool{}, utf16: map[string]bool{},
+	return &buildState{stub: map[string]bool{}, unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, missingPaths: map[string]bool{}, serverOnly: map[string]bool{}, kitPrivate: map[string]string{}, utf16: map[string]bool{},
 		errSeen: map[string]bool{}, prologues: map[string]prologue{}}
 }
 
@@ -477,13 +480,21 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 				if strings.Contains(path, "?") {
 					return api.OnResolveResult{Path: path, External: true}, nil // ?react, ?url, ?raw
 				}
-				if strings.HasPrefix(path, "/") && !sourceExts[filepath.Ext(path)] && fileExists(filepath.Join(p.root, "public", filepath.FromSlash(path))) {
+				if strings.HasPrefix(path, "/") && !sourceExts[filepath.Ext(path)] && !componentExts[filepath.Ext(path)] && fileExists(filepath.Join(p.root, "public", filepath.FromSlash(path))) {
 					// "/vite.svg": Vite and Next serve public/ at the root.
 					return api.OnResolveResult{Path: path, External: true}, nil
 				}
 				if path == "server-only" {
 					st.mu.Lock()
 					st.serverOnly[a.Importer] = true
+					st.mu.Unlock()
+					return api.OnResolveResult{Path: path, External: true}, nil
+				}
+				if p.fw.kit && kitServerOnly[path] {
+					st.mu.Lock()
+					if old := st.kitPrivate[a.Importer]; old == "" || path < old {
+						st.kitPrivate[a.Importer] = path
+					}
 					st.mu.Unlock()
 					return api.OnResolveResult{Path: path, External: true}, nil
 				}
@@ -560,7 +571,8 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 					return api.OnLoadResult{Contents: &empty, Loader: api.LoaderJS}, nil
 				}
 				ext := filepath.Ext(a.Path)
-				if !sourceExts[ext] && !assetLoaders[ext] {
+				component := componentExts[ext]
+				if !sourceExts[ext] && !component && !assetLoaders[ext] {
 					// CSS, images, fonts, markdown…: nothing to check.
 					return api.OnLoadResult{Contents: &empty, Loader: api.LoaderEmpty}, nil
 				}
@@ -585,6 +597,16 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 					// CommonJS, so that importers' named imports still
 					// link; require keeps every export of what it loads.
 					return api.OnLoadResult{Contents: &code, Loader: api.LoaderJS, ResolveDir: filepath.Dir(a.Path)}, nil
+				}
+				if component {
+					// A Vue or Svelte component: its script blocks, at
+					// their positions in the file; never the file as
+					// TypeScript.
+					code, loader, ok := loadComponent(a.Path, wide, lower)
+					if !ok {
+						return api.OnLoadResult{Contents: &empty, Loader: api.LoaderJS}, nil
+					}
+					return api.OnLoadResult{Contents: &code, Loader: loader, ResolveDir: filepath.Dir(a.Path)}, nil
 				}
 				if !sourceExts[ext] {
 					return api.OnLoadResult{}, nil
@@ -640,8 +662,14 @@ func compile(path string, target api.Target) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	tr := api.Transform(string(src), api.TransformOptions{
-		Loader:         loaderFor(path),
+	return compileCode(path, string(src), loaderFor(path), target)
+}
+
+// compileCode is compile for the code of path as loaded (a component's
+// script).
+func compileCode(path, src string, loader api.Loader, target api.Target) (string, bool) {
+	tr := api.Transform(src, api.TransformOptions{
+		Loader:         loader,
 		JSX:            api.JSXAutomatic,
 		Sourcemap:      api.SourceMapInline,
 		SourcesContent: api.SourcesContentExclude,
@@ -655,6 +683,32 @@ func compile(path string, target api.Target) (string, bool) {
 		return "", false
 	}
 	return string(tr.Code), true
+}
+
+// loadComponent returns the script of a Vue or Svelte component as esbuild
+// loads it (componentScript) and its loader; compiled down to lowerTarget
+// when lower is set. It returns false when the file cannot be read.
+func loadComponent(path string, wide, lower bool) (string, api.Loader, bool) {
+	var src []byte
+	if wide {
+		s, ok := readUTF16(path)
+		if !ok {
+			return "", 0, false
+		}
+		src = []byte(s)
+	} else {
+		var err error
+		if src, err = os.ReadFile(path); err != nil {
+			return "", 0, false
+		}
+	}
+	code, loader := componentScript(path, src)
+	if lower {
+		if js, ok := compileCode(path, code, loader, lowerTarget); ok {
+			return js, api.LoaderJS, true
+		}
+	}
+	return code, loader, true
 }
 
 // loaderFor is the esbuild loader of a source file.

@@ -27,14 +27,20 @@ var skipDirs = map[string]bool{
 // client-only modules.
 var conventionDirs = map[string]bool{".server": true, ".client": true}
 
-// sourceExts are the extensions of the files scanned.
+// sourceExts are the extensions of the JavaScript and TypeScript files
+// scanned; single-file components (componentExts) are scanned too.
 var sourceExts = map[string]bool{
 	".js": true, ".jsx": true, ".ts": true, ".tsx": true,
 	".mjs": true, ".cjs": true, ".mts": true, ".cts": true,
 }
 
+// isSource reports whether a file is scanned: JavaScript, TypeScript (not
+// declaration files) or a Vue or Svelte component.
 func isSource(name string) bool {
 	ext := filepath.Ext(name)
+	if componentExts[ext] {
+		return true
+	}
 	if !sourceExts[ext] {
 		return false
 	}
@@ -54,6 +60,7 @@ const (
 	entryRoute                      // React Router / Remix or TanStack route module
 	entryBrowser                    // framework's browser entry (entry.client, router)
 	entryNative                     // module of an Expo / React Native app
+	entryNuxtAuto                   // Nuxt component, composable or utility
 )
 
 func (k entryKind) label() string {
@@ -72,6 +79,8 @@ func (k entryKind) label() string {
 		return "browser entry"
 	case entryNative:
 		return "React Native app"
+	case entryNuxtAuto:
+		return "Nuxt auto-import"
 	}
 	return "dypai.yaml client entry"
 }

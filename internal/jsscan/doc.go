@@ -18,8 +18,11 @@
 //     getServerSideProps and what only it imports are dropped), index.html
 //     module scripts and src/main.* / src/index.* of SPAs, the modules of
 //     Expo / React Native apps, React Router (Remix) and TanStack Start
-//     routes (see frameworks), or dypai.yaml's js.client_entries, which
-//     override detection.
+//     routes, Nuxt's pages, components and composables, SvelteKit's route
+//     modules (see frameworks), or dypai.yaml's js.client_entries, which
+//     override detection. Vue and Svelte single-file components are loaded
+//     as their script blocks, at their positions in the file
+//     (componentScript); templates are not analysed.
 //   - A "server" build bundles every source file; a "client" build bundles
 //     the client entry points only, with 'use server' modules replaced by
 //     stubs as Next.js does, and what the frameworks' compilers keep out of

@@ -1,6 +1,7 @@
 package jsscan
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,6 +28,17 @@ import (
 //   - TanStack Start (@tanstack/react-start, @tanstack/start, …): route
 //     files and the router/client entries ship, minus server-function
 //     handlers and server routes (startServerCode).
+//   - Nuxt (nuxt): components and composables are auto-imported, so
+//     imports do not show what ships; pages, layouts, components,
+//     composables, utils, plugins, route middleware, app.vue and error.vue
+//     (and every component of a Nuxt 4 app/ directory) are entries, minus
+//     *.server.* files; server/ is server code.
+//   - SvelteKit (@sveltejs/kit): the +page, +layout and +error components
+//     and the universal +page / +layout load modules of src/routes, and
+//     the client and universal hooks, ship; +page.server, +server and
+//     hooks.server modules do not, and $lib/server, *.server.* modules and
+//     the private $env modules fail the build when client code imports
+//     them (shippedServerModules).
 type frameworks struct {
 	native     bool // Expo or React Native
 	expoRouter bool
@@ -38,6 +50,9 @@ type frameworks struct {
 	remixVite bool
 	appDir    string // Remix / React Router app directory, absolute
 	start     bool   // TanStack Start
+	nuxt      bool   // Nuxt
+	nuxtSrc   string // Nuxt's source directory (app/ in Nuxt 4), absolute
+	kit       bool   // SvelteKit
 }
 
 // startDeps mark a TanStack Start project.
@@ -64,7 +79,55 @@ func detectFrameworks(root string, pkg *packageJSON) frameworks {
 		fw.remixVite = pkg.has("@react-router/dev") || viteRemix(root)
 	}
 	fw.start = slices.ContainsFunc(startDeps, pkg.has)
+	fw.nuxt = pkg.has("nuxt") || pkg.has("nuxt3")
+	if fw.nuxt {
+		fw.nuxtSrc = nuxtSrcDir(root)
+	}
+	fw.kit = pkg.has("@sveltejs/kit")
 	return fw
+}
+
+var nuxtSrcDirRE = regexp.MustCompile(`srcDir\s*:\s*["'\x60]([^"'\x60]+)["'\x60]`)
+
+// nuxtSrcDir is the source directory of a Nuxt app: the srcDir its config
+// names, app/ when it holds the app (Nuxt 4's layout), else the root.
+func nuxtSrcDir(root string) string {
+	for _, name := range []string{"nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs", "nuxt.config.mts"} {
+		if data, err := os.ReadFile(filepath.Join(root, name)); err == nil {
+			if m := nuxtSrcDirRE.FindSubmatch(data); m != nil {
+				return filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(string(m[1]), "./")))
+			}
+			break
+		}
+	}
+	app := filepath.Join(root, "app")
+	if anyExists(app, "app.vue", "pages", "components", "layouts") {
+		return app
+	}
+	return root
+}
+
+// withFrameworkAliases adds to the Vite aliases those the frameworks
+// define in their own plugins: SvelteKit's $lib (src/lib), Nuxt's ~ and @
+// (the source directory), ~~ and @@ (the root) and #shared. The project's
+// own aliases win.
+func (p *project) withFrameworkAliases(alias map[string]string) map[string]string {
+	add := map[string]string{}
+	if p.fw.kit {
+		add["$lib"] = filepath.Join(p.root, "src", "lib")
+	}
+	if p.fw.nuxt {
+		add["~"], add["@"] = p.fw.nuxtSrc, p.fw.nuxtSrc
+		add["~~"], add["@@"] = p.root, p.root
+		add["#shared"] = filepath.Join(p.root, "shared")
+	}
+	if len(add) == 0 {
+		return alias
+	}
+	out := map[string]string{}
+	maps.Copy(out, add)
+	maps.Copy(out, alias)
+	return out
 }
 
 var versionMajor = regexp.MustCompile(`^[\^~>=v\s]*(\d+)`)
@@ -144,6 +207,12 @@ func (p *project) frameworkEntries(add func(string, entryKind)) {
 			}
 		}
 	}
+	if fw.nuxt {
+		p.nuxtEntries(add)
+	}
+	if fw.kit {
+		p.kitEntries(add)
+	}
 	if fw.start {
 		for _, dir := range []string{"src", "app"} {
 			base := filepath.Join(p.root, dir)
@@ -159,6 +228,54 @@ func (p *project) frameworkEntries(add func(string, entryKind)) {
 					add(f, entryBrowser)
 				}
 			}
+		}
+	}
+}
+
+// nuxtEntries adds the modules of a Nuxt app that ship to the browser
+// whether or not an import shows it (see frameworks).
+func (p *project) nuxtEntries(add func(string, entryKind)) {
+	src := p.fw.nuxtSrc
+	for _, f := range p.files {
+		rel := relSlash(src, f)
+		if rel == "" || testFile(f) || strings.Contains(filepath.Base(f), ".server.") || strings.Contains(filepath.Base(f), ".stories.") {
+			continue
+		}
+		dir, _, nested := strings.Cut(rel, "/")
+		switch {
+		case !nested && (rel == "app.vue" || rel == "error.vue"):
+			add(f, entryBrowser)
+		case nested && (dir == "pages" || dir == "layouts"):
+			add(f, entryRoute)
+		case nested && (dir == "plugins" || dir == "middleware"):
+			add(f, entryBrowser)
+		case nested && (dir == "components" || dir == "composables" || dir == "utils"):
+			add(f, entryNuxtAuto)
+		case src != p.root && isComponent(f):
+			add(f, entryNuxtAuto) // Nuxt 4: app/ is the Vue app
+		}
+	}
+}
+
+// kitEntries adds the modules of a SvelteKit app that ship to the browser:
+// the route components and universal load modules of src/routes, and the
+// client and universal hooks.
+func (p *project) kitEntries(add func(string, entryKind)) {
+	src := filepath.Join(p.root, "src")
+	routes := filepath.Join(src, "routes")
+	for _, f := range p.files {
+		if relSlash(routes, f) != "" && !p.serverModule(f) {
+			name, _, _ := strings.Cut(stem(f), "@") // +page@(app).svelte resets the layout
+			switch {
+			case name == "+page" || name == "+layout":
+				add(f, entryRoute) // components and universal load modules
+			case name == "+error" && isComponent(f):
+				add(f, entryRoute)
+			}
+			continue
+		}
+		if filepath.Dir(f) == src && (stem(f) == "hooks.client" || stem(f) == "hooks") {
+			add(f, entryBrowser)
 		}
 	}
 }
@@ -326,11 +443,26 @@ func configsContain(configs []string, f string) bool { return slices.Contains(co
 // names: x.server.ts, and anything in a .server directory.
 var serverModuleRE = regexp.MustCompile(`(^|/)\.server/|\.server\.[cm]?[jt]sx?$`)
 
+// kitServerModuleRE matches SvelteKit's server-only module names:
+// x.server.ts (+page.server.ts, hooks.server.ts, secrets.server.js).
+var kitServerModuleRE = regexp.MustCompile(`\.server\.([cm]?[jt]sx?|svelte)$`)
+
+// kitServerOnly are the modules SvelteKit refuses to bundle into client
+// code.
+var kitServerOnly = map[string]bool{"$env/static/private": true, "$env/dynamic/private": true, "$app/server": true}
+
 // serverModule reports whether f never ships to the browser by its name:
-// in a React Router or Remix app, a .server module; importing one from
-// client code fails the build.
+// in a React Router or Remix app, a .server module; in a SvelteKit app, a
+// .server module or one under src/lib/server. Importing one from client
+// code fails the build.
 func (p *project) serverModule(f string) bool {
-	return p.fw.remix && serverModuleRE.MatchString(filepath.ToSlash(f))
+	switch {
+	case p.fw.remix:
+		return serverModuleRE.MatchString(filepath.ToSlash(f))
+	case p.fw.kit:
+		return kitServerModuleRE.MatchString(f) || within(f, filepath.Join(p.root, "src", "lib", "server"))
+	}
+	return false
 }
 
 // shippedServerModules reports the server-only modules (serverModule) the
@@ -339,7 +471,7 @@ func (p *project) serverModule(f string) bool {
 // them with empty modules, a supported way to share a barrel file between
 // loaders and components: nothing to report there.
 func shippedServerModules(a *analysis) []error {
-	if !a.p.fw.remixVite {
+	if !a.p.fw.remixVite && !a.p.fw.kit {
 		return nil
 	}
 	var files []string
@@ -352,8 +484,31 @@ func shippedServerModules(a *analysis) []error {
 	var errs []error
 	for _, f := range files {
 		chain, _ := a.chain(f)
+		msg := "is a .server module but client code imports it (" + chain + "): the React Router / Remix Vite build fails; use it only from loader, action and other .server modules"
+		if a.p.fw.kit {
+			msg = "is a server-only module ($lib/server or .server) but client code imports it (" + chain + "): the SvelteKit build fails; use it only from +page.server, +layout.server, +server and hooks.server modules"
+		}
+		errs = append(errs, &InputError{File: f, Line: 1, Col: 1, Msg: msg})
+	}
+	return errs
+}
+
+// shippedKitPrivate reports the client modules importing SvelteKit's
+// private env modules or $app/server, whose build fails: kitPrivate maps
+// each importer to the first such specifier.
+func shippedKitPrivate(a *analysis, kitPrivate map[string]string) []error {
+	var files []string
+	for f := range kitPrivate {
+		if a.b.inputs[f] && !a.p.serverModule(f) {
+			files = append(files, f)
+		}
+	}
+	slices.Sort(files)
+	var errs []error
+	for _, f := range files {
+		chain, _ := a.chain(f)
 		errs = append(errs, &InputError{File: f, Line: 1, Col: 1,
-			Msg: "is a .server module but client code imports it (" + chain + "): the React Router / Remix Vite build fails; use it only from loader, action and other .server modules"})
+			Msg: "imports " + kitPrivate[f] + " but is client code (" + chain + "): the SvelteKit build fails; use it only in +page.server, +layout.server, +server, hooks.server and $lib/server modules"})
 	}
 	return errs
 }

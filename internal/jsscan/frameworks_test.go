@@ -139,3 +139,85 @@ func TestStripJSONC(t *testing.T) {
 		t.Errorf("stripJSONC = %s, want %s", got, want)
 	}
 }
+
+// TestNuxt4Layout: in a Nuxt 4 app the source directory is app/: its
+// components ship though nothing imports them, ~ resolves there, and the
+// root's server/ and *.server.* files stay on the server.
+func TestNuxt4Layout(t *testing.T) {
+	dir := t.TempDir()
+	leak := "<script setup lang=\"ts\">\n" + keyClient + "const admin = createClient('u', process.env.DYPAI_API_KEY)\n</script>\n"
+	write(t, dir, map[string]string{
+		"package.json":                    `{"dependencies":{"nuxt":"^4.0.0","vue":"^3.5.0"}}`,
+		"app/app.vue":                     "<template><NuxtPage /></template>\n",
+		"app/pages/index.vue":             "<script setup lang=\"ts\">\nimport { admin } from '~/lib/admin'\n</script>\n<template><p>{{ admin }}</p></template>\n",
+		"app/lib/admin.ts":                keyClient + "export const admin = createClient('u', process.env.DYPAI_API_KEY)\n",
+		"app/components/Panel.vue":        leak,
+		"app/features/Widget.vue":         leak,
+		"app/components/Stats.server.vue": leak,
+		"app/utils/unused.ts":             keyClient + "export function unused() {}\n",
+		"lib/seed.ts":                     keyClient + "export const seed = createClient('u', process.env.DYPAI_API_KEY)\n",
+		"server/api/orders.ts":            keyClient + "export default createClient('u', process.env.DYPAI_API_KEY)\n",
+	})
+	res := scan(t, &config.Config{}, dir)
+	if got, want := summary(res.Findings), "Panel.vue:03:DYP101 Widget.vue:03:DYP101 admin.ts:02:DYP101"; got != want {
+		t.Errorf("findings = %s, want %s", got, want)
+	}
+	for _, e := range res.Errors {
+		t.Errorf("unexpected error: %v", e)
+	}
+}
+
+// TestSvelteKitEntries: SvelteKit's browser modules are the route
+// components and universal load modules, +error, and the client and
+// universal hooks; server hooks, +server, .server modules and modules
+// nothing imports are not.
+func TestSvelteKitEntries(t *testing.T) {
+	dir := t.TempDir()
+	leak := keyClient + "export const admin = createClient('u', process.env.DYPAI_API_KEY)\n"
+	svelte := "<script>\n" + keyClient + "const admin = createClient('u', process.env.DYPAI_API_KEY)\n</script>\n<p>{admin}</p>\n"
+	write(t, dir, map[string]string{
+		"package.json":                       `{"devDependencies":{"@sveltejs/kit":"^2.0.0","svelte":"^5.0.0","vite":"^6.0.0"}}`,
+		"src/hooks.client.ts":                leak,
+		"src/hooks.ts":                       leak,
+		"src/hooks.server.ts":                leak,
+		"src/routes/+error.svelte":           svelte,
+		"src/routes/(app)/+layout@.svelte":   svelte,
+		"src/routes/(app)/+layout.js":        leak,
+		"src/routes/(app)/+layout.server.js": leak,
+		"src/routes/api/+server.ts":          leak,
+		"src/lib/Unused.svelte":              svelte,
+		"src/lib/secrets.server.ts":          leak,
+	})
+	res := scan(t, &config.Config{}, dir)
+	if got, want := summary(res.Findings), "hooks.client.ts:02:DYP101 hooks.ts:02:DYP101 +layout.js:02:DYP101 +layout@.svelte:03:DYP101 +error.svelte:03:DYP101"; got != want {
+		t.Errorf("findings = %s, want %s", got, want)
+	}
+	for _, e := range res.Errors {
+		t.Errorf("unexpected error: %v", e)
+	}
+}
+
+// TestSvelteSPA: in a Svelte app on Vite, src/main.ts's import graph
+// continues into components, and from their markup into the components
+// they render.
+func TestSvelteSPA(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json":       `{"devDependencies":{"svelte":"^5.0.0","vite":"^6.0.0","@sveltejs/vite-plugin-svelte":"^5.0.0"}}`,
+		"src/main.ts":        "import { mount } from 'svelte'\nimport App from './App.svelte'\nmount(App, { target: document.body })\n",
+		"src/App.svelte":     "<script lang=\"ts\">\n  import Admin from './Admin.svelte'\n</script>\n\n<Admin />\n",
+		"src/Admin.svelte":   "<h1>admin</h1>\n<script lang=\"ts\">\n" + keyClient + "  const admin = createClient('u', process.env.DYPAI_API_KEY)\n</script>\n",
+		"src/Orphan.svelte":  "<script lang=\"ts\">\n" + keyClient + "  const admin = createClient('u', process.env.DYPAI_API_KEY)\n</script>\n",
+		"src/lib/types.d.ts": "export interface Order { id: string }\n",
+	})
+	res := scan(t, &config.Config{}, dir)
+	if got, want := summary(res.Findings), "Admin.svelte:04:DYP101"; got != want {
+		t.Errorf("findings = %s, want %s", got, want)
+	}
+	if len(res.Findings) == 1 && !strings.Contains(res.Findings[0].Message, "src/main.ts (SPA entry) → src/App.svelte → src/Admin.svelte") {
+		t.Errorf("message = %q, want the chain through the components", res.Findings[0].Message)
+	}
+	if len(res.Stats) != 1 || res.Stats[0].Files != 4 {
+		t.Errorf("stats = %v, want 4 files (components in, declaration file out)", res.Stats)
+	}
+}

@@ -12,6 +12,9 @@ import (
 type prologue struct{ client, server bool }
 
 func readPrologue(file string) prologue {
+	if isComponent(file) {
+		return prologue{} // a component's script has no directive prologue
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return prologue{}
@@ -109,10 +112,16 @@ type comment struct {
 	line, col int    // 1-based; col in bytes
 }
 
-// directives returns the dypai-ignore directives in a JS/TS file.
+// directives returns the dypai-ignore directives in a JS/TS file, or in
+// the script blocks of a Vue or Svelte component (read at their positions
+// in the file, as the build loads them).
 func directives(file string, src []byte) []*directive.Directive {
 	if !bytes.Contains(src, []byte(directive.JSPrefix)) {
 		return nil
+	}
+	if isComponent(file) {
+		code, _ := componentScript(file, src)
+		src = []byte(code)
 	}
 	var out []*directive.Directive
 	for _, c := range comments(src) {

@@ -197,7 +197,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 	for _, f := range binary {
 		st.stub[f] = true // loaded as an empty module if something imports it
 	}
-	alias := viteAlias(p.root)
+	alias := p.withFrameworkAliases(viteAlias(p.root))
 	found := map[string]finding.Finding{}
 	emit := func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
 		if !cfg.RuleEnabled(rule) || p.excluded(loc.File) {
@@ -262,10 +262,11 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		a := &analysis{p: p, b: b, prof: p.profile(), files: files}
 		if client {
 			// Files importing server-only are server code: Next.js fails
-			// the build rather than ship them. Report that, not the key.
+			// the build rather than ship them (SvelteKit: files importing
+			// its private env modules). Report that, not the key.
 			inner := emit
 			a.emit = func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
-				if rule == rules.DYP101 && st.serverOnly[loc.File] {
+				if rule == rules.DYP101 && (st.serverOnly[loc.File] || st.kitPrivate[loc.File] != "") {
 					return
 				}
 				inner(rule, loc, msg, related, fixes...)
@@ -287,6 +288,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 					Msg: "imports server-only but client code imports it (" + chain + "): the Next.js build fails; keep it out of client components"})
 			}
 			errs = append(errs, shippedServerModules(a)...)
+			errs = append(errs, shippedKitPrivate(a, st.kitPrivate)...)
 		}
 	}
 	for _, e := range st.errs {

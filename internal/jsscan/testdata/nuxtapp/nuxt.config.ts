@@ -1,0 +1,6 @@
+export default defineNuxtConfig({
+  runtimeConfig: {
+    dypaiApiKey: '',
+    public: { dypaiUrl: '' },
+  },
+})

@@ -1,0 +1,3 @@
+export function money(n: number): string {
+  return n.toFixed(2)
+}

@@ -1,0 +1,3 @@
+export function formatTotal(orders: { total: number }[]): string {
+  return orders.reduce((n, o) => n + o.total, 0).toFixed(2)
+}

@@ -1,0 +1,6 @@
+export interface Order {
+  id: string
+  total: number
+}
+
+export type OrderStatus = 'open' | 'closed'
