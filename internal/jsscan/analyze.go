@@ -1237,14 +1237,55 @@ func (ca *chunkAnalyzer) describeKey(v *value, e ast.Expression) string {
 			}
 		case kParam, kNamed:
 			if p == v || v == nil {
-				if t := exprText(e, 0); t != "" {
+				if t := ca.sourceName(e, exprText(e, 0)); t != "" {
 					return t // this.serviceKey rather than serviceKey
 				}
 			}
 			return p.str
 		}
 	}
-	return exprText(e, 0)
+	return ca.sourceName(e, exprText(e, 0))
+}
+
+// sourceName is out — a name or a chain of property reads that the bundle
+// has at e — as the source spells it: esbuild renames colliding top-level
+// names across modules (config → config2), which messages must not show.
+func (ca *chunkAnalyzer) sourceName(e ast.Expression, out string) string {
+	if out == "" || !strings.ContainsAny(out, "0123456789") {
+		return out
+	}
+	loc, ok := ca.loc(e.Idx0())
+	if !ok {
+		return out
+	}
+	line := ca.a.files.line(loc.File, loc.Line-1)
+	i := loc.Col - 1
+	if i < 0 || i >= len(line) {
+		return out
+	}
+	j := i
+	for j < len(line) && (isIdentByte(line[j]) || line[j] == '.') {
+		j++
+	}
+	if src := line[i:j]; src != "" && sameBundleName(src, out) {
+		return src
+	}
+	return out
+}
+
+// sameBundleName reports whether a source name chain and the bundle's
+// differ at most by esbuild's numeric rename suffixes.
+func sameBundleName(src, out string) bool {
+	a, b := strings.Split(src, "."), strings.Split(out, ".")
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if bundleName(a[i]) != bundleName(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // exprText renders a name or a chain of property reads for messages
@@ -1401,7 +1442,7 @@ func (ca *chunkAnalyzer) helperClient(e *ast.CallExpression, ret *value, args []
 	c := &client{apiKey: true, key: ca.describeKey(args[i], e.ArgumentList[i]), keyParam: -1}
 	c.loc, c.ok = ca.loc(e.Idx0())
 	if ca.report && ca.a.b.client {
-		what := exprName(e.Callee)
+		what := ca.sourceName(e.Callee, exprName(e.Callee))
 		if what == "" {
 			what = "a helper"
 		}

@@ -152,7 +152,7 @@ func (ca *chunkAnalyzer) sessionCall(e *ast.CallExpression, base, callee *value)
 	}
 	if base != nil && base.kind == kAuth && base.client != nil {
 		if !base.client.apiKey && slices.Contains(ca.a.prof.JSSessionMethods, name) {
-			ca.noteSession(e.Idx0(), "it calls "+exprText(fn, 0)+"()")
+			ca.noteSession(e.Idx0(), "it calls "+ca.sourceName(fn, exprText(fn, 0))+"()")
 		}
 		return
 	}
@@ -174,7 +174,7 @@ func (ca *chunkAnalyzer) sessionCall(e *ast.CallExpression, base, callee *value)
 	}
 	text := name
 	if recv != "" {
-		text = exprText(fn, 0)
+		text = ca.sourceName(fn, exprText(fn, 0))
 		if text == "" {
 			text = name
 		}
