@@ -236,6 +236,8 @@ func (p *project) frameworkEntries(add func(string, entryKind)) {
 // whether or not an import shows it (see frameworks).
 func (p *project) nuxtEntries(add func(string, entryKind)) {
 	src := p.fw.nuxtSrc
+	var used []string // the app's client code, read for auto-imported names
+	var auto []string // composables, utils and stores: entries when client code uses them
 	for _, f := range p.files {
 		rel := relSlash(src, f)
 		if rel == "" || testFile(f) || strings.Contains(filepath.Base(f), ".server.") || strings.Contains(filepath.Base(f), ".stories.") {
@@ -249,12 +251,77 @@ func (p *project) nuxtEntries(add func(string, entryKind)) {
 			add(f, entryRoute)
 		case nested && (dir == "plugins" || dir == "middleware"):
 			add(f, entryBrowser)
-		case nested && (dir == "components" || dir == "composables" || dir == "utils"):
-			add(f, entryNuxtAuto)
-		case src != p.root && isComponent(f):
-			add(f, entryNuxtAuto) // Nuxt 4: app/ is the Vue app
+		case nested && (dir == "composables" || dir == "utils" || dir == "stores") && !isComponent(f):
+			auto = append(auto, f)
+			continue
+		case nested && dir == "components", src != p.root && isComponent(f):
+			add(f, entryNuxtAuto) // auto-registered by name; Nuxt 4: app/ is the Vue app
+		default:
+			continue
+		}
+		used = append(used, f)
+	}
+	for _, f := range nuxtUsedAutoImports(auto, used) {
+		add(f, entryNuxtAuto)
+	}
+}
+
+var exportedNameRE = regexp.MustCompile(`\bexport\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([A-Za-z_$][\w$]*)`)
+
+// nuxtUsedAutoImports returns the auto-imported modules (composables,
+// utils, Pinia stores) whose exports the client code in used refers to by
+// name, directly or through another such module. Nuxt bundles an
+// auto-import for the browser only when client code uses it: a util that
+// only a server route imports does not ship.
+func nuxtUsedAutoImports(auto, used []string) []string {
+	var corpus strings.Builder
+	for _, f := range used {
+		if data, err := os.ReadFile(f); err == nil {
+			corpus.Write(data)
+			corpus.WriteByte('\n')
 		}
 	}
+	names := map[string][]string{}
+	for _, f := range auto {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		ns := []string{stemCamel(f)} // a default export is imported by the file's name
+		for _, m := range exportedNameRE.FindAllSubmatch(data, -1) {
+			ns = append(ns, string(m[1]))
+		}
+		names[f] = ns
+	}
+	var out []string
+	taken := map[string]bool{}
+	for changed := true; changed; {
+		changed = false
+		text := corpus.String()
+		for _, f := range auto {
+			if taken[f] || !slices.ContainsFunc(names[f], func(n string) bool { return mentions(text, n) }) {
+				continue
+			}
+			taken[f], changed = true, true
+			out = append(out, f)
+			if data, err := os.ReadFile(f); err == nil {
+				corpus.Write(data) // composables use utils and stores
+				corpus.WriteByte('\n')
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// stemCamel is a file's name as Nuxt auto-imports its default export:
+// use-auth.ts → useAuth.
+func stemCamel(f string) string {
+	parts := strings.FieldsFunc(stem(f), func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+	for i := 1; i < len(parts); i++ {
+		parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+	}
+	return strings.Join(parts, "")
 }
 
 // kitEntries adds the modules of a SvelteKit app that ship to the browser:
