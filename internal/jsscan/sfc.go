@@ -72,6 +72,12 @@ func componentScript(path string, src []byte) (string, api.Loader) {
 	blank(&code, s[at:])
 	markup.WriteString(s[at:])
 	code.WriteString(templateUses(script.String(), markup.String()))
+	for i, b := range blocks {
+		if b.src != "" {
+			// <script src="./logic.ts">: the component is that module.
+			fmt.Fprintf(&code, "\nimport * as __dypai_src%d from %s; globalThis.__dypai_src%d = __dypai_src%d", i, strconv.Quote(b.src), i, i)
+		}
+	}
 	if !defaultExportRE.MatchString(script.String()) {
 		code.WriteString("\nexport default {}")
 	}
@@ -98,13 +104,15 @@ func blank(b *strings.Builder, s string) {
 type sfcBlock struct {
 	start, end int
 	attrs      string
+	src        string // <script src="…">: the module holding the script
 }
 
 // scriptBlocks finds the top-level <script> blocks of a component. In a
 // Vue file every top-level element is a block, skipped whole; in a Svelte
 // file the markup is read tag by tag, skipping the content of <style>,
 // <svelte:head> and <template> (whose scripts are HTML, not the
-// component's). Comments are skipped; a <script src="…"> has no content.
+// component's). Comments are skipped; a <script src="…"> has no content
+// of its own: its src is the module holding the script.
 func scriptBlocks(s string, svelte bool) []sfcBlock {
 	var out []sfcBlock
 	i := 0
@@ -142,7 +150,9 @@ func scriptBlocks(s string, svelte bool) []sfcBlock {
 			if end < 0 {
 				end = len(s) - gt - 1
 			}
-			if attrValue(attrs, "src") == "" {
+			if src := attrValue(attrs, "src"); src != "" {
+				out = append(out, sfcBlock{start: gt + 1, end: gt + 1, attrs: attrs, src: src})
+			} else {
 				out = append(out, sfcBlock{start: gt + 1, end: gt + 1 + end, attrs: attrs})
 			}
 			i = gt + 1 + end
