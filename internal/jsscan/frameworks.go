@@ -325,8 +325,8 @@ func stemCamel(f string) string {
 }
 
 // kitEntries adds the modules of a SvelteKit app that ship to the browser:
-// the route components and universal load modules of src/routes, and the
-// client and universal hooks.
+// the route components and universal load modules of src/routes, the
+// client and universal hooks, and the service worker.
 func (p *project) kitEntries(add func(string, entryKind)) {
 	src := filepath.Join(p.root, "src")
 	routes := filepath.Join(src, "routes")
@@ -341,7 +341,10 @@ func (p *project) kitEntries(add func(string, entryKind)) {
 			}
 			continue
 		}
-		if filepath.Dir(f) == src && (stem(f) == "hooks.client" || stem(f) == "hooks") {
+		if filepath.Dir(f) == src && (stem(f) == "hooks.client" || stem(f) == "hooks" || stem(f) == "service-worker") {
+			add(f, entryBrowser) // the service worker is bundled for the browser too
+		}
+		if relSlash(filepath.Join(src, "service-worker"), f) != "" && stem(f) == "index" {
 			add(f, entryBrowser)
 		}
 	}
