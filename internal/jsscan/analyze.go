@@ -639,6 +639,7 @@ func (ca *chunkAnalyzer) params(s *scope, pl *ast.ParameterList) {
 	if pl == nil {
 		return
 	}
+	ca.sessionParams(ca.fn.node, pl)
 	for i, b := range pl.List {
 		var def *value
 		if b.Initializer != nil {
@@ -681,6 +682,7 @@ func (ca *chunkAnalyzer) bindings(list []*ast.Binding) {
 		var v *value
 		if b.Initializer != nil {
 			v = ca.expr(b.Initializer)
+			ca.sessionPattern(b.Target, b.Initializer) // const { user } = req
 		}
 		ca.bind(b.Target, v, b.Initializer != nil)
 	}

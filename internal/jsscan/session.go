@@ -199,8 +199,66 @@ func (ca *chunkAnalyzer) sessionMember(left ast.Expression, name string, at file
 	recv := receiverName(left)
 	ca.sessionKeyRead(recv, name, at)
 	words := session.Words(recv)
-	if len(words) > 0 && slices.Contains(requestHolders, words[len(words)-1]) && slices.Contains(session.KeyMarkers, session.Normalize(name)) {
+	if len(words) > 0 && slices.Contains(requestHolders, words[len(words)-1]) && userField(name) {
 		ca.noteSession(at, "it reads "+recv+"."+name)
+	}
+}
+
+// userFieldWords are the words of the names authentication middleware
+// stores the signed-in user under: req.user, req.userId, req.authUser,
+// req.auth, req.jwtPayload, ctx.state.currentUser.
+var userFieldWords = []string{"user", "auth", "session", "claims", "claim", "token", "id", "current", "principal", "identity", "account", "jwt", "viewer", "payload", "decoded", "me", "authenticated", "verified"}
+
+// userField reports whether a request property's name is one of those:
+// every word a userFieldWords word, one of them a session key marker
+// (req.userAgent and req.id are not).
+func userField(name string) bool {
+	words := session.Words(name)
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !slices.Contains(userFieldWords, w) {
+			return false
+		}
+	}
+	return slices.ContainsFunc(words, func(w string) bool { return slices.Contains(session.KeyMarkers, w) })
+}
+
+// sessionPattern notes the names a destructuring of a request takes
+// (const { user } = req), as the property reads they are.
+func (ca *chunkAnalyzer) sessionPattern(target, from ast.Expression) {
+	op, ok := target.(*ast.ObjectPattern)
+	if !ok || from == nil || ca.fn == nil || ca.fn.node == nil {
+		return
+	}
+	for _, p := range op.Properties {
+		switch p := p.(type) {
+		case *ast.PropertyShort:
+			ca.sessionMember(from, string(p.Name.Name), p.Name.Idx)
+		case *ast.PropertyKeyed:
+			if k, ok := propName(p); ok {
+				ca.sessionMember(from, k, p.Key.Idx0())
+			}
+		}
+	}
+}
+
+// sessionParams notes a route handler whose request parameter is
+// destructured for the user: app.post("/x", async ({ user, body }, res) => …).
+func (ca *chunkAnalyzer) sessionParams(fn ast.Node, pl *ast.ParameterList) {
+	if ca.routes[fn] == "" || pl == nil || len(pl.List) == 0 {
+		return
+	}
+	op, ok := pl.List[0].Target.(*ast.ObjectPattern)
+	if !ok {
+		return
+	}
+	for _, p := range op.Properties {
+		if ps, ok := p.(*ast.PropertyShort); ok && userField(string(ps.Name.Name)) {
+			ca.noteSession(ps.Name.Idx, "it takes the request's "+string(ps.Name.Name))
+			return
+		}
 	}
 }
 

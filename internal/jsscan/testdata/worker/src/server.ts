@@ -24,4 +24,32 @@ export async function koaHandler(ctx: { state: { user?: { id: string } } }) {
   await adminClient().api.post('sync_erp_orders', { since: 'now' }) // want DYP301
 }
 
+// Other ways middleware hands over the user.
+app.post('/orders/:id/cancel', async (req, res) => {
+  const uid = (req as any).userId
+  if (!uid) return res.status(401).end()
+  await adminClient().api.post('refund_order', { order_id: req.params.id }) // want DYP301
+  res.json({ ok: true })
+})
+
+app.post('/orders/:id/hold', async (req, res) => {
+  const { authUser } = req as any
+  if (!authUser) return res.status(401).end()
+  await adminClient().api.post('refund_order', { order_id: req.params.id }) // want DYP301
+  res.json({ ok: true })
+})
+
+app.post('/orders/:id/flag', async ({ user, params }: any, res) => {
+  if (!user) return res.status(401).end()
+  await adminClient().api.post('refund_order', { order_id: params.id }) // want DYP301
+  res.json({ ok: true })
+})
+
+// The user agent is not the user.
+app.post('/telemetry', async (req, res) => {
+  const agent = req.headers['user-agent'] ?? (req as any).userAgent
+  await adminClient().api.post('sync_erp_orders', { since: String(agent) })
+  res.json({ ok: true })
+})
+
 app.listen(3000)
