@@ -52,15 +52,16 @@ func isSource(name string) bool {
 type entryKind int
 
 const (
-	entryUseClient entryKind = iota // 'use client' directive
-	entryPage                       // Next.js pages router page
-	entryHTML                       // module script of index.html
-	entryMain                       // src/main.* or src/index.* of an SPA
-	entryManifest                   // dypai.yaml js.client_entries
-	entryRoute                      // React Router / Remix or TanStack route module
-	entryBrowser                    // framework's browser entry (entry.client, router)
-	entryNative                     // module of an Expo / React Native app
-	entryNuxtAuto                   // Nuxt component, composable or utility
+	entryUseClient     entryKind = iota // 'use client' directive
+	entryPage                           // Next.js pages router page
+	entryHTML                           // module script of index.html
+	entryMain                           // src/main.* or src/index.* of an SPA
+	entryManifest                       // dypai.yaml js.client_entries
+	entryRoute                          // React Router / Remix or TanStack route module
+	entryBrowser                        // framework's browser entry (entry.client, router)
+	entryNative                         // module of an Expo / React Native app
+	entryNuxtAuto                       // Nuxt component, composable or utility
+	entryAutoComponent                  // Vue component registered by unplugin-vue-components
 )
 
 func (k entryKind) label() string {
@@ -81,6 +82,8 @@ func (k entryKind) label() string {
 		return "React Native app"
 	case entryNuxtAuto:
 		return "Nuxt auto-import"
+	case entryAutoComponent:
+		return "auto-registered component"
 	}
 	return "dypai.yaml client entry"
 }

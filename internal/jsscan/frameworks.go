@@ -53,6 +53,13 @@ type frameworks struct {
 	nuxt      bool   // Nuxt
 	nuxtSrc   string // Nuxt's source directory (app/ in Nuxt 4), absolute
 	kit       bool   // SvelteKit
+	// vuePages are the directories of Vue file-based routing
+	// (unplugin-vue-router, vite-plugin-pages), absolute: their components
+	// are routes, reached through a virtual module no import names.
+	vuePages []string
+	// vueComponents: unplugin-vue-components registers src/components by
+	// the names templates use, with no import.
+	vueComponents bool
 }
 
 // startDeps mark a TanStack Start project.
@@ -84,7 +91,48 @@ func detectFrameworks(root string, pkg *packageJSON) frameworks {
 		fw.nuxtSrc = nuxtSrcDir(root)
 	}
 	fw.kit = pkg.has("@sveltejs/kit")
+	if !fw.nuxt && (pkg.has("unplugin-vue-router") || pkg.has("vite-plugin-pages") || pkg.has("vue-router") && viteConfigMentions(root, "vue-router/vite")) {
+		fw.vuePages = vuePagesDirs(root)
+	}
+	fw.vueComponents = !fw.nuxt && pkg.has("unplugin-vue-components")
 	return fw
+}
+
+var (
+	routesFolderRE = regexp.MustCompile(`(?:routesFolder|dirs)\s*:\s*(\[[^\]]*\]|["'\x60][^"'\x60]+["'\x60])`)
+	quotedPathRE   = regexp.MustCompile(`["'\x60]([^"'\x60]+)["'\x60]`)
+)
+
+// vuePagesDirs are the page directories of Vue file-based routing: the
+// routesFolder (unplugin-vue-router) or dirs (vite-plugin-pages) the Vite
+// config names as literals, else src/pages.
+func vuePagesDirs(root string) []string {
+	var out []string
+	for _, name := range []string{"vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
+		data, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			continue
+		}
+		for _, m := range routesFolderRE.FindAllSubmatch(data, -1) {
+			for _, q := range quotedPathRE.FindAllSubmatch(m[1], -1) {
+				out = append(out, filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(string(q[1]), "./"))))
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = []string{filepath.Join(root, "src", "pages")}
+	}
+	return out
+}
+
+// viteConfigMentions reports whether the project's Vite config contains s.
+func viteConfigMentions(root, s string) bool {
+	for _, name := range []string{"vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
+		if data, err := os.ReadFile(filepath.Join(root, name)); err == nil && strings.Contains(string(data), s) {
+			return true
+		}
+	}
+	return false
 }
 
 var nuxtSrcDirRE = regexp.MustCompile(`srcDir\s*:\s*["'\x60]([^"'\x60]+)["'\x60]`)
@@ -212,6 +260,16 @@ func (p *project) frameworkEntries(add func(string, entryKind)) {
 	}
 	if fw.kit {
 		p.kitEntries(add)
+	}
+	for _, dir := range fw.vuePages {
+		for _, f := range p.files {
+			if relSlash(dir, f) != "" && !testFile(f) {
+				add(f, entryRoute)
+			}
+		}
+	}
+	if fw.vueComponents {
+		p.vueComponentEntries(add)
 	}
 	if fw.start {
 		for _, dir := range []string{"src", "app"} {
@@ -599,4 +657,30 @@ func (p *project) stripForClient(path string, target api.Target, page bool) (str
 		return "", false
 	}
 	return stripServerCode(path, target, exports, p.fw.start)
+}
+
+// vueComponentEntries adds the components of src/components that a Vue
+// template uses by name (<AdminPanel />, <admin-panel>) with no import, as
+// unplugin-vue-components registers them.
+func (p *project) vueComponentEntries(add func(string, entryKind)) {
+	dir := filepath.Join(p.root, "src", "components")
+	var templates strings.Builder
+	for _, f := range p.files {
+		if isComponent(f) {
+			if data, err := os.ReadFile(f); err == nil {
+				templates.Write(data)
+				templates.WriteByte('\n')
+			}
+		}
+	}
+	text := templates.String()
+	for _, f := range p.files {
+		if relSlash(dir, f) == "" || !isComponent(f) || testFile(f) {
+			continue
+		}
+		name := stem(f)
+		if mentions(text, "<"+name) || mentions(text, "<"+kebab(name)) {
+			add(f, entryAutoComponent)
+		}
+	}
 }

@@ -29,7 +29,7 @@ var fixtures = []string{"nextapp", "pagesapp", "viteapp", "worker", "broken",
 	"bug-for-await", "bug-class-field-get", "bug-parser-gaps", "bug-unparsed-output",
 	"bug-workspace-package", "bug-utf16-source", "supabase-vite", "supabase-next", "nextsession",
 	"expoapp", "remixapp", "remixclassic", "tanstackapp", "bug-tsconfig-paths-missing", "bug-broken-tsconfig",
-	"vueapp", "nuxtapp", "sveltekitapp"}
+	"vueapp", "nuxtapp", "sveltekitapp", "vuepages"}
 
 // fixtureConfigs are the configurations of fixtures that need one: the
 // Supabase profile selected as with -sdk supabase (supabase-next selects
