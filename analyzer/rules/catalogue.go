@@ -61,7 +61,11 @@ such a variable is read in code and where it is defined in a .env file. The
 prefixes are those of the project's build tool, found from its package.json
 (Next.js NEXT_PUBLIC_, Vite VITE_ or its envPrefix, Create React App
 REACT_APP_, Expo EXPO_PUBLIC_, Gatsby GATSBY_, Nuxt NUXT_PUBLIC_, SvelteKit
-and Astro PUBLIC_), or all of them when the tool is not recognised.`,
+and Astro PUBLIC_), or all of them when the tool is not recognised. Build
+configs that put values into the bundle whatever their names — next.config's
+env and publicRuntimeConfig, nuxt.config's runtimeConfig.public, Vite's
+define — are checked too: a secret-like key there, or one whose value reads a
+secret-like variable, is reported at the key.`,
 		Bad:  `NEXT_PUBLIC_DYPAI_API_KEY=dyp_live_...`,
 		Good: `DYPAI_API_KEY=dyp_live_...   # read only by server code`,
 	},

@@ -126,6 +126,17 @@ func MsgPublicEnv(name, prefix string) string {
 	return fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code: drop the prefix, read it only in server code and rotate the key", name, prefix)
 }
 
+// MsgConfigExposesSecret (DYP102): a build config block (where:
+// "next.config env") puts a secret-like key into browser code; from is the
+// env var its value reads, or "".
+func MsgConfigExposesSecret(where, key, from string) string {
+	what := key
+	if from != "" && from != key {
+		what = fmt.Sprintf("%s (from %s)", key, from)
+	}
+	return fmt.Sprintf("%s puts %s into browser code, whatever its prefix: keep secrets out of it, read them only in server code and rotate the key", where, what)
+}
+
 // MsgManualUserID (DYP201): a user call (the endpoint, see Endpoint, or the
 // call expression) sends identity fields by hand; where says where they
 // are ("payload", "query string", …).

@@ -188,9 +188,14 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 	for _, e := range p.entries {
 		stats.Entries[e.kind.label()]++
 	}
+	// Build configs that publish a secret whatever its name: read before
+	// the byte search, which looks for what the other rules need.
+	exposed := slices.DeleteFunc(p.configExposures(), func(f finding.Finding) bool {
+		return !cfg.RuleEnabled(f.RuleID) || p.excluded(f.Loc.File) || p.only != "" && !within(f.Loc.File, p.only)
+	})
 	if !p.mayMatter(files) {
 		stats.Skipped = true
-		return nil, errs, stats
+		return p.suppress(exposed, cfg, files), errs, stats
 	}
 	st := newBuildState()
 	defer st.bundler.dispose()
@@ -304,6 +309,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 	for _, f := range found {
 		out = append(out, f)
 	}
+	out = append(out, exposed...)
 	out = p.suppress(out, cfg, files)
 	// dypai.yaml's ignore globs and build_dirs silence input errors too:
 	// a broken fixture the user excluded is not worth a failed run.

@@ -1,6 +1,11 @@
 export default defineNuxtConfig({
   runtimeConfig: {
-    dypaiApiKey: '',
-    public: { dypaiUrl: '' },
+    // Private runtime config stays on the server.
+    dypaiApiKey: process.env.DYPAI_API_KEY,
+    // runtimeConfig.public is serialised into every page.
+    public: {
+      dypaiUrl: '',
+      dypaiServiceKey: process.env.DYPAI_SERVICE_KEY, // want DYP102
+    },
   },
 })

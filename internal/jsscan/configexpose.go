@@ -1,0 +1,234 @@
+package jsscan
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/analyzer/session"
+)
+
+// Build configs can put values into the browser bundle whatever their
+// names: Next.js's env and publicRuntimeConfig, Nuxt's runtimeConfig.public,
+// Vite's define. A secret-like key there, or one whose value reads a
+// secret-like env var, ships the secret (DYP102, at the key).
+
+// exposingBlock is an object of a build config whose entries reach the
+// browser: the config files it is looked for in, and its key path.
+type exposingBlock struct {
+	files []string
+	path  []string
+}
+
+var exposingBlocks = []exposingBlock{
+	{files: configNames("next.config"), path: []string{"env"}},
+	{files: configNames("next.config"), path: []string{"publicRuntimeConfig"}},
+	{files: configNames("nuxt.config"), path: []string{"runtimeConfig", "public"}},
+	{files: configNames("nuxt.config"), path: []string{"appConfig"}},
+	{files: configNames("vite.config"), path: []string{"define"}},
+}
+
+func configNames(base string) []string {
+	var out []string
+	for _, ext := range []string{".js", ".mjs", ".cjs", ".ts", ".mts"} {
+		out = append(out, base+ext)
+	}
+	return out
+}
+
+// envReadRE finds the env var a value reads: process.env.X,
+// process.env["X"], import.meta.env.X.
+var envReadRE = regexp.MustCompile(`(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\])`)
+
+// configExposures returns DYP102 findings for the build configs at the
+// project's root.
+func (p *project) configExposures() []finding.Finding {
+	var out []finding.Finding
+	for _, b := range exposingBlocks {
+		for _, name := range b.files {
+			file := filepath.Join(p.root, name)
+			src, err := os.ReadFile(file)
+			if err != nil {
+				continue
+			}
+			s := string(src)
+			start, end := 0, len(s)
+			ok := true
+			for _, key := range b.path {
+				if start, end, ok = objectAt(s, start, end, key); !ok {
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			where := strings.TrimSuffix(name, filepath.Ext(name)) + " " + strings.Join(b.path, ".")
+			for _, e := range objectEntries(s, start, end) {
+				exposed := strings.TrimPrefix(strings.TrimPrefix(e.key, "process.env."), "import.meta.env.")
+				from := ""
+				if m := envReadRE.FindStringSubmatch(e.value); m != nil {
+					from = m[1] + m[2]
+				}
+				if !p.secretName(exposed) && (from == "" || !p.secretName(from)) {
+					continue
+				}
+				line, col := lineCol(s, e.at)
+				out = append(out, finding.Finding{RuleID: rules.DYP102,
+					Loc:     finding.Location{File: file, Line: line, Col: col},
+					Message: rules.MsgConfigExposesSecret(where, exposed, from)})
+			}
+		}
+	}
+	return out
+}
+
+// secretName reports whether a config key or env var name (any case:
+// serviceRoleKey, SUPABASE_SERVICE_ROLE_KEY) names a secret.
+func (p *project) secretName(name string) bool {
+	return p.cfg.Profile.IsSecretEnv(strings.ToUpper(strings.Join(session.Words(name), "_")))
+}
+
+// objectAt finds, among the top-level entries of s[start:end] (or anywhere
+// when start is 0 and the key is the first of the path), the entry key:
+// { … } and returns the span of its object's body.
+func objectAt(s string, start, end int, key string) (int, int, bool) {
+	re := regexp.MustCompile(`(?:^|[^\w$.])["']?` + regexp.QuoteMeta(key) + `["']?\s*:\s*\{`)
+	for off := start; off < end; {
+		loc := re.FindStringIndex(s[off:end])
+		if loc == nil {
+			return 0, 0, false
+		}
+		open := off + loc[1] - 1
+		if close := matchBrace(s, open); close > open {
+			return open + 1, close, true
+		}
+		off += loc[1]
+	}
+	return 0, 0, false
+}
+
+// matchBrace returns the index of the brace closing the one at open,
+// skipping strings, template literals and comments, or -1.
+func matchBrace(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		case '"', '\'', '`':
+			i = skipQuoted(s, i)
+		case '/':
+			if i+1 < len(s) && s[i+1] == '/' {
+				for i < len(s) && s[i] != '\n' {
+					i++
+				}
+			} else if i+1 < len(s) && s[i+1] == '*' {
+				if j := strings.Index(s[i+2:], "*/"); j >= 0 {
+					i += j + 3
+				} else {
+					return -1
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func skipQuoted(s string, i int) int {
+	q := s[i]
+	for i++; i < len(s) && s[i] != q; i++ {
+		if s[i] == '\\' {
+			i++
+		}
+	}
+	return i
+}
+
+// configEntry is one key: value of an object literal's body.
+type configEntry struct {
+	key, value string
+	at         int // offset of the key
+}
+
+var entryKeyRE = regexp.MustCompile(`^\s*(?:["']([^"']+)["']|([A-Za-z_$][\w$.]*))\s*:`)
+
+// objectEntries splits s[start:end], an object body, into its top-level
+// key: value entries (spreads, methods and shorthand names are skipped).
+func objectEntries(s string, start, end int) []configEntry {
+	var out []configEntry
+	from := start
+	depth := 0
+	flush := func(to int) {
+		from = skipBlank(s, from, to)
+		part := s[from:to]
+		if m := entryKeyRE.FindStringSubmatchIndex(part); m != nil {
+			k, at := "", 0
+			if m[2] >= 0 {
+				k, at = part[m[2]:m[3]], m[2]
+			} else {
+				k, at = part[m[4]:m[5]], m[4]
+			}
+			out = append(out, configEntry{key: k, value: part[m[1]:], at: from + at})
+		}
+	}
+	for i := start; i < end; i++ {
+		switch c := s[i]; c {
+		case '{', '[', '(':
+			depth++
+		case '}', ']', ')':
+			depth--
+		case '"', '\'', '`':
+			i = skipQuoted(s, i)
+		case '/':
+			if i+1 < end && s[i+1] == '/' {
+				for i < end && s[i] != '\n' {
+					i++
+				}
+			}
+		case ',':
+			if depth == 0 {
+				flush(i)
+				from = i + 1
+			}
+		}
+	}
+	flush(end)
+	return out
+}
+
+// lineCol is the 1-based line and byte column of offset off in s.
+func lineCol(s string, off int) (int, int) {
+	line := strings.Count(s[:off], "\n") + 1
+	return line, off - strings.LastIndexByte(s[:off], '\n')
+}
+
+// skipBlank skips white space and comments from i, up to end.
+func skipBlank(s string, i, end int) int {
+	for i < end {
+		switch {
+		case s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r':
+			i++
+		case strings.HasPrefix(s[i:end], "//"):
+			for i < end && s[i] != '\n' {
+				i++
+			}
+		case strings.HasPrefix(s[i:end], "/*"):
+			j := strings.Index(s[i+2:end], "*/")
+			if j < 0 {
+				return end
+			}
+			i += j + 4
+		default:
+			return i
+		}
+	}
+	return i
+}
