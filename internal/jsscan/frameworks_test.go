@@ -159,12 +159,7 @@ func TestNuxt4Layout(t *testing.T) {
 		"server/api/orders.ts":            keyClient + "export default createClient('u', process.env.DYPAI_API_KEY)\n",
 	})
 	res := scan(t, &config.Config{}, dir)
-	if got, want := summary(res.Findings), "Panel.vue:03:DYP101 Widget.vue:03:DYP101 admin.ts:02:DYP101"; got != want {
-		t.Errorf("findings = %s, want %s", got, want)
-	}
-	for _, e := range res.Errors {
-		t.Errorf("unexpected error: %v", e)
-	}
+	wantFindingsOnly(t, res, "Panel.vue:03:DYP101 Widget.vue:03:DYP101 admin.ts:02:DYP101")
 }
 
 // TestSvelteKitEntries: SvelteKit's browser modules are the route
@@ -189,12 +184,7 @@ func TestSvelteKitEntries(t *testing.T) {
 		"src/lib/secrets.server.ts":          leak,
 	})
 	res := scan(t, &config.Config{}, dir)
-	if got, want := summary(res.Findings), "hooks.client.ts:02:DYP101 hooks.ts:02:DYP101 +layout.js:02:DYP101 +layout@.svelte:03:DYP101 +error.svelte:03:DYP101"; got != want {
-		t.Errorf("findings = %s, want %s", got, want)
-	}
-	for _, e := range res.Errors {
-		t.Errorf("unexpected error: %v", e)
-	}
+	wantFindingsOnly(t, res, "hooks.client.ts:02:DYP101 hooks.ts:02:DYP101 +layout.js:02:DYP101 +layout@.svelte:03:DYP101 +error.svelte:03:DYP101")
 }
 
 // TestSvelteSPA: in a Svelte app on Vite, src/main.ts's import graph
@@ -219,5 +209,17 @@ func TestSvelteSPA(t *testing.T) {
 	}
 	if len(res.Stats) != 1 || res.Stats[0].Files != 4 {
 		t.Errorf("stats = %v, want 4 files (components in, declaration file out)", res.Stats)
+	}
+}
+
+// wantFindingsOnly checks a scan's findings (see summary) and that it
+// reported no error.
+func wantFindingsOnly(t *testing.T, res *Result, want string) {
+	t.Helper()
+	if got := summary(res.Findings); got != want {
+		t.Errorf("findings = %s, want %s", got, want)
+	}
+	for _, e := range res.Errors {
+		t.Errorf("unexpected error: %v", e)
 	}
 }
