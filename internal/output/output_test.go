@@ -179,3 +179,36 @@ func TestFingerprintsSurviveLineShifts(t *testing.T) {
 		t.Error("different lines share a fingerprint")
 	}
 }
+
+// SARIF columns count UTF-16 code units (columnKind), findings bytes.
+func TestSARIFColumnsUTF16(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "a.ts")
+	// "é" is 2 bytes, 1 unit; "😀" is 4 bytes, 2 units: byte column 14 is unit column 11.
+	if err := os.WriteFile(f, []byte("const s = 'é😀'; createClient(u, k)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	col := strings.Index("const s = 'é😀'; createClient(u, k)", "createClient") + 1
+	var buf bytes.Buffer
+	run := &Run{Root: dir, Findings: []finding.Finding{{RuleID: "DYP101", Loc: finding.Location{File: f, Line: 1, Col: col}, Message: "m"}}}
+	if err := Write(&buf, "sarif", run); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			ColumnKind string
+			Results    []struct {
+				Locations []struct {
+					PhysicalLocation struct{ Region struct{ StartColumn int } }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	r := log.Runs[0]
+	if got := r.Results[0].Locations[0].PhysicalLocation.Region.StartColumn; r.ColumnKind != "utf16CodeUnits" || got != col-3 {
+		t.Errorf("columnKind %q, column %d, want utf16CodeUnits and %d (byte column %d)", r.ColumnKind, got, col-3, col)
+	}
+}

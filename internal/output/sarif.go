@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
@@ -31,6 +33,7 @@ type sarifRun struct {
 	Tool               sarifTool                   `json:"tool"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 	Results            []sarifResult               `json:"results"`
+	ColumnKind         string                      `json:"columnKind"`
 	Invocations        []sarifInvocation           `json:"invocations,omitempty"`
 	Properties         map[string]any              `json:"properties,omitempty"`
 }
@@ -122,7 +125,10 @@ func writeSARIF(w io.Writer, run *Run) error {
 			Properties:           map[string]any{"tags": []string{"security"}},
 		})
 	}
-	out := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
+	// Findings carry byte columns (as go vet does); SARIF consumers count
+	// UTF-16 code units, so columns are converted from the files' lines.
+	out := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, ColumnKind: "utf16CodeUnits"}
+	cols := &columns{lines: map[string][]string{}}
 	if run.Root != "" {
 		out.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: dirURI(run.Root)}}
 	}
@@ -132,13 +138,13 @@ func writeSARIF(w io.Writer, run *Run) error {
 		res := sarifResult{
 			RuleID: r.ID, RuleIndex: index[r.ID], Level: r.Severity.String(),
 			Message:             sarifText{f.Message},
-			Locations:           []sarifLocation{{PhysicalLocation: physical(run.Root, f.Loc)}},
+			Locations:           []sarifLocation{{PhysicalLocation: physical(run.Root, f.Loc, cols)}},
 			PartialFingerprints: map[string]string{fingerprintK: fps[i]},
 		}
 		for j, rel := range f.Related {
 			id := j + 1
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
-				ID: &id, PhysicalLocation: physical(run.Root, rel.Location), Message: &sarifText{rel.Message},
+				ID: &id, PhysicalLocation: physical(run.Root, rel.Location, cols), Message: &sarifText{rel.Message},
 			})
 		}
 		out.Results = append(out.Results, res)
@@ -159,8 +165,8 @@ func writeSARIF(w io.Writer, run *Run) error {
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{out}})
 }
 
-func physical(root string, loc finding.Location) sarifPhysical {
-	p := sarifPhysical{Region: &sarifRegion{StartLine: max(loc.Line, 1), StartColumn: loc.Col}}
+func physical(root string, loc finding.Location, cols *columns) sarifPhysical {
+	p := sarifPhysical{Region: &sarifRegion{StartLine: max(loc.Line, 1), StartColumn: cols.utf16(loc.File, loc.Line, loc.Col)}}
 	rel := Rel(root, loc.File)
 	if filepath.IsAbs(filepath.FromSlash(rel)) {
 		p.ArtifactLocation = sarifArtifactLoc{URI: fileURI(loc.File)}
@@ -185,4 +191,32 @@ func dirURI(dir string) string {
 		u += "/"
 	}
 	return u
+}
+
+// columns converts byte columns to UTF-16 code units, reading each file's
+// lines once. A file that cannot be read (a source map's original that is
+// not on disk) keeps its byte columns, which agree for ASCII lines.
+type columns struct {
+	lines map[string][]string
+}
+
+func (c *columns) utf16(file string, line, col int) int {
+	if col <= 1 || line < 1 {
+		return col
+	}
+	ls, ok := c.lines[file]
+	if !ok {
+		if data, err := os.ReadFile(file); err == nil {
+			ls = strings.Split(string(data), "\n")
+		}
+		c.lines[file] = ls
+	}
+	if line > len(ls) || col-1 > len(ls[line-1]) {
+		return col
+	}
+	n := 0
+	for _, r := range ls[line-1][:col-1] {
+		n += utf16.RuneLen(r)
+	}
+	return n + 1
 }
