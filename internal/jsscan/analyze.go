@@ -1826,6 +1826,42 @@ func (ca *chunkAnalyzer) loc(at file.Idx) (finding.Location, bool) {
 // chain describes how a file is reached from a client entry point:
 // "app/dashboard/page.tsx ('use client') → lib/admin.ts".
 func (a *analysis) chain(target string) (string, *entry) {
+	chain, e, _ := a.chainFrom(target)
+	return chain, e
+}
+
+// importSite is where client code imports target: the line and column of
+// the specifier in the file before it on the chain from a client entry
+// point, or target itself at 1:1 when that is not known.
+func (a *analysis) importSite(target string) (file string, line, col int) {
+	if _, _, prev := a.chainFrom(target); prev != "" {
+		if spec := a.b.specs[prev+"\x00"+target]; spec != "" {
+			if l, c, ok := a.specifierAt(prev, spec); ok {
+				return prev, l, c
+			}
+		}
+	}
+	return target, 1, 1
+}
+
+// specifierAt is the line and column of the quoted specifier spec in file.
+func (a *analysis) specifierAt(file, spec string) (int, int, bool) {
+	src, err := a.files.read(file)
+	if err != nil {
+		return 0, 0, false
+	}
+	for _, q := range []string{"'", `"`, "`"} {
+		if i := strings.Index(string(src), q+spec+q); i >= 0 {
+			line, col := lineCol(string(src), i+1)
+			return line, col, true
+		}
+	}
+	return 0, 0, false
+}
+
+// chainFrom is chain, with the file that imports target on it ("" when
+// target is an entry point or unreachable).
+func (a *analysis) chainFrom(target string) (string, *entry, string) {
 	type hop struct {
 		prev string
 		e    *entry
@@ -1850,7 +1886,7 @@ func (a *analysis) chain(target string) (string, *entry) {
 				if h.e != nil {
 					path[len(path)-1] += " (" + h.e.kind.label() + ")"
 					slices.Reverse(path)
-					return strings.Join(path, " → "), h.e
+					return strings.Join(path, " → "), h.e, seen[target].prev
 				}
 				f = h.prev
 			}
@@ -1864,7 +1900,7 @@ func (a *analysis) chain(target string) (string, *entry) {
 			}
 		}
 	}
-	return "", nil
+	return "", nil, ""
 }
 
 // rel is a path relative to the project root, with slashes.

@@ -140,11 +140,14 @@ type buildOut struct {
 	graph   map[string][]string // input file -> files it imports (absolute)
 	shipped map[string]bool     // input files with bytes in the output
 	inputs  map[string]bool     // every input file of the build
+	// specs holds the specifier, as written, by which a file imports
+	// another (importer + "\x00" + imported), to point at the import.
+	specs map[string]string
 }
 
 func newBuildOut(client bool) *buildOut {
 	return &buildOut{client: client, byPath: map[string]*chunk{}, graph: map[string][]string{},
-		shipped: map[string]bool{}, inputs: map[string]bool{}}
+		shipped: map[string]bool{}, inputs: map[string]bool{}, specs: map[string]string{}}
 }
 
 // chunk is one JS output file and its source map.
@@ -163,6 +166,7 @@ type metafile struct {
 		Imports []struct {
 			Path     string `json:"path"`
 			External bool   `json:"external"`
+			Original string `json:"original"`
 		} `json:"imports"`
 	} `json:"inputs"`
 	Outputs map[string]struct {
@@ -398,6 +402,9 @@ func (p *project) collect(res api.BuildResult, client bool) (*buildOut, error) {
 			}
 			if to := p.abs(imp.Path); to != "" {
 				out.graph[from] = append(out.graph[from], to)
+				if imp.Original != "" {
+					out.specs[from+"\x00"+to] = imp.Original
+				}
 			}
 		}
 	}

@@ -612,11 +612,21 @@ func shippedServerModules(a *analysis) []error {
 	var errs []error
 	for _, f := range files {
 		chain, _ := a.chain(f)
-		msg := "is a .server module but client code imports it (" + chain + "): the React Router / Remix Vite build fails; use it only from loader, action and other .server modules"
+		// At the import in client code when it is known: that is the line
+		// to change.
+		at, line, col := a.importSite(f)
+		subject := "is a .server module but client code imports it"
 		if a.p.fw.kit {
-			msg = "is a server-only module ($lib/server or .server) but client code imports it (" + chain + "): the SvelteKit build fails; use it only from +page.server, +layout.server, +server and hooks.server modules"
+			subject = "is a server-only module ($lib/server or .server) but client code imports it"
 		}
-		errs = append(errs, &InputError{File: f, Line: 1, Col: 1, Msg: msg})
+		if at != f {
+			subject = "client code imports " + a.p.rel(f) + ", a server-only module"
+		}
+		msg := subject + " (" + chain + "): the React Router / Remix Vite build fails; use it only from loader, action and other .server modules"
+		if a.p.fw.kit {
+			msg = subject + " (" + chain + "): the SvelteKit build fails; use it only from +page.server, +layout.server, +server and hooks.server modules"
+		}
+		errs = append(errs, &InputError{File: at, Line: line, Col: col, Msg: msg})
 	}
 	return errs
 }
@@ -635,7 +645,11 @@ func shippedKitPrivate(a *analysis, kitPrivate map[string]string) []error {
 	var errs []error
 	for _, f := range files {
 		chain, _ := a.chain(f)
-		errs = append(errs, &InputError{File: f, Line: 1, Col: 1,
+		line, col, ok := a.specifierAt(f, kitPrivate[f])
+		if !ok {
+			line, col = 1, 1
+		}
+		errs = append(errs, &InputError{File: f, Line: line, Col: col,
 			Msg: "imports " + kitPrivate[f] + " but is client code (" + chain + "): the SvelteKit build fails; use it only in +page.server, +layout.server, +server, hooks.server and $lib/server modules"})
 	}
 	return errs

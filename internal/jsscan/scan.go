@@ -289,7 +289,11 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 			slices.Sort(serverOnlyShipped)
 			for _, f := range serverOnlyShipped {
 				chain, _ := a.chain(f)
-				errs = append(errs, &InputError{File: f, Line: 1, Col: 1,
+				line, col, ok := a.specifierAt(f, "server-only")
+				if !ok {
+					line, col = 1, 1
+				}
+				errs = append(errs, &InputError{File: f, Line: line, Col: col,
 					Msg: "imports server-only but client code imports it (" + chain + "): the Next.js build fails; keep it out of client components"})
 			}
 			errs = append(errs, shippedServerModules(a)...)
