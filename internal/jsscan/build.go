@@ -487,7 +487,7 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 				if strings.Contains(path, "?") {
 					return api.OnResolveResult{Path: path, External: true}, nil // ?react, ?url, ?raw
 				}
-				if strings.HasPrefix(path, "/") && !sourceExts[filepath.Ext(path)] && !componentExts[filepath.Ext(path)] && fileExists(filepath.Join(p.root, "public", filepath.FromSlash(path))) {
+				if strings.HasPrefix(path, "/") && !sourceExts[filepath.Ext(path)] && !componentExts[filepath.Ext(path)] && isFile(filepath.Join(p.root, "public", filepath.FromSlash(path))) {
 					// "/vite.svg": Vite and Next serve public/ at the root.
 					return api.OnResolveResult{Path: path, External: true}, nil
 				}
@@ -757,10 +757,4 @@ func readUTF16(path string) (string, bool) {
 		u[i] = order.Uint16(data[2*i:])
 	}
 	return string(utf16.Decode(u)), true
-}
-
-// fileExists reports whether path names a regular file.
-func fileExists(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.Mode().IsRegular()
 }
