@@ -83,7 +83,8 @@ func detectFrameworks(root string, pkg *packageJSON) frameworks {
 	fw.remix = fw.remix || pkg.has("@react-router/dev") && pkg.has("react-router")
 	if fw.remix {
 		fw.appDir = filepath.Join(root, remixAppDir(root))
-		fw.remixVite = pkg.has("@react-router/dev") || viteRemix(root)
+		// Built with Vite when its config uses the Remix or React Router plugin.
+		fw.remixVite = pkg.has("@react-router/dev") || viteConfigMentions(root, "@remix-run/dev", "@react-router/dev")
 	}
 	fw.start = slices.ContainsFunc(startDeps, pkg.has)
 	fw.nuxt = pkg.has("nuxt") || pkg.has("nuxt3")
@@ -108,15 +109,10 @@ var (
 // config names as literals, else src/pages.
 func vuePagesDirs(root string) []string {
 	var out []string
-	for _, name := range []string{"vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
-		data, err := os.ReadFile(filepath.Join(root, name))
-		if err != nil {
-			continue
-		}
-		for _, m := range routesFolderRE.FindAllSubmatch(data, -1) {
-			for _, q := range quotedPathRE.FindAllSubmatch(m[1], -1) {
-				out = append(out, filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(string(q[1]), "./"))))
-			}
+	_, data := viteConfig(root)
+	for _, m := range routesFolderRE.FindAllSubmatch(data, -1) {
+		for _, q := range quotedPathRE.FindAllSubmatch(m[1], -1) {
+			out = append(out, filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(string(q[1]), "./"))))
 		}
 	}
 	if len(out) == 0 {
@@ -125,14 +121,11 @@ func vuePagesDirs(root string) []string {
 	return out
 }
 
-// viteConfigMentions reports whether the project's Vite config contains s.
-func viteConfigMentions(root, s string) bool {
-	for _, name := range []string{"vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
-		if data, err := os.ReadFile(filepath.Join(root, name)); err == nil && strings.Contains(string(data), s) {
-			return true
-		}
-	}
-	return false
+// viteConfigMentions reports whether the project's Vite config contains
+// one of ss.
+func viteConfigMentions(root string, ss ...string) bool {
+	_, data := viteConfig(root)
+	return slices.ContainsFunc(ss, func(s string) bool { return strings.Contains(string(data), s) })
 }
 
 var nuxtSrcDirRE = regexp.MustCompile(`srcDir\s*:\s*["'\x60]([^"'\x60]+)["'\x60]`)
@@ -186,18 +179,6 @@ func majorVersion(v string) string {
 		return m[1]
 	}
 	return ""
-}
-
-// viteRemix reports whether the project's Vite config uses the Remix or
-// React Router plugin.
-func viteRemix(root string) bool {
-	for _, name := range []string{"vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
-		data, err := os.ReadFile(filepath.Join(root, name))
-		if err == nil && (strings.Contains(string(data), "@remix-run/dev") || strings.Contains(string(data), "@react-router/dev")) {
-			return true
-		}
-	}
-	return false
 }
 
 var appDirectoryRE = regexp.MustCompile(`appDirectory\s*:\s*["'\x60]([^"'\x60]+)["'\x60]`)

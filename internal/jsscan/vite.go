@@ -16,12 +16,7 @@ import (
 // process.cwd(), import.meta.url and string literals (path.resolve,
 // path.join, fileURLToPath(new URL(…))). Keys are matched as prefixes.
 func viteAlias(root string) map[string]string {
-	for _, name := range []string{"vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs", "vite.config.cts", "vite.config.cjs"} {
-		path := filepath.Join(root, name)
-		src, err := os.ReadFile(path)
-		if err != nil {
-			continue
-		}
+	if path, src := viteConfig(root); path != "" {
 		if !strings.Contains(string(src), "alias") {
 			return nil
 		}
@@ -48,6 +43,22 @@ func viteAlias(root string) map[string]string {
 		return out
 	}
 	return nil
+}
+
+// viteConfigNames are the names of a Vite config, in the order they are
+// looked for.
+var viteConfigNames = []string{"vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs", "vite.config.cts", "vite.config.cjs"}
+
+// viteConfig returns the path and contents of the project's Vite config,
+// or "" when it has none.
+func viteConfig(root string) (string, []byte) {
+	for _, name := range viteConfigNames {
+		path := filepath.Join(root, name)
+		if src, err := os.ReadFile(path); err == nil {
+			return path, src
+		}
+	}
+	return "", nil
 }
 
 func collectAlias(e ast.Expression, root string, out map[string]string) {
