@@ -321,11 +321,13 @@ func nuxtUsedAutoImports(auto, used []string) []string {
 		}
 	}
 	names := map[string][]string{}
+	contents := map[string][]byte{}
 	for _, f := range auto {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			continue
 		}
+		contents[f] = data
 		ns := []string{stemCamel(f)} // a default export is imported by the file's name
 		for _, m := range exportedNameRE.FindAllSubmatch(data, -1) {
 			ns = append(ns, string(m[1]))
@@ -343,10 +345,8 @@ func nuxtUsedAutoImports(auto, used []string) []string {
 			}
 			taken[f], changed = true, true
 			out = append(out, f)
-			if data, err := os.ReadFile(f); err == nil {
-				corpus.Write(data) // composables use utils and stores
-				corpus.WriteByte('\n')
-			}
+			corpus.Write(contents[f]) // composables use utils and stores
+			corpus.WriteByte('\n')
 		}
 	}
 	slices.Sort(out)
