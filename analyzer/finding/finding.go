@@ -64,3 +64,18 @@ func Sort(fs []Finding) []Finding {
 		return a.RuleID == b.RuleID && a.Loc == b.Loc && a.Message == b.Message
 	})
 }
+
+// UniqueErrors returns errs without the errors whose text repeats an
+// earlier one's, in order: the input errors that travel beside findings
+// can be met twice (two builds of a project, two engines reading one file).
+func UniqueErrors(errs []error) []error {
+	seen := map[string]bool{}
+	var out []error
+	for _, e := range errs {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -208,7 +208,7 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 	if err := ctx.Err(); err != nil {
 		rn.errs = append(rn.errs, err)
 	}
-	return finding.Sort(rn.finish()), dedupErrors(rn.errs)
+	return finding.Sort(rn.finish()), finding.UniqueErrors(rn.errs)
 }
 
 func sortedRoots(m map[string]*buildRoot) []*buildRoot {
@@ -217,18 +217,6 @@ func sortedRoots(m map[string]*buildRoot) []*buildRoot {
 		out = append(out, r)
 	}
 	slices.SortFunc(out, func(a, b *buildRoot) int { return strings.Compare(a.dir, b.dir) })
-	return out
-}
-
-func dedupErrors(errs []error) []error {
-	seen := map[string]bool{}
-	var out []error
-	for _, e := range errs {
-		if !seen[e.Error()] {
-			seen[e.Error()] = true
-			out = append(out, e)
-		}
-	}
 	return out
 }
 

@@ -330,7 +330,7 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, logf Logf) *outp
 	wg.Wait()
 	run.Findings = finding.Sort(run.Findings)
 	var errs []error
-	for _, e := range dedupErrors(run.Errors) {
+	for _, e := range finding.UniqueErrors(run.Errors) {
 		if n, ok := e.(interface{ IsNotice() bool }); ok && n.IsNotice() {
 			run.Notes = append(run.Notes, e)
 		} else {
@@ -339,18 +339,6 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, logf Logf) *outp
 	}
 	run.Errors = errs
 	return run
-}
-
-func dedupErrors(errs []error) []error {
-	seen := map[string]bool{}
-	var out []error
-	for _, e := range errs {
-		if !seen[e.Error()] {
-			seen[e.Error()] = true
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // Version is the module version the binary was built from.
