@@ -13,6 +13,7 @@ import (
 	"github.com/grafana/sobek/parser"
 
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/textfile"
 )
 
 // maxParseRetries bounds the rebuilds after parse failures: each one stubs
@@ -175,7 +176,7 @@ func (c *chunk) origin(line, col int, files *fileCache) (finding.Location, bool)
 	if start+col > len(c.code) {
 		return finding.Location{}, false
 	}
-	src, oline, ocol, ok := sm.lookup(line, utf16Len(c.code[start:start+col]))
+	src, oline, ocol, ok := sm.lookup(line, textfile.UTF16Len(c.code[start:start+col]))
 	if !ok || src >= len(sm.sources) {
 		return finding.Location{}, false
 	}

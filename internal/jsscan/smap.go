@@ -150,19 +150,6 @@ func (m *srcMap) lookup(line, col int) (src, oline, ocol int, ok bool) {
 	return 0, 0, 0, false
 }
 
-// utf16Len is the number of UTF-16 code units of s.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
 // byteCol converts a UTF-16 column within line to a byte offset.
 func byteCol(line string, col16 int) int {
 	n := 0

@@ -7,10 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/textfile"
 )
 
 // A small typed model of the SARIF 2.1.0 subset dypailint writes; the test
@@ -214,9 +214,5 @@ func (c *columns) utf16(file string, line, col int) int {
 	if line > len(ls) || col-1 > len(ls[line-1]) {
 		return col
 	}
-	n := 0
-	for _, r := range ls[line-1][:col-1] {
-		n += utf16.RuneLen(r)
-	}
-	return n + 1
+	return textfile.UTF16Len(ls[line-1][:col-1]) + 1
 }

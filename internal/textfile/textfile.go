@@ -1,7 +1,8 @@
 // Package textfile tells text from binary content, for the scanners that
-// walk a project's files by name: a .ts file can be an MPEG transport
+// walk a project's files by name — a .ts file can be an MPEG transport
 // stream (an HLS video segment), a .js file a compiled asset, a .env file
-// an encrypted blob.
+// an encrypted blob — and measures text in the UTF-16 units that source
+// maps and SARIF count columns in.
 package textfile
 
 import (
@@ -33,4 +34,18 @@ func IsBinary(data []byte) bool {
 		i += size
 	}
 	return invalid*10 > len(sample)
+}
+
+// UTF16Len is the number of UTF-16 code units of s, the unit of source map
+// and SARIF columns (an invalid byte counts as one, as U+FFFD).
+func UTF16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }
