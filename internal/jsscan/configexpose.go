@@ -16,28 +16,33 @@ import (
 // Vite's define. A secret-like key there, or one whose value reads a
 // secret-like env var, ships the secret (DYP102, at the key).
 
-// exposingBlock is an object of a build config whose entries reach the
-// browser: the config files it is looked for in, and its key path.
-type exposingBlock struct {
-	files []string
-	path  []string
+// exposingConfigs are the build configs (by base name) and, in each, the
+// key paths of the objects whose entries reach the browser.
+var exposingConfigs = []struct {
+	base   string
+	blocks [][]string
+}{
+	{"next.config", [][]string{{"env"}, {"publicRuntimeConfig"}}},
+	{"nuxt.config", [][]string{{"runtimeConfig", "public"}, {"appConfig"}}},
+	{"vite.config", [][]string{{"define"}}},
 }
 
-var exposingBlocks = []exposingBlock{
-	{files: configNames("next.config"), path: []string{"env"}},
-	{files: configNames("next.config"), path: []string{"publicRuntimeConfig"}},
-	{files: configNames("nuxt.config"), path: []string{"runtimeConfig", "public"}},
-	{files: configNames("nuxt.config"), path: []string{"appConfig"}},
-	{files: configNames("vite.config"), path: []string{"define"}},
-}
+// configExts are the extensions a build config may have.
+var configExts = []string{".js", ".mjs", ".cjs", ".ts", ".mts"}
 
-func configNames(base string) []string {
-	var out []string
-	for _, ext := range []string{".js", ".mjs", ".cjs", ".ts", ".mts"} {
-		out = append(out, base+ext)
+// keyObjectREs match, for each key of exposingConfigs' paths, the key
+// followed by an object: key: {, "key": {.
+var keyObjectREs = func() map[string]*regexp.Regexp {
+	m := map[string]*regexp.Regexp{}
+	for _, c := range exposingConfigs {
+		for _, path := range c.blocks {
+			for _, key := range path {
+				m[key] = regexp.MustCompile(`(?:^|[^\w$.])["']?` + regexp.QuoteMeta(key) + `["']?\s*:\s*\{`)
+			}
+		}
 	}
-	return out
-}
+	return m
+}()
 
 // envReadRE finds the env var a value reads: process.env.X,
 // process.env["X"], import.meta.env.X.
@@ -47,40 +52,47 @@ var envReadRE = regexp.MustCompile(`(?:process\.env|import\.meta\.env)(?:\.([A-Z
 // project's root.
 func (p *project) configExposures() []finding.Finding {
 	var out []finding.Finding
-	for _, b := range exposingBlocks {
-		for _, name := range b.files {
+	for _, c := range exposingConfigs {
+		for _, ext := range configExts {
+			name := c.base + ext
 			file := filepath.Join(p.root, name)
 			src, err := os.ReadFile(file)
 			if err != nil {
 				continue
 			}
-			s := string(src)
-			start, end := 0, len(s)
-			ok := true
-			for _, key := range b.path {
-				if start, end, ok = objectAt(s, start, end, key); !ok {
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			where := strings.TrimSuffix(name, filepath.Ext(name)) + " " + strings.Join(b.path, ".")
-			for _, e := range objectEntries(s, start, end) {
-				exposed := strings.TrimPrefix(strings.TrimPrefix(e.key, "process.env."), "import.meta.env.")
-				from := ""
-				if m := envReadRE.FindStringSubmatch(e.value); m != nil {
-					from = m[1] + m[2]
-				}
-				if !p.secretName(exposed) && (from == "" || !p.secretName(from)) {
-					continue
-				}
-				line, col := lineCol(s, e.at)
-				out = append(out, finding.Finding{RuleID: rules.DYP102,
-					Loc:     finding.Location{File: file, Line: line, Col: col},
-					Message: rules.MsgConfigExposesSecret(where, exposed, from)})
+			for _, path := range c.blocks {
+				out = append(out, p.blockExposures(file, string(src), c.base, path)...)
 			}
 		}
+	}
+	return out
+}
+
+// blockExposures returns the DYP102 findings of the object at path in the
+// config file (source s) named base.
+func (p *project) blockExposures(file, s, base string, path []string) []finding.Finding {
+	start, end := 0, len(s)
+	for _, key := range path {
+		var ok bool
+		if start, end, ok = objectAt(s, start, end, key); !ok {
+			return nil
+		}
+	}
+	where := base + " " + strings.Join(path, ".")
+	var out []finding.Finding
+	for _, e := range objectEntries(s, start, end) {
+		exposed := strings.TrimPrefix(strings.TrimPrefix(e.key, "process.env."), "import.meta.env.")
+		from := ""
+		if m := envReadRE.FindStringSubmatch(e.value); m != nil {
+			from = m[1] + m[2]
+		}
+		if !p.secretName(exposed) && (from == "" || !p.secretName(from)) {
+			continue
+		}
+		line, col := lineCol(s, e.at)
+		out = append(out, finding.Finding{RuleID: rules.DYP102,
+			Loc:     finding.Location{File: file, Line: line, Col: col},
+			Message: rules.MsgConfigExposesSecret(where, exposed, from)})
 	}
 	return out
 }
@@ -95,7 +107,7 @@ func (p *project) secretName(name string) bool {
 // when start is 0 and the key is the first of the path), the entry key:
 // { … } and returns the span of its object's body.
 func objectAt(s string, start, end int, key string) (int, int, bool) {
-	re := regexp.MustCompile(`(?:^|[^\w$.])["']?` + regexp.QuoteMeta(key) + `["']?\s*:\s*\{`)
+	re := keyObjectREs[key]
 	for off := start; off < end; {
 		loc := re.FindStringIndex(s[off:end])
 		if loc == nil {
