@@ -96,20 +96,7 @@ func (ca *chunkAnalyzer) funcName(fn ast.Node) string {
 	if !ok || fl.Name == nil {
 		return "this function"
 	}
-	out := string(fl.Name.Name)
-	if loc, ok := ca.loc(fl.Name.Idx); ok {
-		line := ca.a.files.line(loc.File, loc.Line-1)
-		if i := loc.Col - 1; i >= 0 && i < len(line) {
-			j := i
-			for j < len(line) && isIdentByte(line[j]) {
-				j++
-			}
-			if src := line[i:j]; src != "" && strings.HasPrefix(out, src) {
-				return src
-			}
-		}
-	}
-	return out
+	return ca.sourceName(fl.Name, string(fl.Name.Name))
 }
 
 // bundleName is an identifier of the bundle as written in the source:
