@@ -14,6 +14,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // Config is the whole configuration of one run.
@@ -35,6 +36,10 @@ type Config struct {
 	// TagMessages appends " (DYPnnn)" to diagnostic messages, for drivers that
 	// print only the message (go vet, golangci-lint).
 	TagMessages bool
+	// Tree bounds what the run may read: dypai.yaml is looked for no
+	// higher than the tree, and a manifest that leads outside it is
+	// refused. Nil places no bound.
+	Tree *scantree.Tree
 
 	cache manifestCache
 }
@@ -110,7 +115,7 @@ func (c *Config) ProjectFor(dir string) (*Project, error) {
 	if c.ManifestPath != "" {
 		m, err = c.cache.load(c.ManifestPath)
 	} else {
-		m, err = c.cache.find(dir)
+		m, err = c.cache.find(dir, c.Tree)
 	}
 	if err != nil {
 		return nil, err
@@ -139,24 +144,11 @@ func (c *Config) project(m *Manifest) *Project {
 	return p
 }
 
-// FindManifest walks up from dir to the file system root and returns the
-// path of the nearest dypai.yaml, or "".
-func FindManifest(dir string) string {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, ManifestName)
-		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+// FindManifest walks up from dir, no higher than tree (nil: to the file
+// system root), and returns the path of the nearest dypai.yaml, or "".
+func FindManifest(dir string, tree *scantree.Tree) string {
+	var mc manifestCache
+	return mc.path(dir, tree)
 }
 
 // manifestCache parses each dypai.yaml at most once and remembers, for each
@@ -173,27 +165,44 @@ type loaded struct {
 	err  error
 }
 
-func (mc *manifestCache) find(dir string) (*Manifest, error) {
+func (mc *manifestCache) find(dir string, tree *scantree.Tree) (*Manifest, error) {
+	path := mc.path(dir, tree)
+	if path == "" {
+		return nil, nil
+	}
+	if err := tree.Check(path, "dypai.yaml"); err != nil {
+		return nil, err
+	}
+	return mc.load(path)
+}
+
+// path returns the dypai.yaml that applies to dir. Each directory is looked
+// at once, its answer built on its parent's, so that a deep tree costs one
+// stat per directory rather than one per directory and level.
+func (mc *manifestCache) path(dir string, tree *scantree.Tree) string {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, err
+		return ""
 	}
 	mc.mu.Lock()
 	path, ok := mc.byDir[abs]
 	mc.mu.Unlock()
-	if !ok {
-		path = FindManifest(abs)
-		mc.mu.Lock()
-		if mc.byDir == nil {
-			mc.byDir = map[string]string{}
-		}
-		mc.byDir[abs] = path
-		mc.mu.Unlock()
+	if ok {
+		return path
 	}
-	if path == "" {
-		return nil, nil
+	p := filepath.Join(abs, ManifestName)
+	if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+		path = p
+	} else if parent := filepath.Dir(abs); parent != abs && tree.Bounds(parent) {
+		path = mc.path(parent, tree)
 	}
-	return mc.load(path)
+	mc.mu.Lock()
+	if mc.byDir == nil {
+		mc.byDir = map[string]string{}
+	}
+	mc.byDir[abs] = path
+	mc.mu.Unlock()
+	return path
 }
 
 func (mc *manifestCache) load(path string) (*Manifest, error) {

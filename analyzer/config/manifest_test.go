@@ -125,10 +125,10 @@ func TestFindAndCache(t *testing.T) {
 	if err := os.WriteFile(path, []byte("app: private\nidentity_fields: [member]\nendpoints:\n  a: { auth_mode: jwt }\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := FindManifest(sub); got != path {
+	if got := FindManifest(sub, nil); got != path {
 		t.Fatalf("FindManifest = %q, want %q", got, path)
 	}
-	if got := FindManifest(root); got != "" {
+	if got := FindManifest(root, nil); got != "" {
 		t.Fatalf("FindManifest above the file = %q, want none", got)
 	}
 	cfg := &Config{}

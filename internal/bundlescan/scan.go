@@ -1,6 +1,7 @@
 package bundlescan
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/scantree"
 	"github.com/dypai/dypailint/internal/textfile"
 )
 
@@ -88,6 +90,7 @@ type run struct {
 	cfg      *config.Config
 	hook     SourceRules
 	cwd      string
+	tree     *scantree.Tree // what may be read and reported
 	needles  []needle
 	mu       sync.Mutex
 	pending  []pending
@@ -133,8 +136,12 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 	}
 	rn := &run{ctx: ctx, cfg: cfg, hook: s.SourceRules, dirFiles: map[string]*dirFile{}}
 	rn.cwd, _ = os.Getwd()
+	rn.tree = cfg.Tree
+	if rn.tree == nil {
+		rn.tree = scantree.New(rn.cwd, dirs)
+	}
 
-	w := newWalker(ctx, cfg)
+	w := newWalker(ctx, cfg, rn.tree)
 	for _, d := range dirs {
 		w.walkNamed(d)
 	}
@@ -155,7 +162,7 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 	}
 	var defs []envDefs
 	for i, f := range envFiles {
-		data, err := os.ReadFile(f)
+		data, err := rn.tree.ReadFile(f)
 		if err != nil {
 			rn.errs = append(rn.errs, err)
 			continue
@@ -343,11 +350,11 @@ func (rn *run) bundle(b bundleFile) {
 	if rn.ctx.Err() != nil {
 		return
 	}
-	if fi, err := os.Stat(b.path); err == nil && fi.Size() > maxFileSize {
+	if fi, err := rn.tree.Stat(b.path); err == nil && fi.Size() > maxFileSize {
 		rn.note(b.path, fmt.Sprintf("skipped: %d MiB is larger than a bundle can be", fi.Size()>>20))
 		return
 	}
-	data, err := os.ReadFile(b.path)
+	data, err := rn.tree.ReadFile(b.path)
 	if err != nil {
 		rn.mu.Lock()
 		rn.errs = append(rn.errs, err)
@@ -381,7 +388,7 @@ func (rn *run) bundle(b bundleFile) {
 	ts := scanText(b.path, data, []jsSpan{{0, len(data)}}, skipFrom, skipTo, cr, rn.needles, prefixes, lines)
 	rn.addDirectives(b.path, ts.directives, owned)
 
-	m, mapFile, err := loadMap(b.path, data, u)
+	m, mapFile, err := loadMap(rn.tree, b.path, data, u)
 	if err != nil {
 		where := mapFile
 		if where == "" {
@@ -494,9 +501,24 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 	if mapFile != "" {
 		mapDir = filepath.Dir(mapFile)
 	}
+	// A source outside the tree is treated as absent: its text is not
+	// scanned, no finding is placed in it, and what maps to it is
+	// reported in the bundle.
 	paths := make([]string, len(m.sources))
+	outside := 0
 	for i, src := range m.sources {
 		paths[i] = resolveSource(src, mapDir, b.root.project)
+		if !rn.tree.Admits(paths[i]) {
+			paths[i] = ""
+			outside++
+			if outside == 1 {
+				where := cmp.Or(mapFile, b.path)
+				rn.note(where, fmt.Sprintf("source map source %q lies outside the scanned tree; treated as absent", src))
+			}
+		}
+	}
+	if outside > 1 {
+		rn.note(cmp.Or(mapFile, b.path), fmt.Sprintf("%d more source map sources lie outside the scanned tree; treated as absent", outside-1))
 	}
 
 	// The original sources the map carries.
@@ -509,7 +531,7 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 	var origHits [][]*origHit = make([][]*origHit, len(m.sources))
 	var files []SourceFile
 	for i, c := range m.contents {
-		if c == nil || *c == "" {
+		if c == nil || *c == "" || paths[i] == "" {
 			continue
 		}
 		data := []byte(*c)
@@ -556,6 +578,10 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 			continue
 		}
 		src := int(seg.src)
+		if paths[src] == "" {
+			rn.add(pending{f: rn.leak(h, gloc, nil, b.path, false, b.root.profile.Terms), keys: []finding.Location{gloc}})
+			continue
+		}
 		line := int(seg.line) + 1
 		// The hit may start inside the token the segment maps (a string
 		// literal's text after its quote): keep that offset.
@@ -579,7 +605,7 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 			}
 		}
 		oloc := finding.Location{File: paths[src], Line: line, Col: col}
-		if origs[src] != nil || isFile(paths[src]) {
+		if origs[src] != nil || rn.tree.IsFile(paths[src]) {
 			rel := []finding.Related{{Location: gloc, Message: "shipped in bundle " + bundleRel}}
 			rn.add(pending{f: rn.leak(h, oloc, rel, b.path, false, b.root.profile.Terms), keys: []finding.Location{oloc, gloc}})
 		} else {
@@ -643,10 +669,10 @@ func (rn *run) finish() []finding.Finding {
 	// Originals on disk that findings were moved to: honour their directives.
 	for _, p := range rn.pending {
 		for _, k := range p.keys {
-			if _, ok := rn.dirFiles[k.File]; ok || !isFile(k.File) {
+			if _, ok := rn.dirFiles[k.File]; ok || !rn.tree.IsFile(k.File) {
 				continue
 			}
-			rn.dirFiles[k.File] = &dirFile{ds: fileDirectives(k.File), owner: shared}
+			rn.dirFiles[k.File] = &dirFile{ds: fileDirectives(rn.tree, k.File), owner: shared}
 		}
 	}
 	var all []*directive.Directive
@@ -694,8 +720,8 @@ func (rn *run) finish() []finding.Finding {
 }
 
 // fileDirectives reads the dypai-ignore directives of a source file.
-func fileDirectives(path string) []*directive.Directive {
-	data, err := os.ReadFile(path)
+func fileDirectives(tree *scantree.Tree, path string) []*directive.Directive {
+	data, err := tree.ReadFile(path)
 	if err != nil || textfile.IsBinary(data) || len(data) > maxFileSize {
 		return nil
 	}

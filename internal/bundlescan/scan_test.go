@@ -583,6 +583,11 @@ func TestDiscovery(t *testing.T) {
 		"vendor/x/dist/a.js":                 leak,
 		"web/.hidden/dist/a.js":              leak,
 	})
+	// The repository is the tree: naming a folder inside it still finds
+	// the build folder and dypai.yaml above.
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	// A symlink loop and a link to a build folder seen already.
 	if err := os.Symlink("..", filepath.Join(dir, "web", "dist", "loop")); err != nil {
 		t.Skip("no symlinks:", err)

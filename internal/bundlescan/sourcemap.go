@@ -7,13 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // A source map, decoded from its JSON (version 3, with index-map sections)
@@ -270,7 +271,7 @@ func sourceMappingURL(data []byte) (u string, from, to int, ok bool) {
 // loadMap returns the source map of a bundle: an inline data: URL, the file
 // its sourceMappingURL names, or <bundle>.map beside it. mapFile is ""
 // when the map is inline.
-func loadMap(bundle string, data []byte, u string) (m *sourceMap, mapFile string, err error) {
+func loadMap(tree *scantree.Tree, bundle string, data []byte, u string) (m *sourceMap, mapFile string, err error) {
 	var raw []byte
 	switch {
 	case strings.HasPrefix(u, "data:"):
@@ -297,13 +298,14 @@ func loadMap(bundle string, data []byte, u string) (m *sourceMap, mapFile string
 				mapFile = filepath.Join(filepath.Dir(bundle), filepath.FromSlash(p))
 			}
 		}
-		if mapFile == "" || !isFile(mapFile) {
+		// A map outside the tree is treated as absent (tree.IsFile).
+		if mapFile == "" || !tree.IsFile(mapFile) {
 			mapFile = bundle + ".map"
-			if !isFile(mapFile) {
+			if !tree.IsFile(mapFile) {
 				return nil, "", nil // no map: nothing to say
 			}
 		}
-		raw, err = os.ReadFile(mapFile)
+		raw, err = tree.ReadFile(mapFile)
 		if err != nil {
 			return nil, mapFile, err
 		}
@@ -313,11 +315,6 @@ func loadMap(bundle string, data []byte, u string) (m *sourceMap, mapFile string
 		return nil, mapFile, err
 	}
 	return m, mapFile, nil
-}
-
-func isFile(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && fi.Mode().IsRegular()
 }
 
 // resolveSource turns a source map's source into a file path: relative to

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // Build folders, as data. A directory with one of buildDirNames is a build
@@ -46,6 +47,7 @@ type bundleFile struct {
 type walker struct {
 	ctx     context.Context
 	cfg     *config.Config
+	tree    *scantree.Tree
 	visited map[string]bool // real directories entered
 	files   map[string]bool // real files found
 	roots   map[string]*buildRoot
@@ -59,8 +61,8 @@ type walker struct {
 	named, namedReal string
 }
 
-func newWalker(ctx context.Context, cfg *config.Config) *walker {
-	return &walker{ctx: ctx, cfg: cfg, visited: map[string]bool{}, files: map[string]bool{}, roots: map[string]*buildRoot{}, manif: map[string]bool{}}
+func newWalker(ctx context.Context, cfg *config.Config, tree *scantree.Tree) *walker {
+	return &walker{ctx: ctx, cfg: cfg, tree: tree, visited: map[string]bool{}, files: map[string]bool{}, roots: map[string]*buildRoot{}, manif: map[string]bool{}}
 }
 
 func (w *walker) project(dir string) *config.Project {
@@ -85,8 +87,12 @@ func (w *walker) walkNamed(dir string) {
 		w.errs = append(w.errs, err)
 		return
 	}
-	real, err := filepath.EvalSymlinks(dir)
+	real, err := w.tree.Real(dir)
 	if err != nil {
+		w.errs = append(w.errs, err)
+		return
+	}
+	if err := w.tree.Check(dir, "directory"); err != nil {
 		w.errs = append(w.errs, err)
 		return
 	}
@@ -114,7 +120,7 @@ func (w *walker) rootAbove(dir string) *buildRoot {
 			}
 		}
 		parent := filepath.Dir(d)
-		if parent == d {
+		if parent == d || !w.tree.Bounds(parent) {
 			return nil
 		}
 		d = parent
@@ -167,30 +173,24 @@ func (w *walker) walk(dir, real string, root *buildRoot) {
 		w.manif[m.Path] = true
 		defer w.manifestBuildDirs(m) // after this tree, so that named walks come first
 	}
-	entries, err := os.ReadDir(dir)
+	if w.tree.Depth(dir) > scantree.MaxDepth {
+		w.errs = append(w.errs, &scantree.DepthError{Dir: dir})
+		return
+	}
+	entries, notes, err := w.tree.ReadDir(dir, real)
+	w.errs = append(w.errs, notes...)
 	if err != nil {
 		w.errs = append(w.errs, err)
 		return
 	}
 	for _, e := range entries {
-		name := e.Name()
-		p, rp := filepath.Join(dir, name), filepath.Join(real, name)
+		name, p, rp := e.Name, e.Path, e.Real
 		if ignored(proj, p) {
 			continue
 		}
-		isDir, isReg := e.IsDir(), e.Type().IsRegular()
-		if e.Type()&os.ModeSymlink != 0 {
-			fi, err := os.Stat(p)
-			if err != nil {
-				continue // dangling link
-			}
-			if rp, err = filepath.EvalSymlinks(p); err != nil {
-				continue
-			}
-			isDir, isReg = fi.IsDir(), fi.Mode().IsRegular()
-			if isDir && !within(rp, w.namedReal) {
-				continue // a link out of the named tree (or a loop back above it)
-			}
+		isDir, isReg := e.Dir, e.Reg
+		if e.Link && isDir && !within(rp, w.namedReal) {
+			continue // a link out of the named directory (or a loop back above it)
 		}
 		switch {
 		case isDir:
@@ -251,11 +251,10 @@ func (w *walker) manifestBuildDirs(m *config.Manifest) {
 }
 
 func (w *walker) walkIfDir(dir string) {
-	fi, err := os.Stat(dir)
-	if err != nil || !fi.IsDir() {
+	if !w.tree.IsDir(dir) {
 		return
 	}
-	real, err := filepath.EvalSymlinks(dir)
+	real, err := w.tree.Real(dir)
 	if err != nil {
 		return
 	}

@@ -194,6 +194,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "dypailint: "+format+"\n", args...)
 		}
 	}
+	o.cfg.Tree = plan.Tree
 	run := lint(context.Background(), plan, o, logf)
 	run.Root, run.Version = cwd, Version()
 	if o.writeBL != "" {
@@ -217,11 +218,12 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		run.Findings, run.Baselined = kept, n
 	}
 	if o.fix || o.diff {
-		res, err := fix.Apply(run.Findings, o.diff, stdout, func(p string) string { return output.Rel(cwd, p) })
+		res, err := fix.Apply(run.Findings, plan.Tree, o.diff, stdout, func(p string) string { return output.Rel(cwd, p) })
 		if err != nil {
 			fmt.Fprintf(stderr, "dypailint: %v\n", err)
 			return ExitError
 		}
+		run.Notes = append(run.Notes, res.Refused...)
 		fmt.Fprintf(stderr, "dypailint: %s\n", res.Summary(o.diff))
 		if o.diff {
 			printProblems(stderr, cwd, run)
@@ -291,7 +293,7 @@ func relErr(cwd string, err error) string {
 // lint runs every engine on the plan.
 func lint(ctx context.Context, plan *discover.Plan, o *options, logf Logf) *output.Run {
 	cfg := &o.cfg
-	run := &output.Run{}
+	run := &output.Run{Errors: slices.Clone(plan.Notes)}
 	var mu sync.Mutex
 	collect := func(fs []finding.Finding, errs []error) {
 		mu.Lock()

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // GoLoad is one go/packages load: patterns run from Dir.
@@ -27,6 +28,11 @@ type Plan struct {
 	GoLoads   []GoLoad
 	Dirs      []string // absolute directories named (recursively or not), for the JS scanner
 	Manifests []string // absolute dypai.yaml paths that apply to the named code
+	// Tree is what the run may read, report and write: the repositories
+	// of the named directories.
+	Tree *scantree.Tree
+	// Notes are the gaps of the walk: directories too deep to enter.
+	Notes []error
 }
 
 // skipDir reports folders never descended into when discovering modules.
@@ -43,8 +49,12 @@ func FromArgs(cwd string, args []string) (*Plan, error) {
 	if len(args) == 0 {
 		args = []string{"./..."}
 	}
-	p := &Plan{}
-	var goPatterns []string
+	type named struct {
+		dir       string
+		recursive bool
+	}
+	var dirs []named
+	var goPatterns, treeDirs []string
 	for _, arg := range args {
 		root, recursive := strings.CutSuffix(arg, "/...")
 		if arg == "..." {
@@ -57,9 +67,8 @@ func FromArgs(cwd string, args []string) (*Plan, error) {
 		fi, err := os.Stat(abs)
 		switch {
 		case err == nil && fi.IsDir():
-			if err := p.addDir(abs, recursive); err != nil {
-				return nil, err
-			}
+			dirs = append(dirs, named{filepath.Clean(abs), recursive})
+			treeDirs = append(treeDirs, abs)
 		case recursive || strings.HasPrefix(arg, ".") || filepath.IsAbs(arg):
 			return nil, fmt.Errorf("%s: no such directory", root)
 		default:
@@ -67,8 +76,17 @@ func FromArgs(cwd string, args []string) (*Plan, error) {
 		}
 	}
 	if len(goPatterns) > 0 {
+		treeDirs = append(treeDirs, cwd)
+	}
+	p := &Plan{Tree: scantree.New(cwd, treeDirs)}
+	for _, d := range dirs {
+		if err := p.addDir(d.dir, d.recursive); err != nil {
+			return nil, err
+		}
+	}
+	if len(goPatterns) > 0 {
 		p.GoLoads = append(p.GoLoads, GoLoad{Dir: cwd, Patterns: goPatterns})
-		p.addManifest(config.FindManifest(cwd))
+		p.addManifest(config.FindManifest(cwd, p.Tree))
 	}
 	return p, nil
 }
@@ -77,7 +95,7 @@ func (p *Plan) addDir(dir string, recursive bool) error {
 	if !slices.Contains(p.Dirs, dir) {
 		p.Dirs = append(p.Dirs, dir)
 	}
-	p.addManifest(config.FindManifest(dir))
+	p.addManifest(config.FindManifest(dir, p.Tree))
 	if !recursive {
 		if inModule(dir) {
 			p.GoLoads = append(p.GoLoads, GoLoad{Dir: dir, Patterns: []string{"."}})
@@ -104,6 +122,10 @@ func (p *Plan) addDir(dir string, recursive bool) error {
 			return nil
 		}
 		if skipDir(d.Name()) {
+			return filepath.SkipDir
+		}
+		if p.Tree.Depth(path) > scantree.MaxDepth {
+			p.Notes = append(p.Notes, &scantree.DepthError{Dir: path})
 			return filepath.SkipDir
 		}
 		if fileExists(filepath.Join(path, "go.mod")) {

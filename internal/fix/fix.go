@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // Result says what Apply did.
@@ -20,12 +21,15 @@ type Result struct {
 	Files   []string // files changed (or that would change)
 	Applied int      // fixes applied
 	Skipped int      // fixes skipped because they overlapped another
+	// Refused are the files not touched because they lead outside the
+	// scanned tree (through a link).
+	Refused []error
 }
 
 // Apply applies the first suggested fix of each finding. With diff set it
 // writes a unified diff to w instead of changing files; rel shortens paths
-// for display.
-func Apply(fs []finding.Finding, diff bool, w io.Writer, rel func(string) string) (*Result, error) {
+// for display. Files that lead outside tree are neither read nor written.
+func Apply(fs []finding.Finding, tree *scantree.Tree, diff bool, w io.Writer, rel func(string) string) (*Result, error) {
 	byFile := map[string][][]finding.Edit{}
 	for _, f := range fs {
 		if len(f.Fixes) == 0 {
@@ -51,6 +55,10 @@ func Apply(fs []finding.Finding, diff bool, w io.Writer, rel func(string) string
 	}
 	slices.Sort(files)
 	for _, file := range files {
+		if err := tree.Check(file, "file to fix"); err != nil {
+			res.Refused = append(res.Refused, err)
+			continue
+		}
 		src, err := os.ReadFile(file)
 		if err != nil {
 			return res, err

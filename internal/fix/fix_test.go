@@ -24,7 +24,7 @@ func TestApplyAndDiff(t *testing.T) {
 		{RuleID: "DYP101"}, // no fix
 	}
 	var buf bytes.Buffer
-	res, err := Apply(fs, true, &buf, filepath.Base)
+	res, err := Apply(fs, nil, true, &buf, filepath.Base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestApplyAndDiff(t *testing.T) {
 	if data, _ := os.ReadFile(file); string(data) != src {
 		t.Error("-diff changed the file")
 	}
-	if _, err := Apply(fs, false, nil, filepath.Base); err != nil {
+	if _, err := Apply(fs, nil, false, nil, filepath.Base); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(file); !strings.Contains(string(data), `map[string]any{"items": n}`) {

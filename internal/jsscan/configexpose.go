@@ -1,7 +1,6 @@
 package jsscan
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -56,7 +55,7 @@ func (p *project) configExposures() []finding.Finding {
 		for _, ext := range configExts {
 			name := c.base + ext
 			file := filepath.Join(p.root, name)
-			src, err := os.ReadFile(file)
+			src, err := p.tree.ReadFile(file)
 			if err != nil {
 				continue
 			}

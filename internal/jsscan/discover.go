@@ -3,13 +3,14 @@ package jsscan
 import (
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/dypai/dypailint/internal/scantree"
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/sdk"
@@ -96,8 +97,9 @@ type entry struct {
 // project is one JS/TS project: a directory with a package.json, or with a
 // dypai.yaml naming client entries.
 type project struct {
-	root    string // absolute, cleaned
-	only    string // when set, findings are limited to files under it
+	tree    *scantree.Tree // what the scan may read
+	root    string         // absolute, cleaned
+	only    string         // when set, findings are limited to files under it
 	cfg     *config.Project
 	files   []string // absolute source files, sorted, ignore globs applied
 	html    []string // index.html files at the root and in public/
@@ -137,6 +139,7 @@ var browserDeps = []string{
 
 // tree is the result of walking the roots: project roots and source files.
 type tree struct {
+	fs      *scantree.Tree
 	markers map[string]bool     // directories that are project roots
 	files   map[string][]string // directory -> source files in it
 	html    map[string]bool     // index.html files
@@ -144,44 +147,36 @@ type tree struct {
 }
 
 // walk collects source files and project markers under root. It follows
-// symbolic links to directories but scans each real directory once, so
-// symlink loops end.
+// symbolic links inside the tree but scans each real directory once, so
+// symlink loops end; links out of the tree are notes, never followed.
 func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
-	var visit func(dir string)
-	visit = func(dir string) {
-		real, err := filepath.EvalSymlinks(dir)
-		if err != nil {
-			t.errs = append(t.errs, err)
-			return
-		}
+	var visit func(dir, real string, depth int)
+	visit = func(dir, real string, depth int) {
 		if seen[real] {
 			return
 		}
 		seen[real] = true
-		ents, err := os.ReadDir(dir)
+		if depth > scantree.MaxDepth {
+			t.errs = append(t.errs, &scantree.DepthError{Dir: dir})
+			return
+		}
+		ents, notes, err := t.fs.ReadDir(dir, real)
+		t.errs = append(t.errs, notes...)
 		if err != nil {
 			t.errs = append(t.errs, err)
 			return
 		}
-		var subdirs []string
+		type subdir struct{ path, real string }
+		var subdirs []subdir
 		for _, e := range ents {
-			name := e.Name()
-			full := filepath.Join(dir, name)
-			mode := e.Type()
-			if mode&fs.ModeSymlink != 0 {
-				fi, err := os.Stat(full)
-				if err != nil {
-					continue // dangling link
-				}
-				mode = fi.Mode().Type()
-			}
+			name, full := e.Name, e.Path
 			switch {
-			case mode.IsDir():
+			case e.Dir:
 				if skipDirs[name] || strings.HasPrefix(name, ".") && !conventionDirs[name] {
 					continue
 				}
-				subdirs = append(subdirs, full)
-			case mode.IsRegular():
+				subdirs = append(subdirs, subdir{full, e.Real})
+			case e.Reg:
 				switch {
 				case name == "package.json":
 					t.markers[dir] = true
@@ -197,15 +192,24 @@ func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
 			}
 		}
 		for _, d := range subdirs {
-			visit(d)
+			visit(d.path, d.real, depth+1)
 		}
 	}
-	visit(root)
+	real, err := t.fs.Real(root)
+	if err != nil {
+		t.errs = append(t.errs, err)
+		return
+	}
+	if err := t.fs.Check(root, "directory"); err != nil {
+		t.errs = append(t.errs, err)
+		return
+	}
+	visit(root, real, 0)
 }
 
 // discover finds the projects under roots.
-func discover(roots []string, cfg *config.Config) ([]*project, []error) {
-	t := &tree{markers: map[string]bool{}, files: map[string][]string{}, html: map[string]bool{}}
+func discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*project, []error) {
+	t := &tree{fs: fsTree, markers: map[string]bool{}, files: map[string][]string{}, html: map[string]bool{}}
 	seen := map[string]bool{}
 	type limit struct{ root, only string }
 	var limits []limit
@@ -229,7 +233,7 @@ func discover(roots []string, cfg *config.Config) ([]*project, []error) {
 		if len(t.markers) == before && !underMarker(abs, t.markers) {
 			// A directory inside a project: scan the whole project so
 			// that reachability is right, report only under abs.
-			if p := enclosingProject(abs); p != "" {
+			if p := enclosingProject(fsTree, abs); p != "" {
 				t.walk(p, cfg, seen)
 				limits = append(limits, limit{p, abs})
 			}
@@ -242,7 +246,7 @@ func discover(roots []string, cfg *config.Config) ([]*project, []error) {
 	slices.Sort(roots2)
 	projects := map[string]*project{}
 	for _, r := range roots2 {
-		projects[r] = &project{root: r, useServer: map[string]bool{}, useClient: map[string]bool{}}
+		projects[r] = &project{tree: fsTree, root: r, useServer: map[string]bool{}, useClient: map[string]bool{}}
 	}
 	for _, l := range limits {
 		if p := projects[l.root]; p != nil {
@@ -291,17 +295,18 @@ func nearest(dir string, markers map[string]bool) string {
 }
 
 // enclosingProject walks up from dir to the nearest package.json.
-func enclosingProject(dir string) string {
-	for d := filepath.Dir(dir); ; {
-		if fi, err := os.Stat(filepath.Join(d, "package.json")); err == nil && fi.Mode().IsRegular() {
+func enclosingProject(t *scantree.Tree, dir string) string {
+	for d := filepath.Dir(dir); t.Bounds(d); {
+		if t.IsFile(filepath.Join(d, "package.json")) {
 			return d
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return ""
+			break
 		}
 		d = parent
 	}
+	return ""
 }
 
 // setup loads the project's configuration, applies ignore globs and build
@@ -346,12 +351,12 @@ func (p *project) excluded(f string) bool {
 func (p *project) finishSetup() {
 	p.files = slices.DeleteFunc(p.files, p.excluded)
 	var pkg packageJSON
-	if data, err := os.ReadFile(filepath.Join(p.root, "package.json")); err == nil {
+	if data, err := p.tree.ReadFile(filepath.Join(p.root, "package.json")); err == nil {
 		_ = json.Unmarshal(data, &pkg) // a broken package.json only loses framework detection
 	}
 	p.isNext = pkg.has("next") || anyExists(p.root, "next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")
 	p.isSPA = !p.isNext && (len(p.html) > 0 || slices.ContainsFunc(browserDeps, pkg.has))
-	p.fw = detectFrameworks(p.root, &pkg)
+	p.fw = detectFrameworks(p.tree, p.root, &pkg)
 	if p.isNext {
 		// react-native-web in a Next.js app: Next.js decides what ships.
 		p.fw.native, p.fw.expoRouter = false, false
@@ -431,7 +436,7 @@ func (p *project) findEntries() []entry {
 	p.frameworkEntries(add)
 	if p.isSPA {
 		for _, h := range p.html {
-			for _, s := range moduleScripts(h, p.root) {
+			for _, s := range moduleScripts(p.tree, h, p.root) {
 				add(s, entryHTML)
 			}
 		}
@@ -473,8 +478,8 @@ var moduleAttr = regexp.MustCompile(`(?i)\btype\s*=\s*["']?module\b`)
 
 // moduleScripts returns the local files named by an HTML file's module
 // scripts (Vite's <script type="module" src="/src/main.tsx">).
-func moduleScripts(html, root string) []string {
-	data, err := os.ReadFile(html)
+func moduleScripts(t *scantree.Tree, html, root string) []string {
+	data, err := t.ReadFile(html)
 	if err != nil {
 		return nil
 	}
@@ -499,7 +504,7 @@ func moduleScripts(html, root string) []string {
 		} else {
 			f = filepath.Join(filepath.Dir(html), filepath.FromSlash(src))
 		}
-		if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() {
+		if t.IsFile(f) {
 			out = append(out, f)
 		}
 	}

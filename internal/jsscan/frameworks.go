@@ -2,11 +2,12 @@ package jsscan
 
 import (
 	"maps"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/dypai/dypailint/internal/scantree"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -65,7 +66,7 @@ type frameworks struct {
 // startDeps mark a TanStack Start project.
 var startDeps = []string{"@tanstack/react-start", "@tanstack/start", "@tanstack/solid-start", "@tanstack/vue-start"}
 
-func detectFrameworks(root string, pkg *packageJSON) frameworks {
+func detectFrameworks(t *scantree.Tree, root string, pkg *packageJSON) frameworks {
 	var fw frameworks
 	fw.native = pkg.has("expo") || pkg.has("react-native")
 	fw.expoRouter = fw.native && (pkg.has("expo-router") || strings.HasPrefix(pkg.Main, "expo-router/"))
@@ -82,18 +83,18 @@ func detectFrameworks(root string, pkg *packageJSON) frameworks {
 	fw.remixV1 = fw.remixV1 || pkg.has("@remix-run/v1-route-convention")
 	fw.remix = fw.remix || pkg.has("@react-router/dev") && pkg.has("react-router")
 	if fw.remix {
-		fw.appDir = filepath.Join(root, remixAppDir(root))
+		fw.appDir = filepath.Join(root, remixAppDir(t, root))
 		// Built with Vite when its config uses the Remix or React Router plugin.
-		fw.remixVite = pkg.has("@react-router/dev") || viteConfigMentions(root, "@remix-run/dev", "@react-router/dev")
+		fw.remixVite = pkg.has("@react-router/dev") || viteConfigMentions(t, root, "@remix-run/dev", "@react-router/dev")
 	}
 	fw.start = slices.ContainsFunc(startDeps, pkg.has)
 	fw.nuxt = pkg.has("nuxt") || pkg.has("nuxt3")
 	if fw.nuxt {
-		fw.nuxtSrc = nuxtSrcDir(root)
+		fw.nuxtSrc = nuxtSrcDir(t, root)
 	}
 	fw.kit = pkg.has("@sveltejs/kit")
-	if !fw.nuxt && (pkg.has("unplugin-vue-router") || pkg.has("vite-plugin-pages") || pkg.has("vue-router") && viteConfigMentions(root, "vue-router/vite")) {
-		fw.vuePages = vuePagesDirs(root)
+	if !fw.nuxt && (pkg.has("unplugin-vue-router") || pkg.has("vite-plugin-pages") || pkg.has("vue-router") && viteConfigMentions(t, root, "vue-router/vite")) {
+		fw.vuePages = vuePagesDirs(t, root)
 	}
 	fw.vueComponents = !fw.nuxt && pkg.has("unplugin-vue-components")
 	return fw
@@ -107,9 +108,9 @@ var (
 // vuePagesDirs are the page directories of Vue file-based routing: the
 // routesFolder (unplugin-vue-router) or dirs (vite-plugin-pages) the Vite
 // config names as literals, else src/pages.
-func vuePagesDirs(root string) []string {
+func vuePagesDirs(t *scantree.Tree, root string) []string {
 	var out []string
-	_, data := viteConfig(root)
+	_, data := viteConfig(t, root)
 	for _, m := range routesFolderRE.FindAllSubmatch(data, -1) {
 		for _, q := range quotedPathRE.FindAllSubmatch(m[1], -1) {
 			out = append(out, filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(string(q[1]), "./"))))
@@ -123,8 +124,8 @@ func vuePagesDirs(root string) []string {
 
 // viteConfigMentions reports whether the project's Vite config contains
 // one of ss.
-func viteConfigMentions(root string, ss ...string) bool {
-	_, data := viteConfig(root)
+func viteConfigMentions(t *scantree.Tree, root string, ss ...string) bool {
+	_, data := viteConfig(t, root)
 	return slices.ContainsFunc(ss, func(s string) bool { return strings.Contains(string(data), s) })
 }
 
@@ -132,9 +133,9 @@ var nuxtSrcDirRE = regexp.MustCompile(`srcDir\s*:\s*["'\x60]([^"'\x60]+)["'\x60]
 
 // nuxtSrcDir is the source directory of a Nuxt app: the srcDir its config
 // names, app/ when it holds the app (Nuxt 4's layout), else the root.
-func nuxtSrcDir(root string) string {
+func nuxtSrcDir(t *scantree.Tree, root string) string {
 	for _, name := range []string{"nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs", "nuxt.config.mts"} {
-		if data, err := os.ReadFile(filepath.Join(root, name)); err == nil {
+		if data, err := t.ReadFile(filepath.Join(root, name)); err == nil {
 			if m := nuxtSrcDirRE.FindSubmatch(data); m != nil {
 				return filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(string(m[1]), "./")))
 			}
@@ -185,10 +186,10 @@ var appDirectoryRE = regexp.MustCompile(`appDirectory\s*:\s*["'\x60]([^"'\x60]+)
 
 // remixAppDir is the app directory the Remix / React Router config names
 // (appDirectory: "src"), or "app".
-func remixAppDir(root string) string {
+func remixAppDir(t *scantree.Tree, root string) string {
 	for _, name := range []string{"react-router.config.ts", "react-router.config.js", "react-router.config.mjs",
 		"remix.config.js", "remix.config.mjs", "remix.config.cjs", "vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
-		data, err := os.ReadFile(filepath.Join(root, name))
+		data, err := t.ReadFile(filepath.Join(root, name))
 		if err != nil {
 			continue
 		}
@@ -300,7 +301,7 @@ func (p *project) nuxtEntries(add func(string, entryKind)) {
 		}
 		used = append(used, f)
 	}
-	for _, f := range nuxtUsedAutoImports(auto, used) {
+	for _, f := range nuxtUsedAutoImports(p.tree, auto, used) {
 		add(f, entryNuxtAuto)
 	}
 }
@@ -312,10 +313,10 @@ var exportedNameRE = regexp.MustCompile(`\bexport\s+(?:async\s+)?(?:function\*?|
 // name, directly or through another such module. Nuxt bundles an
 // auto-import for the browser only when client code uses it: a util that
 // only a server route imports does not ship.
-func nuxtUsedAutoImports(auto, used []string) []string {
+func nuxtUsedAutoImports(t *scantree.Tree, auto, used []string) []string {
 	var corpus strings.Builder
 	for _, f := range used {
-		if data, err := os.ReadFile(f); err == nil {
+		if data, err := t.ReadFile(f); err == nil {
 			corpus.Write(data)
 			corpus.WriteByte('\n')
 		}
@@ -323,7 +324,7 @@ func nuxtUsedAutoImports(auto, used []string) []string {
 	names := map[string][]string{}
 	contents := map[string][]byte{}
 	for _, f := range auto {
-		data, err := os.ReadFile(f)
+		data, err := t.ReadFile(f)
 		if err != nil {
 			continue
 		}
@@ -473,7 +474,7 @@ func (p *project) remixRoutes() []string {
 	}
 	routesConfig := false
 	for i, cf := range configs {
-		data, err := os.ReadFile(cf)
+		data, err := p.tree.ReadFile(cf)
 		if err != nil {
 			continue
 		}
@@ -662,7 +663,7 @@ func (p *project) vueComponentEntries(add func(string, entryKind)) {
 	var templates strings.Builder
 	for _, f := range p.files {
 		if isComponent(f) {
-			if data, err := os.ReadFile(f); err == nil {
+			if data, err := p.tree.ReadFile(f); err == nil {
 				templates.Write(data)
 				templates.WriteByte('\n')
 			}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // TestRealApps scans checkouts of real apps, one per subdirectory of
@@ -74,7 +75,7 @@ func TestRealApps(t *testing.T) {
 
 // dump writes the esbuild output of each project under root to out.
 func dump(t *testing.T, root, out string) {
-	ps, _ := discover([]string{root}, &config.Config{})
+	ps, _ := discover([]string{root}, &config.Config{}, scantree.New(root, []string{root}))
 	files := &fileCache{lines: map[string][]string{}}
 	for _, p := range ps {
 		if err := p.setup(&config.Config{}); err != nil {
@@ -83,7 +84,7 @@ func dump(t *testing.T, root, out string) {
 		st := newBuildState()
 		defer st.bundler.dispose()
 		for _, client := range []bool{false, true} {
-			b, err := p.buildParsed(st, client, viteAlias(p.root), files)
+			b, err := p.buildParsed(st, client, viteAlias(p.tree, p.root), files)
 			if err != nil {
 				t.Log(err)
 				continue

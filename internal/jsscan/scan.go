@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dypai/dypailint/internal/scantree"
+
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/directive"
 	"github.com/dypai/dypailint/analyzer/finding"
@@ -108,11 +110,16 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
+	tree := cfg.Tree
+	if tree == nil {
+		wd, _ := os.Getwd()
+		tree = scantree.New(wd, roots)
+	}
 	res := &Result{}
-	projects, errs := discover(roots, cfg)
+	projects, errs := discover(roots, cfg, tree)
 	res.Errors = append(res.Errors, errs...)
 	res.Projects = len(projects)
-	files := &fileCache{lines: map[string][]string{}}
+	files := &fileCache{tree: tree, lines: map[string][]string{}}
 	type key struct {
 		rule string
 		loc  finding.Location
@@ -123,7 +130,7 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 	}
 	at := map[key]place{}
 	projectRoots := map[string]bool{}
-	ws := &workspaces{byRoot: map[string]*workspace{}, byDir: map[string]*workspace{}}
+	ws := &workspaces{tree: tree, byRoot: map[string]*workspace{}, byDir: map[string]*workspace{}}
 	for _, p := range projects {
 		projectRoots[p.root] = true
 		p.ws = ws.find(p.root)
@@ -198,11 +205,18 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		return p.suppress(exposed, cfg, files), errs, stats
 	}
 	st := newBuildState()
+	if err := p.tsconfigEscape(); err != nil {
+		st.noTsconfig = true
+		if oe, ok := err.(*scantree.OutsideError); ok {
+			oe.Effect = "not read, and the project's tsconfig files are ignored (path aliases do not resolve)"
+		}
+		errs = append(errs, err)
+	}
 	defer st.bundler.dispose()
 	for _, f := range binary {
 		st.stub[f] = true // loaded as an empty module if something imports it
 	}
-	alias := p.withFrameworkAliases(viteAlias(p.root))
+	alias := p.withFrameworkAliases(viteAlias(p.tree, p.root))
 	found := map[string]finding.Finding{}
 	emit := func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
 		if !cfg.RuleEnabled(rule) || p.excluded(loc.File) {
@@ -391,6 +405,7 @@ func (p *project) suppress(fs []finding.Finding, cfg *config.Config, files *file
 
 // fileCache reads source files once and splits them into lines.
 type fileCache struct {
+	tree  *scantree.Tree
 	mu    sync.Mutex
 	lines map[string][]string
 	raw   map[string][]byte
@@ -402,7 +417,7 @@ func (c *fileCache) read(path string) ([]byte, error) {
 	if b, ok := c.raw[path]; ok {
 		return b, nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := c.tree.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -419,7 +434,7 @@ func (c *fileCache) line(path string, n int) string {
 	ls, ok := c.lines[path]
 	c.mu.Unlock()
 	if !ok {
-		b, err := os.ReadFile(path)
+		b, err := c.tree.ReadFile(path)
 		if err == nil {
 			ls = strings.Split(string(b), "\n")
 		}

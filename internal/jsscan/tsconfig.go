@@ -2,10 +2,13 @@ package jsscan
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // tsPaths are the compilerOptions.paths of a tsconfig.json or
@@ -40,7 +43,7 @@ func (p *project) tsPathsFor(dir string) *tsPaths {
 	for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
 		f := filepath.Join(dir, name)
 		if isFile(f) {
-			tp = readTSPaths(f)
+			tp, _ = readTSPaths(p.tree, f)
 			found = true
 			break
 		}
@@ -54,8 +57,11 @@ func (p *project) tsPathsFor(dir string) *tsPaths {
 	return tp
 }
 
-// readTSPaths reads a config's paths, following extends to files.
-func readTSPaths(file string) *tsPaths {
+// readTSPaths reads a config's paths, following extends to files. The
+// error is the first file of the chain that leads outside the tree (not
+// read).
+func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
+	var escape error
 	var baseURL, pathsFrom string
 	var paths map[string][]string
 	seen := map[string]bool{}
@@ -65,8 +71,11 @@ func readTSPaths(file string) *tsPaths {
 			return
 		}
 		seen[f] = true
-		data, err := os.ReadFile(f)
+		data, err := t.ReadFile(f)
 		if err != nil {
+			if escape == nil && errors.Is(err, scantree.ErrOutside) {
+				escape = err
+			}
 			return
 		}
 		var c struct {
@@ -107,7 +116,7 @@ func readTSPaths(file string) *tsPaths {
 	}
 	read(file)
 	if len(paths) == 0 {
-		return nil
+		return nil, escape
 	}
 	base := baseURL
 	if base == "" {
@@ -131,7 +140,36 @@ func readTSPaths(file string) *tsPaths {
 			tp.rules = append(tp.rules, r)
 		}
 	}
-	return tp
+	return tp, escape
+}
+
+// tsconfigEscape returns an *scantree.OutsideError when a tsconfig.json or
+// jsconfig.json that esbuild would read for the project's files, or a file
+// its extends names, leads outside the tree: the builds then read no
+// tsconfig at all, since esbuild reads them itself.
+func (p *project) tsconfigEscape() error {
+	seen := map[string]bool{}
+	for _, f := range p.files {
+		for d := filepath.Dir(f); !seen[d] && p.tree.Bounds(d); d = filepath.Dir(d) {
+			seen[d] = true
+			for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
+				cf := filepath.Join(d, name)
+				if _, err := os.Lstat(cf); err != nil {
+					continue
+				}
+				if err := p.tree.Check(cf, "symbolic link"); err != nil {
+					return err
+				}
+				if _, err := readTSPaths(p.tree, cf); err != nil {
+					return err
+				}
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // match returns the rule TypeScript applies to spec (an exact key, else

@@ -156,7 +156,11 @@ func TestDiscovery(t *testing.T) {
 	if got, want := summary(res.Findings), "page.tsx:03:DYP101 widget.tsx:03:DYP101"; got != want {
 		t.Errorf("findings = %s, want %s", got, want)
 	}
-	// A root inside a project scans the project but reports only under it.
+	// A root inside a project scans the project (inside the repository,
+	// the tree) but reports only under it.
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	res = scan(t, &config.Config{}, filepath.Join(dir, "web", "packages", "inner", "src"))
 	if got, want := summary(res.Findings), "widget.tsx:03:DYP101"; got != want {
 		t.Errorf("findings under a subdirectory = %s, want %s", got, want)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/scantree"
+
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
@@ -15,8 +17,8 @@ import (
 // evaluated when it is a string or a path built from __dirname,
 // process.cwd(), import.meta.url and string literals (path.resolve,
 // path.join, fileURLToPath(new URL(…))). Keys are matched as prefixes.
-func viteAlias(root string) map[string]string {
-	if path, src := viteConfig(root); path != "" {
+func viteAlias(t *scantree.Tree, root string) map[string]string {
+	if path, src := viteConfig(t, root); path != "" {
 		if !strings.Contains(string(src), "alias") {
 			return nil
 		}
@@ -51,10 +53,10 @@ var viteConfigNames = []string{"vite.config.ts", "vite.config.mts", "vite.config
 
 // viteConfig returns the path and contents of the project's Vite config,
 // or "" when it has none.
-func viteConfig(root string) (string, []byte) {
+func viteConfig(t *scantree.Tree, root string) (string, []byte) {
 	for _, name := range viteConfigNames {
 		path := filepath.Join(root, name)
-		if src, err := os.ReadFile(path); err == nil {
+		if src, err := t.ReadFile(path); err == nil {
 			return path, src
 		}
 	}

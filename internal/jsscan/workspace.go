@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dypai/dypailint/internal/scantree"
+
 	"github.com/goccy/go-yaml"
 )
 
@@ -42,8 +44,8 @@ func findWorkspace(dir string) *workspace {
 // workspacePatterns reads the workspace globs of a directory: pnpm's
 // pnpm-workspace.yaml, or package.json "workspaces" (a list, or yarn's
 // {packages: [...]}).
-func workspacePatterns(dir string) ([]string, bool) {
-	if data, err := os.ReadFile(filepath.Join(dir, "pnpm-workspace.yaml")); err == nil {
+func workspacePatterns(t *scantree.Tree, dir string) ([]string, bool) {
+	if data, err := t.ReadFile(filepath.Join(dir, "pnpm-workspace.yaml")); err == nil {
 		var y struct {
 			Packages []string `yaml:"packages"`
 		}
@@ -51,7 +53,7 @@ func workspacePatterns(dir string) ([]string, bool) {
 			return y.Packages, true
 		}
 	}
-	data, err := os.ReadFile(filepath.Join(dir, "package.json"))
+	data, err := t.ReadFile(filepath.Join(dir, "package.json"))
 	if err != nil {
 		return nil, false
 	}
@@ -74,7 +76,7 @@ func workspacePatterns(dir string) ([]string, bool) {
 	return nil, false
 }
 
-func loadWorkspace(root string, patterns []string) *workspace {
+func loadWorkspace(t *scantree.Tree, root string, patterns []string) *workspace {
 	w := &workspace{pkgs: map[string]*wsPackage{}, cache: map[string]string{}}
 	var excluded []string
 	for _, pat := range patterns {
@@ -92,7 +94,9 @@ func loadWorkspace(root string, patterns []string) *workspace {
 			if slices.ContainsFunc(excluded, func(g string) bool { return matchGlob(g, filepath.ToSlash(rel)) }) {
 				continue
 			}
-			w.add(dir)
+			if t.Contains(dir) { // a "../../*" glob stays in the tree
+				w.add(t, dir)
+			}
 		}
 	}
 	for name := range w.pkgs {
@@ -141,8 +145,8 @@ func expandDirs(dir string, segs []string, depth int) []string {
 	return out
 }
 
-func (w *workspace) add(dir string) {
-	data, err := os.ReadFile(filepath.Join(dir, "package.json"))
+func (w *workspace) add(t *scantree.Tree, dir string) {
+	data, err := t.ReadFile(filepath.Join(dir, "package.json"))
 	if err != nil {
 		return
 	}
@@ -195,6 +199,7 @@ func (w *workspace) resolve(spec string) (string, bool) {
 
 // workspaces finds each directory's workspace once per scan.
 type workspaces struct {
+	tree   *scantree.Tree
 	byRoot map[string]*workspace // workspace root -> workspace
 	byDir  map[string]*workspace // project root -> workspace (or nil)
 }
@@ -209,13 +214,13 @@ func (ws *workspaces) find(dir string) *workspace {
 			w = cached
 			break
 		}
-		if patterns, ok := workspacePatterns(d); ok {
-			w = loadWorkspace(d, patterns)
+		if patterns, ok := workspacePatterns(ws.tree, d); ok {
+			w = loadWorkspace(ws.tree, d, patterns)
 			ws.byRoot[d] = w
 			break
 		}
 		parent := filepath.Dir(d)
-		if parent == d {
+		if parent == d || !ws.tree.Bounds(parent) {
 			break
 		}
 		d = parent
