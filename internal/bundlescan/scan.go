@@ -52,6 +52,10 @@ type Scanner struct {
 	LookupEnv func(string) (string, bool)
 	// Logf, when set, is told what is scanned (the driver's -v).
 	Logf func(format string, args ...any)
+	// Secret, when set, is told each secret value the scan searches for
+	// (from -secret-env and the secret-named variables of .env files), so
+	// that the driver masks it wherever it would print it.
+	Secret func(value string)
 }
 
 // Scan is the engine of the bundle scanner, with the signature of
@@ -187,6 +191,11 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 		s.Logf("bundles: %d bundle files, %d .env files", len(w.bundles), len(envFiles))
 	}
 	secrets, notes := collectSecrets(cfg.SecretEnv, lookup, defs)
+	if s.Secret != nil {
+		for _, sec := range secrets {
+			s.Secret(sec.value)
+		}
+	}
 	rn.errs = append(rn.errs, notes...)
 	rn.needles = needles(secrets)
 
@@ -362,7 +371,7 @@ func (rn *run) bundle(b bundleFile) {
 		return
 	}
 	if textfile.IsBinary(data) {
-		rn.note(b.path, "skipped: binary content (NUL bytes or invalid UTF-8), not a script")
+		rn.note(b.path, "skipped: binary content (control bytes or invalid UTF-8), not a script")
 		return
 	}
 	cr := ctxRulesFor(b.root.profile)

@@ -651,9 +651,9 @@ func TestBinaryAndBrokenInputs(t *testing.T) {
 	}
 	want := []string{
 		"dist/badjson.js.map: source map not used: unexpected end of JSON input; findings are reported in the bundle",
-		"dist/blob.js: skipped: binary content (NUL bytes or invalid UTF-8), not a script",
+		"dist/blob.js: skipped: binary content (control bytes or invalid UTF-8), not a script",
 		"dist/inline.js: source map not used: inline source map: illegal base64 data at input byte 3; findings are reported in the bundle",
-		"dist/latin1.js: skipped: binary content (NUL bytes or invalid UTF-8), not a script",
+		"dist/latin1.js: skipped: binary content (control bytes or invalid UTF-8), not a script",
 		"dist/ok.js.map: source map not used: invalid character in mappings at 0; findings are reported in the bundle",
 		"dist/v2.js.map: source map not used: version 2 is not supported (want 3); findings are reported in the bundle",
 	}

@@ -29,6 +29,7 @@ import (
 	"github.com/dypai/dypailint/internal/fix"
 	"github.com/dypai/dypailint/internal/golint"
 	"github.com/dypai/dypailint/internal/output"
+	"github.com/dypai/dypailint/internal/redact"
 )
 
 // Exit statuses.
@@ -39,9 +40,17 @@ const (
 )
 
 // Engine scans the named directories for one language family and returns
-// findings and input errors; logf is told what it scans (-v) and may be a
-// no-op. The JS/TS scanner and the bundle scanner plug in here.
-type Engine func(ctx context.Context, dirs []string, cfg *config.Config, logf Logf) ([]finding.Finding, []error)
+// findings and input errors. The JS/TS scanner and the bundle scanner plug
+// in here.
+type Engine func(ctx context.Context, dirs []string, cfg *config.Config, h Hooks) ([]finding.Finding, []error)
+
+// Hooks are what an engine may tell the driver while it runs.
+type Hooks struct {
+	Logf Logf // what it scans (-v); never nil
+	// Secret registers a secret value the engine found, which the output
+	// then masks wherever it appears; never nil.
+	Secret func(value string)
+}
 
 // Logf prints one line of -v output.
 type Logf func(format string, args ...any)
@@ -133,6 +142,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitError
 	}
+	x := &exit{stderr: stderr, red: &redact.Redactor{}}
 	switch {
 	case o.version:
 		fmt.Fprintln(stdout, "dypailint", Version())
@@ -149,61 +159,57 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case o.explain != "":
 		r := rules.ByID(o.explain)
 		if r == nil {
-			fmt.Fprintf(stderr, "dypailint: unknown rule %q (see dypailint -rules)\n", o.explain)
+			x.say("unknown rule %q (see dypailint -rules)", o.explain)
 			return ExitError
 		}
 		fmt.Fprint(stdout, r.Explain())
 		return ExitClean
 	}
 	if err := o.cfg.Validate(); err != nil {
-		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		x.say("%v", err)
 		return ExitError
 	}
 	if !isFormat(o.format) {
-		fmt.Fprintf(stderr, "dypailint: unknown format %q (want %s)\n", o.format, strings.Join(output.Formats, ", "))
+		x.say("unknown format %q (want %s)", o.format, strings.Join(output.Formats, ", "))
 		return ExitError
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		x.say("%v", err)
 		return ExitError
 	}
 	plan, err := discover.FromArgs(cwd, rest)
 	if err != nil {
-		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		x.say("%v", err)
 		return ExitError
 	}
 	if o.cpuProf != "" {
 		f, err := os.Create(o.cpuProf)
 		if err != nil {
-			fmt.Fprintf(stderr, "dypailint: %v\n", err)
+			x.say("%v", err)
 			return ExitError
 		}
 		pprof.StartCPUProfile(f)
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
 	if o.memProf != "" {
-		defer writeHeapProfile(o.memProf, stderr)
+		defer writeHeapProfile(o.memProf, x)
 	}
-	logf := func(string, ...any) {}
+	hooks := Hooks{Logf: func(string, ...any) {}, Secret: x.red.Add}
 	if o.verbose {
-		var mu sync.Mutex
-		logf = func(format string, args ...any) {
-			mu.Lock()
-			defer mu.Unlock()
-			fmt.Fprintf(stderr, "dypailint: "+format+"\n", args...)
-		}
+		hooks.Logf = x.say
 	}
 	o.cfg.Tree = plan.Tree
-	run := lint(context.Background(), plan, o, logf)
+	run := lint(context.Background(), plan, o, hooks)
 	run.Root, run.Version = cwd, Version()
+	x.redactRun(run)
 	if o.writeBL != "" {
 		if err := baseline.Write(o.writeBL, cwd, run.Findings); err != nil {
-			fmt.Fprintf(stderr, "dypailint: %v\n", err)
+			x.say("%v", err)
 			return ExitError
 		}
-		fmt.Fprintf(stderr, "dypailint: recorded %d findings in %s\n", len(run.Findings), o.writeBL)
-		printProblems(stderr, cwd, run)
+		x.say("recorded %d findings in %s", len(run.Findings), o.writeBL)
+		x.problems(cwd, run)
 		if len(run.Errors) > 0 {
 			return ExitError
 		}
@@ -212,46 +218,50 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if o.baseline != "" {
 		kept, n, err := baseline.Filter(o.baseline, cwd, run.Findings)
 		if err != nil {
-			fmt.Fprintf(stderr, "dypailint: %v\n", err)
+			x.say("%v", err)
 			return ExitError
 		}
 		run.Findings, run.Baselined = kept, n
 	}
 	if o.fix || o.diff {
-		res, err := fix.Apply(run.Findings, plan.Tree, o.diff, stdout, func(p string) string { return output.Rel(cwd, p) })
+		var diff strings.Builder
+		res, err := fix.Apply(run.Findings, plan.Tree, o.diff, &diff, func(p string) string { return output.Rel(cwd, p) })
+		io.WriteString(stdout, x.red.String(diff.String()))
 		if err != nil {
-			fmt.Fprintf(stderr, "dypailint: %v\n", err)
+			x.say("%v", err)
 			return ExitError
 		}
-		run.Notes = append(run.Notes, res.Refused...)
-		fmt.Fprintf(stderr, "dypailint: %s\n", res.Summary(o.diff))
+		for _, e := range res.Refused {
+			run.Notes = append(run.Notes, x.red.Error(e))
+		}
+		x.say("%s", res.Summary(o.diff))
 		if o.diff {
-			printProblems(stderr, cwd, run)
+			x.problems(cwd, run)
 			return exitStatus(run)
 		}
 		// Report what is left: the findings that had no fix.
 		run.Findings = slices.DeleteFunc(run.Findings, func(f finding.Finding) bool { return len(f.Fixes) > 0 })
 	}
 	if err := output.Write(stdout, o.format, run); err != nil {
-		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		x.say("%v", err)
 		return ExitError
 	}
 	if o.format == "text" { // JSON and SARIF carry them in the document
-		printProblems(stderr, cwd, run)
+		x.problems(cwd, run)
 		if run.Baselined > 0 {
-			fmt.Fprintf(stderr, "dypailint: %d findings hidden by the baseline %s\n", run.Baselined, o.baseline)
+			x.say("%d findings hidden by the baseline %s", run.Baselined, o.baseline)
 		}
 	}
 	return exitStatus(run)
 }
 
-// printProblems prints the input errors and notes of a run.
-func printProblems(stderr io.Writer, cwd string, run *output.Run) {
+// problems prints the input errors and notes of a run.
+func (x *exit) problems(cwd string, run *output.Run) {
 	for _, e := range run.Errors {
-		fmt.Fprintf(stderr, "dypailint: %v\n", relErr(cwd, e))
+		x.say("%v", relErr(cwd, e))
 	}
 	for _, e := range run.Notes {
-		fmt.Fprintf(stderr, "dypailint: note: %v\n", relErr(cwd, e))
+		x.say("note: %v", relErr(cwd, e))
 	}
 }
 
@@ -265,10 +275,10 @@ func exitStatus(run *output.Run) int {
 	return ExitClean
 }
 
-func writeHeapProfile(path string, stderr io.Writer) {
+func writeHeapProfile(path string, x *exit) {
 	f, err := os.Create(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "dypailint: %v\n", err)
+		x.say("%v", err)
 		return
 	}
 	defer f.Close()
@@ -291,7 +301,7 @@ func relErr(cwd string, err error) string {
 }
 
 // lint runs every engine on the plan.
-func lint(ctx context.Context, plan *discover.Plan, o *options, logf Logf) *output.Run {
+func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *output.Run {
 	cfg := &o.cfg
 	run := &output.Run{Errors: slices.Clone(plan.Notes)}
 	var mu sync.Mutex
@@ -321,12 +331,12 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, logf Logf) *outp
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			collect(eng(ctx, plan.Dirs, cfg, logf))
+			collect(eng(ctx, plan.Dirs, cfg, hooks))
 		}()
 	}
 	analyzers := analyzer.All(cfg)
 	for _, load := range plan.GoLoads {
-		fs, errs := golint.Run(load, analyzers, cfg, o.tests, logf)
+		fs, errs := golint.Run(load, analyzers, cfg, o.tests, hooks.Logf)
 		collect(fs, errs)
 	}
 	wg.Wait()

@@ -14,7 +14,8 @@ func init() {
 }
 
 // scanJS runs the JS/TS scanner on the named directories.
-func scanJS(ctx context.Context, dirs []string, cfg *config.Config, logf Logf) ([]finding.Finding, []error) {
+func scanJS(ctx context.Context, dirs []string, cfg *config.Config, h Hooks) ([]finding.Finding, []error) {
+	logf := h.Logf
 	res, err := jsscan.Scan(ctx, dirs, cfg)
 	if err != nil {
 		return nil, []error{err}
@@ -30,6 +31,6 @@ func scanJS(ctx context.Context, dirs []string, cfg *config.Config, logf Logf) (
 }
 
 // scanBundles runs the bundle scanner on the named directories.
-func scanBundles(ctx context.Context, dirs []string, cfg *config.Config, logf Logf) ([]finding.Finding, []error) {
-	return (&bundlescan.Scanner{Logf: logf}).Scan(ctx, dirs, cfg)
+func scanBundles(ctx context.Context, dirs []string, cfg *config.Config, h Hooks) ([]finding.Finding, []error) {
+	return (&bundlescan.Scanner{Logf: h.Logf, Secret: h.Secret}).Scan(ctx, dirs, cfg)
 }

@@ -75,11 +75,11 @@ func Rel(root, path string) string {
 
 func writeText(w io.Writer, run *Run) error {
 	for _, f := range run.Findings {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", Rel(run.Root, f.Loc.File), f.Loc.Line, f.Loc.Col, f.Message, f.RuleID); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", Escape(Rel(run.Root, f.Loc.File)), f.Loc.Line, f.Loc.Col, Escape(f.Message), f.RuleID); err != nil {
 			return err
 		}
 		for _, r := range f.Related {
-			fmt.Fprintf(w, "\t%s:%d:%d: %s\n", Rel(run.Root, r.File), r.Line, r.Col, r.Message)
+			fmt.Fprintf(w, "\t%s:%d:%d: %s\n", Escape(Rel(run.Root, r.File)), r.Line, r.Col, Escape(r.Message))
 		}
 	}
 	return nil

@@ -10,20 +10,30 @@ import (
 	"unicode/utf8"
 )
 
-// IsBinary reports whether data is not text: a NUL byte, or more than 10%
-// invalid UTF-8, in its first 32 KiB. Text in UTF-16 with a byte order mark
-// (which some editors write, and whose NULs are part of the encoding) is
-// text.
+// IsBinary reports whether data is not text, judged on its first 32 KiB:
+// more than 10% of the bytes are control bytes (NUL included; not tab,
+// newline, carriage return, form feed or escape), or more than 10% is
+// invalid UTF-8. A stray NUL does not make a file binary: one NUL placed
+// in a .env or .ts file must not hide the key on the next line. Text in
+// UTF-16 with a byte order mark (which some editors write, and whose NULs
+// are part of the encoding) is text.
 func IsBinary(data []byte) bool {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return false
 	}
 	sample := data[:min(len(data), 32<<10)]
-	if bytes.IndexByte(sample, 0) >= 0 {
-		return true
-	}
-	invalid := 0
+	control, invalid := 0, 0
 	for i := 0; i < len(sample); {
+		c := sample[i]
+		if c < 0x20 || c == 0x7f {
+			switch c {
+			case '\t', '\n', '\r', '\f', 0x1b:
+			default:
+				control++
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(sample[i:])
 		if r == utf8.RuneError && size == 1 {
 			if len(sample) < len(data) && len(sample)-i < utf8.UTFMax {
@@ -33,7 +43,7 @@ func IsBinary(data []byte) bool {
 		}
 		i += size
 	}
-	return invalid*10 > len(sample)
+	return control*10 > len(sample) || invalid*10 > len(sample)
 }
 
 // UTF16Len is the number of UTF-16 code units of s, the unit of source map

@@ -12,7 +12,10 @@ func TestIsBinary(t *testing.T) {
 	}{
 		"source":               {[]byte("export const a = 'héllo'\n"), false},
 		"empty":                {nil, false},
-		"NUL byte":             {[]byte("GET\x00\x01"), true},
+		"control bytes":        {[]byte("GET\x00\x01"), true},
+		"a stray NUL":          {[]byte("# \x00\nDYPAI_API_KEY=dyp_live_0123456789abcdef\n"), false},
+		"NULs in a long text":  {[]byte(strings.Repeat("const a = 1;\x00\n", 100)), false},
+		"UTF-16 without BOM":   {[]byte(strings.Repeat("a\x00", 100)), true},
 		"MPEG-TS packet":       {append([]byte{0x47, 0x40, 0x00, 0x10}, make([]byte, 184)...), true},
 		"mostly invalid UTF-8": {[]byte(strings.Repeat("\xfd\xfc\xfb", 100)), true},
 		"a little invalid":     {[]byte(strings.Repeat("abcdefghij", 20) + "\xff"), false},
