@@ -5,6 +5,7 @@ package finding
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -79,3 +80,69 @@ func UniqueErrors(errs []error) []error {
 	}
 	return out
 }
+
+// MaxPerFileRule bounds the findings of one rule in one file: a generated
+// bundle can repeat one leak hundreds of thousands of times.
+const MaxPerFileRule = 100
+
+// foldOver is how many identical findings (one rule, file and message) a
+// file may have before they are shown as one: a few are distinct places
+// to fix, hundreds are one generated pattern.
+const foldOver = 10
+
+// Bound collapses floods. More than foldOver findings of one rule in one
+// file with the same message become the first of them, its message saying
+// how many more there are; past MaxPerFileRule findings of one rule in one
+// file, the rest are dropped and counted in a note. Order is kept.
+func Bound(fs []Finding) ([]Finding, []error) {
+	type key struct{ rule, file, msg string }
+	type fileRule struct{ rule, file string }
+	same := map[key]int{}
+	for _, f := range fs {
+		same[key{f.RuleID, f.Loc.File, f.Message}]++
+	}
+	shown := map[key]bool{}
+	perFile := map[fileRule]int{}
+	dropped := map[fileRule]int{}
+	var order []fileRule
+	var out []Finding
+	for _, f := range fs {
+		k := key{f.RuleID, f.Loc.File, f.Message}
+		n := same[k]
+		if n > foldOver {
+			if shown[k] {
+				continue
+			}
+			shown[k] = true
+			f.Message = fmt.Sprintf("%s (and %d more times in this file)", f.Message, n-1)
+		}
+		fr := fileRule{f.RuleID, f.Loc.File}
+		if perFile[fr] >= MaxPerFileRule {
+			if dropped[fr] == 0 {
+				order = append(order, fr)
+			}
+			dropped[fr]++
+			continue
+		}
+		perFile[fr]++
+		out = append(out, f)
+	}
+	var notes []error
+	for _, fr := range order {
+		notes = append(notes, &boundNote{file: fr.file, rule: fr.rule, n: dropped[fr]})
+	}
+	return out, notes
+}
+
+// boundNote reports findings dropped by Bound.
+type boundNote struct {
+	file, rule string
+	n          int
+}
+
+func (b *boundNote) Error() string {
+	return fmt.Sprintf("%s: %d more %s findings not shown (at most %d per rule and file)", b.file, b.n, b.rule, MaxPerFileRule)
+}
+
+// IsNotice marks the bound as a gap in what is shown, not a failure.
+func (b *boundNote) IsNotice() bool { return true }

@@ -340,7 +340,9 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *ou
 		collect(fs, errs)
 	}
 	wg.Wait()
-	run.Findings = finding.Sort(run.Findings)
+	var bounded []error
+	run.Findings, bounded = finding.Bound(finding.Sort(run.Findings))
+	run.Errors = append(run.Errors, bounded...)
 	var errs []error
 	for _, e := range finding.UniqueErrors(run.Errors) {
 		if n, ok := e.(interface{ IsNotice() bool }); ok && n.IsNotice() {

@@ -61,6 +61,7 @@ type buildState struct {
 	// outside are resolved imports that lead out of the scanned tree:
 	// loaded as empty modules, never read.
 	outside map[string]bool
+	deep    map[string]bool // sources from outside the project, by whether they nest too deep
 	// lower holds files compiled down to lowerTarget before bundling,
 	// because the parser rejected esbuild's output for them.
 	lower map[string]bool
@@ -121,7 +122,7 @@ func (b *bundler) dispose() {
 }
 
 func newBuildState() *buildState {
-	return &buildState{stub: map[string]bool{}, outside: map[string]bool{}, unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, missingPaths: map[string]bool{}, serverOnly: map[string]bool{}, kitPrivate: map[string]string{}, utf16: map[string]bool{},
+	return &buildState{stub: map[string]bool{}, outside: map[string]bool{}, deep: map[string]bool{}, unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, missingPaths: map[string]bool{}, serverOnly: map[string]bool{}, kitPrivate: map[string]string{}, utf16: map[string]bool{},
 		errSeen: map[string]bool{}, prologues: map[string]prologue{}}
 }
 
@@ -637,6 +638,9 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 				if !sourceExts[ext] {
 					return api.OnLoadResult{}, nil
 				}
+				if p.foreignTooDeep(st, a.Path) {
+					return api.OnLoadResult{Contents: &empty, Loader: api.LoaderJS}, nil
+				}
 				if wide {
 					if code, ok := readUTF16(a.Path); ok {
 						return api.OnLoadResult{Contents: &code, Loader: loaderFor(a.Path), ResolveDir: filepath.Dir(a.Path)}, nil
@@ -660,6 +664,31 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 			})
 		},
 	}
+}
+
+// foreignTooDeep reports whether a source from outside the project (a
+// workspace package) nests too deep to parse, noting it once. The
+// project's own files were checked before the build.
+func (p *project) foreignTooDeep(st *buildState, file string) bool {
+	if _, own := slices.BinarySearch(p.files, file); own {
+		return false
+	}
+	st.mu.Lock()
+	deep, seen := st.deep[file]
+	st.mu.Unlock()
+	if seen {
+		return deep
+	}
+	data, err := p.tree.ReadFile(file)
+	deep = err == nil && tooDeep(data)
+	st.mu.Lock()
+	st.deep[file] = deep
+	if deep {
+		st.addErr(&InputError{File: file, Line: 1, Col: 1, Notice: true,
+			Msg: tooDeepNote})
+	}
+	st.mu.Unlock()
+	return deep
 }
 
 func (p *project) isUseServer(st *buildState, file string) bool {

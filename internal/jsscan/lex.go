@@ -2,6 +2,7 @@ package jsscan
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 
@@ -141,8 +142,44 @@ func directives(file string, src []byte) []*directive.Directive {
 // string ends at the end of its line (JSX text such as "don't" is not a
 // string), which bounds the damage of a wrong guess to one line.
 func comments(src []byte) []comment {
+	out, _ := lexSource(src)
+	return out
+}
+
+// maxNesting is the deepest nesting of brackets, braces, parentheses and
+// template substitutions a source may have to be parsed: the parsers
+// recurse once per level (100,000 nested brackets took a gigabyte of
+// stack). Real code, generated code included, stays far below.
+const maxNesting = 500
+
+// tooDeepNote is the note on a source that nests too deep.
+var tooDeepNote = fmt.Sprintf("skipped: brackets nest more than %d deep, more than the parsers are given", maxNesting)
+
+// tooDeep reports whether a source nests deeper than maxNesting. Counting
+// the opening brackets first keeps it free for almost every file.
+func tooDeep(src []byte) bool {
+	open := 0
+	for _, c := range src {
+		if c == '(' || c == '[' || c == '{' {
+			open++
+		}
+	}
+	return open > maxNesting && nesting(src) > maxNesting
+}
+
+// nesting returns how deep the brackets of a JS/TS source nest, outside
+// strings, comments and regular expressions.
+func nesting(src []byte) int {
+	_, depth := lexSource(src)
+	return depth
+}
+
+// lexSource is the lexer of comments and nesting: the comments of src and
+// the deepest nesting of (, [, { and ${.
+func lexSource(src []byte) ([]comment, int) {
 	s := string(src)
 	var out []comment
+	nest, maxNest := 0, 0
 	line, lineStart := 1, 0
 	var templ []int // brace depth at each open template's ${
 	depth := 0
@@ -204,6 +241,7 @@ func comments(src []byte) []comment {
 		case c == '`' || (c == '}' && len(templ) > 0 && templ[len(templ)-1] == depth):
 			if c == '}' {
 				templ = templ[:len(templ)-1]
+				nest--
 			}
 			i++
 			for i < len(s) {
@@ -220,6 +258,8 @@ func comments(src []byte) []comment {
 				}
 				if s[i] == '$' && i+1 < len(s) && s[i+1] == '{' {
 					templ = append(templ, depth)
+					nest++
+					maxNest = max(maxNest, nest)
 					i += 2
 					break
 				}
@@ -256,16 +296,23 @@ func comments(src []byte) []comment {
 			i = j
 		default:
 			switch c {
-			case '{':
-				depth++
-			case '}':
-				depth--
+			case '{', '(', '[':
+				if c == '{' {
+					depth++
+				}
+				nest++
+				maxNest = max(maxNest, nest)
+			case '}', ')', ']':
+				if c == '}' {
+					depth--
+				}
+				nest = max(nest-1, 0)
 			}
 			prev, prevWord = c, ""
 			i++
 		}
 	}
-	return out
+	return out, maxNest
 }
 
 func isIdentByte(c byte) bool {

@@ -178,16 +178,25 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		errs = append(errs, err)
 	}
 	// A file named like a source that is not text (an HLS video segment
-	// named .ts, a compiled asset) is left out, with a note.
-	var binary []string
+	// named .ts, a compiled asset), or nested too deep to parse safely, is
+	// left out, with a note.
+	var skipped []string
 	p.files = slices.DeleteFunc(p.files, func(f string) bool {
 		data, err := files.read(f)
-		if err != nil || !textfile.IsBinary(data) {
+		if err != nil {
 			return false
 		}
-		binary = append(binary, f)
-		errs = append(errs, &InputError{File: f, Line: 1, Col: 1, Notice: true,
-			Msg: "skipped: binary content, not JavaScript or TypeScript (a video segment or compiled asset named like a source?)"})
+		var msg string
+		switch {
+		case textfile.IsBinary(data):
+			msg = "skipped: binary content, not JavaScript or TypeScript (a video segment or compiled asset named like a source?)"
+		case tooDeep(data):
+			msg = tooDeepNote
+		default:
+			return false
+		}
+		skipped = append(skipped, f)
+		errs = append(errs, &InputError{File: f, Line: 1, Col: 1, Notice: true, Msg: msg})
 		return true
 	})
 	stats.Files = len(p.files)
@@ -213,7 +222,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		errs = append(errs, err)
 	}
 	defer st.bundler.dispose()
-	for _, f := range binary {
+	for _, f := range skipped {
 		st.stub[f] = true // loaded as an empty module if something imports it
 	}
 	alias := p.withFrameworkAliases(viteAlias(p.tree, p.root))
