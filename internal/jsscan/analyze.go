@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
@@ -130,11 +131,13 @@ type analysis struct {
 	exports map[string]map[string]*binding // chunk -> export name -> binding
 	emit    func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix)
 	files   *fileCache
+	// deadline is the project's time bound; zero means none.
+	deadline time.Time
 }
 
 // run analyses every chunk, in import order so that a chunk sees the values
-// its imports export.
-func (a *analysis) run() {
+// its imports export. It stops at the deadline, returning the note.
+func (a *analysis) run() error {
 	a.exports = map[string]map[string]*binding{}
 	done := map[string]bool{}
 	var order []*chunk
@@ -154,11 +157,31 @@ func (a *analysis) run() {
 	for _, c := range a.b.chunks {
 		visit(c)
 	}
-	for _, c := range order {
+	for i, c := range order {
+		if !a.deadline.IsZero() && time.Now().After(a.deadline) {
+			return &timeBoundError{root: a.p.root, left: len(order) - i}
+		}
 		a.chunk(c)
 		c.prog = nil // free the AST
 	}
+	return nil
 }
+
+// timeBoundError notes a project whose analysis hit projectTimeBound.
+type timeBoundError struct {
+	root string
+	left int // modules not analysed; 0 when a build was cut short
+}
+
+func (e *timeBoundError) Error() string {
+	if e.left > 0 {
+		return fmt.Sprintf("%s: analysis stopped at its time bound (%v): %d modules not analysed", e.root, projectTimeBound, e.left)
+	}
+	return fmt.Sprintf("%s: analysis stopped at its time bound (%v) while building", e.root, projectTimeBound)
+}
+
+// IsNotice marks the bound as a gap in what was seen.
+func (e *timeBoundError) IsNotice() bool { return true }
 
 func (a *analysis) chunk(c *chunk) {
 	prog := c.prog

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf16"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -62,6 +63,8 @@ type buildState struct {
 	// loaded as empty modules, never read.
 	outside map[string]bool
 	deep    map[string]bool // sources from outside the project, by whether they nest too deep
+	// deadline is the project's time bound, checked between rebuilds.
+	deadline time.Time
 	// lower holds files compiled down to lowerTarget before bundling,
 	// because the parser rejected esbuild's output for them.
 	lower map[string]bool
@@ -232,6 +235,9 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 		st.mu.Unlock()
 	}
 	for attempt := 0; ; attempt++ {
+		if !st.deadline.IsZero() && time.Now().After(st.deadline) {
+			return nil, &timeBoundError{root: p.root}
+		}
 		res := bnd.ctx.Rebuild()
 		if len(res.Errors) == 0 {
 			return p.collect(res, client)

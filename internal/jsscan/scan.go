@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dypai/dypailint/internal/scantree"
 
@@ -139,7 +140,7 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		fs, errs, stats := scanProject(p, cfg, files)
+		fs, errs, stats := scanProject(p, cfg, files, time.Now().Add(projectTimeBound))
 		res.Stats = append(res.Stats, stats)
 		for _, f := range fs {
 			// A monorepo's package is analysed as a project and again
@@ -164,9 +165,15 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 	return res, nil
 }
 
-// scanProject builds and analyses one project. A panic (a bug here or in a
-// library on odd input) becomes an error naming the project.
-func scanProject(p *project, cfg *config.Config, files *fileCache) (out []finding.Finding, errs []error, stats ProjectStats) {
+// projectTimeBound bounds the analysis of one JS/TS project: checked
+// between builds and between modules, it stops what an input built to be
+// slow could otherwise stretch without end, with a note.
+const projectTimeBound = 3 * time.Minute
+
+// scanProject builds and analyses one project, stopping at deadline. A
+// panic (a bug here or in a library on odd input) becomes an error naming
+// the project.
+func scanProject(p *project, cfg *config.Config, files *fileCache, deadline time.Time) (out []finding.Finding, errs []error, stats ProjectStats) {
 	stats.Root = p.root
 	defer func() {
 		if r := recover(); r != nil {
@@ -214,6 +221,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		return p.suppress(exposed, cfg, files), errs, stats
 	}
 	st := newBuildState()
+	st.deadline = deadline
 	if err := p.tsconfigEscape(); err != nil {
 		st.noTsconfig = true
 		if oe, ok := err.(*scantree.OutsideError); ok {
@@ -287,7 +295,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		} else {
 			stats.ServerModules = n
 		}
-		a := &analysis{p: p, b: b, prof: p.profile(), files: files}
+		a := &analysis{p: p, b: b, prof: p.profile(), files: files, deadline: deadline}
 		if client {
 			// Files importing server-only are server code: Next.js fails
 			// the build rather than ship them (SvelteKit: files importing
@@ -307,7 +315,9 @@ func scanProject(p *project, cfg *config.Config, files *fileCache) (out []findin
 		} else {
 			a.emit = emit
 		}
-		a.run()
+		if err := a.run(); err != nil {
+			errs = append(errs, err)
+		}
 		if client {
 			slices.Sort(serverOnlyShipped)
 			for _, f := range serverOnlyShipped {
