@@ -123,6 +123,57 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Pos.Line, e.Pos.Col, e.Msg)
 }
 
+// Bounds on what a dypai.yaml may be before it is parsed: the YAML parser
+// recurses once per level, and 100,000 nested brackets took 15 GB and a
+// minute. Real manifests are a few kilobytes and a few levels deep.
+const (
+	maxManifestSize   = 1 << 20
+	maxManifestNest   = 64
+	maxManifestIndent = 256
+)
+
+// checkBounds rejects a manifest too large, or nested too deep in flow
+// brackets or indentation, to parse safely.
+func checkBounds(path string, data []byte) error {
+	if len(data) > maxManifestSize {
+		return &Error{Path: path, Msg: fmt.Sprintf("%d bytes: larger than a dypai.yaml can be (%d at most)", len(data), maxManifestSize)}
+	}
+	line, col, nest, indent := 1, 0, 0, true
+	var quote byte
+	for _, c := range data {
+		col++
+		switch {
+		case c == '\n':
+			line, col, indent = line+1, 0, true
+			quote = 0 // a quoted scalar spanning lines is rare; bound the guess to one line
+			continue
+		case indent && c == ' ':
+			if col > maxManifestIndent {
+				return &Error{Path: path, Pos: Pos{Line: line, Col: col}, Msg: fmt.Sprintf("indented more than %d columns: deeper than a dypai.yaml can be", maxManifestIndent)}
+			}
+			continue
+		}
+		indent = false
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			quote = '\n' // a comment runs to the end of the line
+		case c == '[' || c == '{':
+			if nest++; nest > maxManifestNest {
+				return &Error{Path: path, Pos: Pos{Line: line, Col: col}, Msg: fmt.Sprintf("brackets nest more than %d deep: deeper than a dypai.yaml can be", maxManifestNest)}
+			}
+		case c == ']' || c == '}':
+			nest = max(nest-1, 0)
+		}
+	}
+	return nil
+}
+
 // LoadManifest reads and validates a dypai.yaml.
 func LoadManifest(path string) (*Manifest, error) {
 	data, err := os.ReadFile(path)
@@ -143,6 +194,9 @@ func ParseManifest(path string, data []byte) (m *Manifest, err error) {
 			m, err = nil, &Error{Path: path, Msg: fmt.Sprintf("cannot parse: %v", r)}
 		}
 	}()
+	if err := checkBounds(path, data); err != nil {
+		return nil, err
+	}
 	f, perr := parser.ParseBytes(data, 0)
 	if perr != nil {
 		return nil, syntaxError(path, perr)

@@ -189,3 +189,26 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// A manifest built to exhaust the YAML parser is refused before parsing,
+// at the line and column where the bound is crossed.
+func TestManifestBounds(t *testing.T) {
+	for name, c := range map[string]struct{ src, want string }{
+		"flow nesting": {"app: saas\nendpoints:\n  x: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n",
+			"dypai.yaml:3:70: brackets nest more than 64 deep: deeper than a dypai.yaml can be"},
+		"indentation": {"app: saas\nendpoints:\n" + strings.Repeat(" ", 300) + "x: {}\n",
+			"dypai.yaml:3:257: indented more than 256 columns: deeper than a dypai.yaml can be"},
+		"size": {"app: saas\n" + strings.Repeat("# padding\n", 120000),
+			"dypai.yaml: 1200010 bytes: larger than a dypai.yaml can be (1048576 at most)"},
+	} {
+		_, err := ParseManifest("dypai.yaml", []byte(c.src))
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: error %v, want %s", name, err, c.want)
+		}
+	}
+	// Brackets in quoted scalars and comments do not count.
+	src := "app: saas # " + strings.Repeat("[", 100) + "\nendpoints:\n  x: {auth_mode: jwt, params: ['" + strings.Repeat("{", 100) + "']}\n"
+	if _, err := ParseManifest("dypai.yaml", []byte(src)); err != nil {
+		t.Errorf("quoted brackets: %v", err)
+	}
+}

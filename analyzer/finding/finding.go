@@ -69,14 +69,26 @@ func Sort(fs []Finding) []Finding {
 // UniqueErrors returns errs without the errors whose text repeats an
 // earlier one's, in order: the input errors that travel beside findings
 // can be met twice (two builds of a project, two engines reading one file).
+// Joined errors (errors.Join: every problem of one dypai.yaml) are taken
+// apart, so that each is one line of output.
 func UniqueErrors(errs []error) []error {
 	seen := map[string]bool{}
 	var out []error
-	for _, e := range errs {
+	var add func(e error)
+	add = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, part := range j.Unwrap() {
+				add(part)
+			}
+			return
+		}
 		if !seen[e.Error()] {
 			seen[e.Error()] = true
 			out = append(out, e)
 		}
+	}
+	for _, e := range errs {
+		add(e)
 	}
 	return out
 }
