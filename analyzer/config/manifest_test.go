@@ -107,12 +107,25 @@ func TestParseManifestErrors(t *testing.T) {
 	}
 }
 
-func TestParseManifestNeverPanics(t *testing.T) {
-	// Odd but possible inputs: each is an error or a manifest, never a panic.
+// FuzzParseManifest: any input is a manifest or an error naming the file,
+// never a panic or a hang (the seeds run as an ordinary test).
+func FuzzParseManifest(f *testing.F) {
 	for _, src := range []string{"", "---\n", "null", "[]", "42", "endpoints:\n", "endpoints:\n  a:\n", "endpoints:\n  a: ~\n",
-		"a: &x {b: 1}\nc: *x\n", "!!binary aGVsbG8=", "endpoints: { a: { auth_mode: !!str jwt } }", "\x00\x01\x02", "app: saas\n---\napp: private\n"} {
-		_, _ = ParseManifest("dypai.yaml", []byte(src))
+		"a: &x {b: 1}\nc: *x\n", "!!binary aGVsbG8=", "endpoints: { a: { auth_mode: !!str jwt } }", "\x00\x01\x02", "app: saas\n---\napp: private\n",
+		"app: internal\nsignup: true\nendpoints:\n  a: {auth_mode: jwt, allowed_roles: [admin], params: [user_id], uses: [current_user]}\n",
+		"sdk: {profile: supabase, js_modules: [x], go_packages: [y]}\nidentity_fields: [uid]\njs: {client_entries: [a.ts], build_dirs: [dist]}\nignore: ['**/x/**']\n",
+		"app: saas # dypai-ignore DYP401 reason\nendpoints:\n  h: {auth_mode: public}\n", "endpoints:\n  " + strings.Repeat("[", 70) + "\n"} {
+		f.Add([]byte(src))
 	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ParseManifest("dypai.yaml", data)
+		if err == nil && m == nil {
+			t.Fatal("no manifest and no error")
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), "dypai.yaml") {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
 }
 
 func TestFindAndCache(t *testing.T) {

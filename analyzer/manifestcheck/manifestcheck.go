@@ -129,6 +129,11 @@ func yamlDirectives(path string) []*directive.Directive {
 	if err != nil {
 		return nil
 	}
+	return parseYAMLDirectives(path, data)
+}
+
+// parseYAMLDirectives finds the directives of a YAML file's contents.
+func parseYAMLDirectives(path string, data []byte) []*directive.Directive {
 	var out []*directive.Directive
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)

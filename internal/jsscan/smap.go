@@ -80,6 +80,9 @@ func parseSourceMap(data []byte) (*srcMap, error) {
 			sline += fields[2]
 			scol += fields[3]
 			seg.src, seg.line, seg.col = src, sline, scol
+			if src < 0 || int(src) >= len(m.sources) {
+				seg.src = -1 // names no source of the map: maps nothing
+			}
 		}
 		if n >= 5 {
 			name += fields[4]

@@ -97,7 +97,7 @@ func TestSourceMap(t *testing.T) {
 }
 
 // write creates files under dir from a map of relative paths to contents.
-func write(t *testing.T, dir string, files map[string]string) {
+func write(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
 	for rel, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(rel))

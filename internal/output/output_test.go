@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -212,4 +213,25 @@ func TestSARIFColumnsUTF16(t *testing.T) {
 	if got := r.Results[0].Locations[0].PhysicalLocation.Region.StartColumn; r.ColumnKind != "utf16CodeUnits" || got != col-3 {
 		t.Errorf("columnKind %q, column %d, want utf16CodeUnits and %d (byte column %d)", r.ColumnKind, got, col-3, col)
 	}
+}
+
+// FuzzEscape: escaped text has no byte a terminal acts on.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"a\x1b[2Jevil.js", "line\rforged", "x\u202ey", "ok: \"quoted\" é", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Escape(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("Escape(%q) = %q: invalid UTF-8", s, out)
+		}
+		for _, r := range out {
+			if unsafeRune(r) {
+				t.Fatalf("Escape(%q) = %q keeps %U", s, out, r)
+			}
+		}
+		if !needsEscape(s) && out != s {
+			t.Fatalf("Escape changed safe text %q to %q", s, out)
+		}
+	})
 }

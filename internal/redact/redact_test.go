@@ -75,3 +75,22 @@ func TestErrorKeepsNotice(t *testing.T) {
 		t.Errorf("plain error became a notice")
 	}
 }
+
+// FuzzRedactor: a registered secret never survives whole, and masking is
+// stable (masking masked text changes nothing more).
+func FuzzRedactor(f *testing.F) {
+	f.Add("expected \":\" but found \"dyp_live_0123456789abcdef\"", "s3cr3t-value-xyz")
+	f.Add("token "+jwt+" x", "")
+	f.Add("/tmp/TestX123/a.ts:1:2: message", "a.ts:1:2")
+	f.Fuzz(func(t *testing.T, text, value string) {
+		var r Redactor
+		r.Add(value)
+		out := r.String(text)
+		if v := strings.TrimSpace(value); len(v) >= minValue && !strings.Contains(v, "…") && strings.Contains(out, v) {
+			t.Fatalf("String(%q) = %q keeps the secret %q", text, out, v)
+		}
+		if again := r.String(out); again != out {
+			t.Fatalf("not stable: %q then %q", out, again)
+		}
+	})
+}
