@@ -323,7 +323,7 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *ou
 			collect(nil, []error{err})
 			continue
 		}
-		collect(manifestcheck.Check(proj, cfg), nil)
+		collect(manifestcheck.Check(proj, cfg, nil), nil)
 	}
 
 	var wg sync.WaitGroup
