@@ -159,7 +159,7 @@ func TestEmailConfirm(t *testing.T) {
 }
 
 func TestInviteOnboarding(t *testing.T) {
-	const msg = `app: %s onboards users by invitation, but no browser code handles the PASSWORD_RECOVERY auth event (checked: %s): invited users get no screen to set a password; in client code, show a set-password form when a %s callback receives "PASSWORD_RECOVERY"`
+	const msg = `app: %s onboards users by invitation, but no browser code handles the PASSWORD_RECOVERY auth event (checked: %s): invited users get no screen to set a password; in client code, show a set-password form when the callback given to %s receives "PASSWORD_RECOVERY"`
 	handled := &finding.Location{File: "lib/auth.ts", Line: 3, Col: 1}
 	for _, tc := range []struct {
 		name, src string
@@ -168,11 +168,11 @@ func TestInviteOnboarding(t *testing.T) {
 		want      []string
 	}{
 		{"private, no handler", "app: private\n", nil, []Frontend{{Dir: "web", Kind: KindJS}},
-			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "JS/TS project web", "auth.onAuthStateChange")}},
+			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "JS/TS project ./web", "auth.onAuthStateChange")}},
 		{"internal, two front ends", "# ops console\napp: internal\n", nil, []Frontend{{Dir: "web", Kind: KindJS}, {Dir: "wasm", Kind: KindGo}, {Dir: "wasm", Kind: KindGo}, {Dir: ".", Kind: KindJS}},
-			[]string{"2:1 DYP407 " + fmt.Sprintf(msg, "internal", "JS/TS project ., Go js/wasm package wasm, JS/TS project web", "auth.onAuthStateChange")}},
+			[]string{"2:1 DYP407 " + fmt.Sprintf(msg, "internal", "JS/TS project ./, Go js/wasm package ./wasm, JS/TS project ./web", "auth.onAuthStateChange")}},
 		{"Go front end only", "app: private\n", nil, []Frontend{{Dir: "wasm", Kind: KindGo}},
-			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "Go js/wasm package wasm", "Auth.OnAuthStateChange")}},
+			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "Go js/wasm package ./wasm", "Auth.OnAuthStateChange")}},
 		{"one front end handles it", "app: private\n", nil, []Frontend{{Dir: "admin", Kind: KindJS}, {Dir: "web", Kind: KindJS, Recovery: handled}}, nil},
 		{"handled under one build configuration", "app: private\n", nil, []Frontend{{Dir: "wasm", Kind: KindGo}, {Dir: "wasm", Kind: KindGo, Recovery: handled}}, nil},
 		{"no browser code", "app: private\n", nil, nil, nil},
@@ -180,7 +180,7 @@ func TestInviteOnboarding(t *testing.T) {
 		{"saas", "app: saas\n", nil, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
 		{"backend", "app: backend\n", nil, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
 		{"private with signup still onboards invitees", "app: private\nsignup: true\n", nil, []Frontend{{Dir: "web", Kind: KindJS}},
-			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "JS/TS project web", "auth.onAuthStateChange")}},
+			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "JS/TS project ./web", "auth.onAuthStateChange")}},
 		{"suppressed", "# dypai-ignore DYP407 invitees set their password in the separate accounts portal\napp: private\n", nil, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
 		{"stale suppression", "app: private # dypai-ignore DYP407 no set-password screen yet\n", nil, []Frontend{{Dir: "web", Kind: KindJS, Recovery: handled}},
 			[]string{"1:14 DYP001 suppression of DYP407 matches no finding on this line or the next: remove it"}},

@@ -61,7 +61,7 @@ func inviteOnboarding(p *config.Project, cfg *config.Config, fronts []Frontend, 
 		if err != nil {
 			rel = f.Dir
 		}
-		checked = append(checked, f.Kind+" "+filepath.ToSlash(rel))
+		checked = append(checked, f.Kind+" "+strings.TrimSuffix("./"+filepath.ToSlash(rel), "."))
 	}
 	listen := p.Profile.JSAuthField + "." + p.Profile.JSAuthStateChange
 	if !slices.ContainsFunc(mine, func(f Frontend) bool { return f.Kind == KindJS }) && p.Profile.GoAuthStateChange != "" {

@@ -225,5 +225,5 @@ func MsgEmailConfirmOff(why string) string {
 // event its invitation links emit; listen names the SDK method that
 // registers the callback.
 func MsgInviteOnboarding(app, event, listen, checked string) string {
-	return fmt.Sprintf("app: %s onboards users by invitation, but no browser code handles the %s auth event (checked: %s): invited users get no screen to set a password; in client code, show a set-password form when a %s callback receives %q", app, event, checked, listen, event)
+	return fmt.Sprintf("app: %s onboards users by invitation, but no browser code handles the %s auth event (checked: %s): invited users get no screen to set a password; in client code, show a set-password form when the callback given to %s receives %q", app, event, checked, listen, event)
 }
