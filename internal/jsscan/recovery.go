@@ -35,7 +35,9 @@ func (ca *chunkAnalyzer) authListener(e *ast.CallExpression, args []*value) {
 }
 
 // callbackNode returns the function an argument passes: a function or
-// arrow literal, or a name bound to a function.
+// arrow literal, or a name bound to a function. A build prints one output
+// chunk (build.go), so a function imported from another module is still a
+// node of this chunk and its offsets map through this chunk's source map.
 func callbackNode(arg ast.Expression, v *value) ast.Node {
 	switch arg := arg.(type) {
 	case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral:
