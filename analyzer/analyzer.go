@@ -12,6 +12,7 @@ import (
 	"github.com/dypai/dypailint/passes/apikeyclient"
 	"github.com/dypai/dypailint/passes/apikeyuserscope"
 	"github.com/dypai/dypailint/passes/directives"
+	"github.com/dypai/dypailint/passes/inviteonboarding"
 	"github.com/dypai/dypailint/passes/keytobrowser"
 	"github.com/dypai/dypailint/passes/manualuserid"
 	"github.com/dypai/dypailint/passes/modemismatch"
@@ -41,4 +42,12 @@ func rulePasses(cfg *config.Config) []*analysis.Analyzer {
 func All(cfg *config.Config) []*analysis.Analyzer {
 	passes := rulePasses(cfg)
 	return append(passes, directives.New(cfg, passes))
+}
+
+// ForCLI returns All and the passes whose results the CLI combines with the
+// other engines' (the Go front ends DYP407 judges per app). The vet tool
+// and the golangci-lint plugin, which do not read dypai.yaml's app-wide
+// rules, run All.
+func ForCLI(cfg *config.Config) []*analysis.Analyzer {
+	return append(All(cfg), inviteonboarding.New(cfg))
 }

@@ -53,9 +53,10 @@ type Manifest struct {
 
 // AuthSection is the manifest's auth block.
 type AuthSection struct {
-	EmailConfirmation *bool
-	Reason            string
-	Pos               Pos
+	// EmailConfirmation is whether sign-ups must confirm their address;
+	// nil when not set (the engine's default, true).
+	EmailConfirmation    *bool
+	EmailConfirmationPos Pos // of the email_confirmation key
 }
 
 // Endpoint is one declared endpoint.
@@ -104,6 +105,25 @@ func (m *Manifest) SignupAllowed() bool {
 		return *m.Signup
 	}
 	return m.App != AppPrivate && m.App != AppInternal
+}
+
+// SelfSignup reports whether the app lets strangers create accounts:
+// signup: true, or app: saas without signup: false. An app that does not
+// say its type is not assumed to have self sign-up.
+func (m *Manifest) SelfSignup() bool {
+	if m == nil {
+		return false
+	}
+	if m.Signup != nil {
+		return *m.Signup
+	}
+	return m.App == AppSaaS
+}
+
+// InviteOnly reports whether the app onboards users by invitation (app:
+// private or internal): invited users set their password in the app.
+func (m *Manifest) InviteOnly() bool {
+	return m != nil && (m.App == AppPrivate || m.App == AppInternal)
 }
 
 // HasRoles reports whether the endpoint restricts callers by role.
@@ -408,7 +428,7 @@ func (d *decoder) top(m *Manifest, body ast.Node) {
 		case "ignore":
 			m.Ignore = d.strings(e.value, "ignore")
 		case "auth":
-			d.auth(m, e)
+			d.auth(m, e.value)
 		default:
 			d.unknown(e, "the top level", topKeys)
 		}
@@ -498,20 +518,18 @@ func (d *decoder) js(m *Manifest, n ast.Node) {
 	}
 }
 
-var authKeys = []string{"email_confirmation", "reason"}
+var authKeys = []string{"email_confirmation"}
 
-func (d *decoder) auth(m *Manifest, top entry) {
-	entries, ok := d.mapping(top.value, "auth")
+func (d *decoder) auth(m *Manifest, n ast.Node) {
+	entries, ok := d.mapping(n, "auth")
 	if !ok {
 		return
 	}
-	m.Auth.Pos = pos(top.keyN)
 	for _, e := range entries {
 		switch e.key {
 		case "email_confirmation":
 			m.Auth.EmailConfirmation, _ = d.boolean(e.value, "auth.email_confirmation")
-		case "reason":
-			m.Auth.Reason, _ = d.str(e.value, "auth.reason")
+			m.Auth.EmailConfirmationPos = pos(e.keyN)
 		default:
 			d.unknown(e, "auth", authKeys)
 		}

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -79,6 +80,37 @@ func TestSignupDefaults(t *testing.T) {
 	}
 }
 
+func TestAuthSection(t *testing.T) {
+	for _, tc := range []struct {
+		src     string
+		confirm string // "" for not set
+		at      Pos
+		self    bool
+		invite  bool
+	}{
+		{"app: saas\nauth:\n  email_confirmation: false\n", "false", Pos{3, 3}, true, false},
+		{"app: saas\nauth: { email_confirmation: true }\n", "true", Pos{2, 9}, true, false},
+		{"app: saas\nsignup: false\nauth: {}\n", "", Pos{}, false, false},
+		{"app: private\nsignup: true\n", "", Pos{}, true, true},
+		{"app: internal\n", "", Pos{}, false, true},
+		{"app: backend\n", "", Pos{}, false, false},
+		{"endpoints: {}\n", "", Pos{}, false, false},
+	} {
+		m, err := ParseManifest("dypai.yaml", []byte(tc.src))
+		if err != nil {
+			t.Fatalf("%q: %v", tc.src, err)
+		}
+		got := ""
+		if c := m.Auth.EmailConfirmation; c != nil {
+			got = strconv.FormatBool(*c)
+		}
+		if got != tc.confirm || m.Auth.EmailConfirmationPos != tc.at || m.SelfSignup() != tc.self || m.InviteOnly() != tc.invite {
+			t.Errorf("%q: email_confirmation %q at %v, self sign-up %v, invite-only %v; want %q at %v, %v, %v",
+				tc.src, got, m.Auth.EmailConfirmationPos, m.SelfSignup(), m.InviteOnly(), tc.confirm, tc.at, tc.self, tc.invite)
+		}
+	}
+}
+
 func TestParseManifestErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, want string
@@ -94,6 +126,10 @@ func TestParseManifestErrors(t *testing.T) {
 		{"invalid yaml", "endpoints:\n  a: { auth_mode: jwt\n", `dypai.yaml:2:6: invalid YAML:`},
 		{"duplicate key", "app: saas\napp: private\n", `dypai.yaml:2:1: invalid YAML: mapping key "app" already defined at [1:1]`},
 		{"nested list item type", "ignore: [a, {b: c}]\n", `ignore[1] must be a string, not a mapping`},
+		{"unknown auth key", "app: saas\nauth:\n  email_confirmaton: false\n", `dypai.yaml:3:3: unknown key "email_confirmaton" in auth (did you mean "email_confirmation"?)`},
+		{"unknown auth key far from any", "auth: { reason: SSO only }\n", `dypai.yaml:1:9: unknown key "reason" in auth (valid keys: email_confirmation)`},
+		{"auth wrong type", "auth:\n  email_confirmation: \"false\"\n", `dypai.yaml:2:23: auth.email_confirmation must be true or false, not a string`},
+		{"auth not a map", "auth: [email_confirmation]\n", `dypai.yaml:1:7: auth must be a mapping, not a list`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseManifest("dypai.yaml", []byte(tc.src))

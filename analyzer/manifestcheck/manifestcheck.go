@@ -1,10 +1,13 @@
-// Package manifestcheck applies the rules that read only dypai.yaml:
-// DYP202 (jwt endpoint declares a user-id parameter), DYP302 (api_key
-// endpoint uses the current user), DYP401 (endpoint without a valid
-// auth_mode) and DYP402 (internal app endpoint without allowed_roles). Each
-// finding is reported once per run, at the endpoint's line in the file.
-// Suppress one with a "# dypai-ignore DYPnnn reason" comment on the line or
-// the line above.
+// Package manifestcheck applies the rules reported in dypai.yaml: DYP202
+// (jwt endpoint declares a user-id parameter), DYP302 (api_key endpoint
+// uses the current user), DYP401 (endpoint without a valid auth_mode),
+// DYP402 (internal app endpoint without allowed_roles) and DYP406 (email
+// confirmation off in an app with self sign-up), which read only the file,
+// and DYP407 (invite-only app whose browser code never handles the
+// set-password event), which also reads what the engines found of the
+// app's front ends (Frontend). Each finding is reported once per run, at
+// its line in the file. Suppress one with a "# dypai-ignore DYPnnn reason"
+// comment on the line or the line above.
 package manifestcheck
 
 import (
@@ -26,14 +29,15 @@ var currentUserRefs = []string{"current_user", "current_user_id"}
 
 // Check returns the manifest findings of p (none when p has no manifest or
 // its profile has no endpoint manifest), honouring suppression comments and
-// the rules enabled in cfg.
-func Check(p *config.Project, cfg *config.Config) []finding.Finding {
+// the rules enabled in cfg. fronts are the front ends the engines found,
+// under any manifest: Check picks those p's manifest applies to.
+func Check(p *config.Project, cfg *config.Config, fronts []Frontend) []finding.Finding {
 	if !p.ManifestRulesApply() {
 		return nil
 	}
 	m := p.Manifest
 	var out []finding.Finding
-	add := func(id string, at config.Pos, format string, args ...any) {
+	var add adder = func(id string, at config.Pos, format string, args ...any) {
 		if !cfg.RuleEnabled(id) {
 			return
 		}
@@ -74,6 +78,8 @@ func Check(p *config.Project, cfg *config.Config) []finding.Finding {
 			}
 		}
 	}
+	emailConfirm(m, add)
+	inviteOnboarding(p, cfg, fronts, add)
 	return suppress(m.Path, out, cfg)
 }
 
@@ -121,7 +127,7 @@ func suppress(path string, fs []finding.Finding, cfg *config.Config) []finding.F
 }
 
 // Rules are the rule IDs this package checks.
-var Rules = []string{rules.DYP202, rules.DYP302, rules.DYP401, rules.DYP402}
+var Rules = []string{rules.DYP202, rules.DYP302, rules.DYP401, rules.DYP402, rules.DYP406, rules.DYP407}
 
 // yamlDirectives finds "# dypai-ignore …" comments in a YAML file.
 func yamlDirectives(path string) []*directive.Directive {

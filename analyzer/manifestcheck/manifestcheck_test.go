@@ -8,13 +8,19 @@ import (
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
 )
 
 // check writes src as dypai.yaml and returns the findings as
 // "line:col RULE message" lines.
 func check(t *testing.T, src string, cfg *config.Config) []string {
 	t.Helper()
-	dir := t.TempDir()
+	return checkIn(t, t.TempDir(), src, cfg, nil)
+}
+
+// checkIn is check in dir, with the front ends the engines found.
+func checkIn(t *testing.T, dir, src string, cfg *config.Config, fronts []Frontend) []string {
+	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, config.ManifestName), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +32,7 @@ func check(t *testing.T, src string, cfg *config.Config) []string {
 		t.Fatal(err)
 	}
 	var out []string
-	for _, f := range Check(p, cfg) {
+	for _, f := range Check(p, cfg, fronts) {
 		out = append(out, fmt.Sprintf("%d:%d %s %s", f.Loc.Line, f.Loc.Col, f.RuleID, f.Message))
 	}
 	return out
@@ -113,5 +119,95 @@ func TestSuppression(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestEmailConfirm(t *testing.T) {
+	const msg = `auth.email_confirmation is false in an app with self sign-up (dypai.yaml: %s): anyone can register with an address they do not own; remove the setting to keep confirmation on, or record the strong reason with # dypai-ignore DYP406 <reason>`
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"saas", "app: saas\nauth:\n  email_confirmation: false\n", []string{"3:3 DYP406 " + fmt.Sprintf(msg, "app: saas")}},
+		{"flow mapping", "app: saas\nauth: { email_confirmation: false }\n", []string{"2:9 DYP406 " + fmt.Sprintf(msg, "app: saas")}},
+		{"private with signup", "app: private\nsignup: true\nauth: {email_confirmation: false}\n", []string{"3:8 DYP406 " + fmt.Sprintf(msg, "signup: true")}},
+		{"confirmation on", "app: saas\nauth: {email_confirmation: true}\n", nil},
+		{"not set", "app: saas\nauth: {}\n", nil},
+		{"saas without signup", "app: saas\nsignup: false\nauth: {email_confirmation: false}\n", nil},
+		{"private", "app: private\nauth: {email_confirmation: false}\n", nil},
+		{"internal", "app: internal\nauth: {email_confirmation: false}\n", nil},
+		{"backend", "app: backend\nauth: {email_confirmation: false}\n", nil},
+		{"app not said", "auth: {email_confirmation: false}\n", nil},
+		{"reason above", "app: saas\nauth:\n  # dypai-ignore DYP406 SSO-only tenants, addresses come from the identity provider\n  email_confirmation: false\n", nil},
+		{"reason on the line", "app: saas\nauth:\n  email_confirmation: false # dypai-ignore DYP406 staging project, seeded test accounts\n", nil},
+		{"no reason", "app: saas\nauth:\n  email_confirmation: false # dypai-ignore DYP406\n", []string{
+			"3:3 DYP406 " + fmt.Sprintf(msg, "app: saas"),
+			"3:29 DYP001 suppression directive gives no reason: say why the finding does not apply"}},
+		{"stale reason", "app: saas\nauth:\n  email_confirmation: true # dypai-ignore DYP406 we used to need it\n", []string{
+			"3:28 DYP001 suppression of DYP406 matches no finding on this line or the next: remove it"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := check(t, tc.src, nil)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+	if got := check(t, "app: saas\nauth: {email_confirmation: false}\n", &config.Config{Disable: []string{"emailconfirm"}}); len(got) != 0 {
+		t.Errorf("disabled DYP406 reported: %q", got)
+	}
+}
+
+func TestInviteOnboarding(t *testing.T) {
+	const msg = `app: %s onboards users by invitation, but no browser code handles the PASSWORD_RECOVERY auth event (checked: %s): invited users get no screen to set a password; in client code, show a set-password form when the callback given to %s receives "PASSWORD_RECOVERY"`
+	handled := &finding.Location{File: "lib/auth.ts", Line: 3, Col: 1}
+	for _, tc := range []struct {
+		name, src string
+		cfg       *config.Config
+		fronts    []Frontend // Dir relative to the manifest's directory
+		want      []string
+	}{
+		{"private, no handler", "app: private\n", nil, []Frontend{{Dir: "web", Kind: KindJS}},
+			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "JS/TS project ./web", "auth.onAuthStateChange")}},
+		{"internal, two front ends", "# ops console\napp: internal\n", nil, []Frontend{{Dir: "web", Kind: KindJS}, {Dir: "wasm", Kind: KindGo}, {Dir: "wasm", Kind: KindGo}, {Dir: ".", Kind: KindJS}},
+			[]string{"2:1 DYP407 " + fmt.Sprintf(msg, "internal", "JS/TS project ./, Go js/wasm package ./wasm, JS/TS project ./web", "auth.onAuthStateChange")}},
+		{"Go front end only", "app: private\n", nil, []Frontend{{Dir: "wasm", Kind: KindGo}},
+			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "Go js/wasm package ./wasm", "Auth.OnAuthStateChange")}},
+		{"one front end handles it", "app: private\n", nil, []Frontend{{Dir: "admin", Kind: KindJS}, {Dir: "web", Kind: KindJS, Recovery: handled}}, nil},
+		{"handled under one build configuration", "app: private\n", nil, []Frontend{{Dir: "wasm", Kind: KindGo}, {Dir: "wasm", Kind: KindGo, Recovery: handled}}, nil},
+		{"no browser code", "app: private\n", nil, nil, nil},
+		{"front end under another manifest", "app: private\n", nil, []Frontend{{Dir: "other/web", Kind: KindJS}}, nil},
+		{"saas", "app: saas\n", nil, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
+		{"backend", "app: backend\n", nil, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
+		{"private with signup still onboards invitees", "app: private\nsignup: true\n", nil, []Frontend{{Dir: "web", Kind: KindJS}},
+			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "JS/TS project ./web", "auth.onAuthStateChange")}},
+		{"suppressed", "# dypai-ignore DYP407 invitees set their password in the separate accounts portal\napp: private\n", nil, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
+		{"stale suppression", "app: private # dypai-ignore DYP407 no set-password screen yet\n", nil, []Frontend{{Dir: "web", Kind: KindJS, Recovery: handled}},
+			[]string{"1:14 DYP001 suppression of DYP407 matches no finding on this line or the next: remove it"}},
+		{"disabled", "app: private\n", &config.Config{Disable: []string{"DYP407"}}, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
+		{"supabase profile has no app manifest", "app: private\n", &config.Config{Profile: "supabase"}, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, "app")
+			for _, d := range []string{dir, filepath.Join(root, "other")} {
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			os.WriteFile(filepath.Join(root, "other", config.ManifestName), []byte("app: saas\n"), 0o644)
+			var fronts []Frontend
+			for _, f := range tc.fronts {
+				f.Dir = filepath.Join(dir, f.Dir)
+				if strings.HasPrefix(f.Dir, filepath.Join(dir, "other")) {
+					f.Dir = filepath.Join(root, strings.TrimPrefix(f.Dir, dir))
+				}
+				fronts = append(fronts, f)
+			}
+			got := checkIn(t, dir, tc.src, tc.cfg, fronts)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
 	}
 }

@@ -200,20 +200,43 @@ from server code with the API-key client, or make the endpoint jwt.`,
 		Good: `// call sync_erp_orders from a worker or route handler with the API-key client`,
 	},
 	{
-		ID: DYP406, Name: "emailconfirm", Severity: Warning, NeedsManifest: true, Planned: true,
-		Title: "self sign-up app turns email confirmation off without a reason",
-		Doc: `With self sign-up, email confirmation proves a user owns the address. Turning
-it off (auth: {email_confirmation: false}) needs a recorded reason.`,
-		Bad:  `auth: { email_confirmation: false }`,
-		Good: `auth: { email_confirmation: false, reason: "SSO-only tenant" }`,
+		ID: DYP406, Name: "emailconfirm", Severity: Warning, NeedsManifest: true,
+		Title: "self sign-up app turns email confirmation off",
+		Doc: `In an app with self sign-up (app: saas, or signup: true) email confirmation is
+what proves that a new account's owner holds its address: without it anyone can
+register as someone else's address, receive nothing, and act under that name.
+The DYPAI guide says to keep it on unless there is a strong reason not to. This
+reports auth: {email_confirmation: false} in such an app, at that line. If the
+reason is real (addresses verified elsewhere, a staging project), record it with
+a suppression that gives it, on that line or the line above; private, internal
+and backend apps are not reported.`,
+		Bad: `app: saas
+auth:
+  email_confirmation: false`,
+		Good: `app: saas
+auth:
+  # dypai-ignore DYP406 SSO-only tenant: the identity provider verifies addresses
+  email_confirmation: false`,
 	},
 	{
-		ID: DYP407, Name: "inviteonboarding", Severity: Warning, NeedsManifest: true, Planned: true,
+		ID: DYP407, Name: "inviteonboarding", Severity: Warning, NeedsManifest: true,
 		Title: "invite-only app never handles the PASSWORD_RECOVERY event",
-		Doc: `Invited users set their password through the recovery flow. A private or
-internal app whose client code never handles PASSWORD_RECOVERY leaves them with
-no way in.`,
-		Bad:  `// no onAuthStateChange handler for 'PASSWORD_RECOVERY'`,
-		Good: `dypai.auth.onAuthStateChange((e) => { if (e === 'PASSWORD_RECOVERY') showSetPassword() })`,
+		Doc: `A private or internal app has no sign-up: users are invited, the invitation link
+opens the app, the SDK emits the PASSWORD_RECOVERY auth event, and the app must
+then show a screen where the user sets a password. This reports, once per app at
+the app: line of dypai.yaml, an invite-only app with browser code (a JS/TS
+project with client entry points, or a Go js/wasm front end) none of which
+handles the event: a callback given to auth.onAuthStateChange (Go:
+Auth.OnAuthStateChange) of an SDK client that compares its event argument with
+'PASSWORD_RECOVERY' (==, ===, or a switch case). Only code that ships to the
+browser counts: a handler in a module no client entry point imports is not
+seen. The message lists the front ends checked. Apps without browser code are
+not reported.`,
+		Bad: `# dypai.yaml: app: private
+dypai.auth.onAuthStateChange((event, session) => setSession(session))`,
+		Good: `dypai.auth.onAuthStateChange((event, session) => {
+  if (event === 'PASSWORD_RECOVERY') router.push('/set-password')
+  setSession(session)
+})`,
 	},
 }

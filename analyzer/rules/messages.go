@@ -213,3 +213,17 @@ func MsgUserCallsAPIKeyEndpoint(client, endpoint string) string {
 func MsgBrowserCallsAPIKeyEndpoint(reach, endpoint string) string {
 	return fmt.Sprintf("browser code (%s) calls api_key endpoint %s: the browser must not hold the key; call it from a server, or make it jwt in dypai.yaml", reach, Endpoint(endpoint))
 }
+
+// MsgEmailConfirmOff (DYP406): a self sign-up app (why quotes the
+// manifest setting that makes it one) turns email confirmation off.
+func MsgEmailConfirmOff(why string) string {
+	return fmt.Sprintf("auth.email_confirmation is false in an app with self sign-up (dypai.yaml: %s): anyone can register with an address they do not own; remove the setting to keep confirmation on, or record the strong reason with # dypai-ignore DYP406 <reason>", why)
+}
+
+// MsgInviteOnboarding (DYP407): an invite-only app (app names its type)
+// none of whose browser code (checked lists it) handles event, the auth
+// event its invitation links emit; listen names the SDK method that
+// registers the callback.
+func MsgInviteOnboarding(app, event, listen, checked string) string {
+	return fmt.Sprintf("app: %s onboards users by invitation, but no browser code handles the %s auth event (checked: %s): invited users get no screen to set a password; in client code, show a set-password form when the callback given to %s receives %q", app, event, checked, listen, event)
+}

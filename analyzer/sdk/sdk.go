@@ -35,6 +35,9 @@ type Profile struct {
 	GoAPIField      string   // the client's field holding endpoint methods ("": none)
 	GoAuthField     string   // the client's field holding auth methods
 	GoSignUp        string   // the sign-up method of the auth field
+	// GoAuthStateChange is the auth field's method that registers a
+	// callback for auth events ("": the Go SDK has none).
+	GoAuthStateChange string
 
 	// JS/TS SDK. A named import of one of JSConstructors from one of
 	// JSModules (or the namespace's member of that name) is a constructor
@@ -45,6 +48,12 @@ type Profile struct {
 	JSAPIField     string   // client.<field>.get(...) ("": no endpoint calls)
 	JSAuthField    string
 	JSSignUp       string
+	// JSAuthStateChange is the auth field's method that registers a
+	// callback for auth events: client.auth.onAuthStateChange(cb).
+	JSAuthStateChange string
+	// SetPasswordEvent is the auth event an invitation link makes the SDK
+	// emit, where the app must show a set-password screen (DYP407).
+	SetPasswordEvent string
 	// JSSessionMethods are the methods of client.<JSAuthField> that return
 	// the signed-in user's session: a function calling one on a user
 	// client serves that user (DYP301).
@@ -130,12 +139,15 @@ var Dypai = &Profile{
 	GoAPIField:          "API",
 	GoAuthField:         "Auth",
 	GoSignUp:            "SignUp",
+	GoAuthStateChange:   "OnAuthStateChange",
 	JSModules:           []string{"@dypai/client", "@dypai/sdk", "dypai"},
 	JSConstructors:      []string{"createClient"},
 	JSKeyArg:            1,
 	JSAPIField:          "api",
 	JSAuthField:         "auth",
 	JSSignUp:            "signUp",
+	JSAuthStateChange:   "onAuthStateChange",
+	SetPasswordEvent:    "PASSWORD_RECOVERY",
 	JSSessionMethods:    []string{"getSession", "getUser"},
 	CallMethods:         []string{"get", "post", "put", "patch", "delete"},
 	KeyHeaders:          []string{"x-api-key"},
@@ -162,10 +174,15 @@ var Supabase = &Profile{
 	// createClient(url, key, options) from @supabase/supabase-js;
 	// createBrowserClient / createServerClient(url, key, options) from
 	// @supabase/ssr.
-	JSConstructors:       []string{"createClient", "createBrowserClient", "createServerClient"},
-	JSKeyArg:             1,
-	JSAuthField:          "auth",
-	JSSignUp:             "signUp",
+	JSConstructors: []string{"createClient", "createBrowserClient", "createServerClient"},
+	JSKeyArg:       1,
+	JSAuthField:    "auth",
+	JSSignUp:       "signUp",
+	// Supabase emits PASSWORD_RECOVERY for recovery links (invitation
+	// links sign the user in); DYP407 is silent under this profile, which
+	// has no app manifest, but -v shows the handlers found.
+	JSAuthStateChange:    "onAuthStateChange",
+	SetPasswordEvent:     "PASSWORD_RECOVERY",
 	JSSessionMethods:     []string{"getSession", "getUser"},
 	KeyHeaders:           []string{"apikey", "authorization"},
 	PrivilegedKeyMarkers: []string{"SERVICE_ROLE", "SERVICE_KEY", "SECRET"},

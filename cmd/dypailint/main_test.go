@@ -434,3 +434,58 @@ func TestVerbose(t *testing.T) {
 		}
 	}
 }
+
+// TestInviteOnboardingAcrossEngines: DYP407 judges an invite-only app by
+// all of its front ends, a Go wasm package and a JS/TS project here: it is
+// reported at the app: line, naming both, until either handles
+// PASSWORD_RECOVERY in code that ships.
+func TestInviteOnboardingAcrossEngines(t *testing.T) {
+	sdk, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "demo", "sdk", "dypai", "dypai.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const goHandler = `
+	c.Auth.OnAuthStateChange(func(ev dypai.AuthChangeEvent, _ *dypai.Session) {
+		if ev == dypai.PasswordRecovery {
+			js.Global().Call("showSetPassword")
+		}
+	})`
+	const jsHandler = `
+dypai.auth.onAuthStateChange((event) => {
+  if (event === 'PASSWORD_RECOVERY') location.assign('/set-password')
+})
+`
+	const want = `dypai.yaml:2:1: app: private onboards users by invitation, but no browser code handles the PASSWORD_RECOVERY auth event (checked: Go js/wasm package ./wasm, JS/TS project ./web): invited users get no screen to set a password; in client code, show a set-password form when the callback given to auth.onAuthStateChange receives "PASSWORD_RECOVERY" (DYP407)` + "\n"
+	for _, tc := range []struct {
+		name, goCode, jsMain, jsOther, want string
+	}{
+		{"no handler", "", "", "", want},
+		{"Go handler", goHandler, "", "", ""},
+		{"JS handler", "", jsHandler, "", ""},
+		{"JS handler in a module nothing imports", "", "", jsHandler, want},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for path, content := range map[string]string{
+				"dypai.yaml":       "# invite-only\napp: private\n",
+				"go.mod":           "module example.com/acme\n\ngo 1.22\n",
+				"sdk/dypai/sdk.go": string(sdk),
+				"wasm/main.go":     "//go:build js && wasm\n\npackage main\n\nimport (\n\t\"syscall/js\"\n\n\t\"example.com/acme/sdk/dypai\"\n)\n\nfunc main() {\n\tc := dypai.CreateClient(js.Global().Get(\"DYPAI_URL\").String())\n\t_ = c" + tc.goCode + "\n\tselect {}\n}\n",
+				"web/package.json": `{"name": "web", "private": true, "dependencies": {"@dypai/client": "1.0.0"}, "devDependencies": {"vite": "5.4.0"}}`,
+				"web/index.html":   `<script type="module" src="/src/main.ts"></script>`,
+				"web/src/main.ts":  "import { createClient } from '@dypai/client'\n\nexport const dypai = createClient(import.meta.env.VITE_DYPAI_URL)\n" + tc.jsMain,
+				"web/src/other.ts": "import { dypai } from './main'\n" + tc.jsOther,
+			} {
+				p := filepath.Join(dir, path)
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out, errOut, code := dypailint(t, dir, "./...")
+			if out != tc.want || errOut != "" || code != map[bool]int{true: 1, false: 0}[tc.want != ""] {
+				t.Errorf("exit %d\nstdout:\n%s\nwant:\n%s\nstderr:\n%s", code, out, tc.want, errOut)
+			}
+		})
+	}
+}

@@ -39,10 +39,9 @@ const (
 	ExitError    = 2
 )
 
-// Engine scans the named directories for one language family and returns
-// findings and input errors. The JS/TS scanner and the bundle scanner plug
-// in here.
-type Engine func(ctx context.Context, dirs []string, cfg *config.Config, h Hooks) ([]finding.Finding, []error)
+// Engine scans the named directories for one language family. The JS/TS
+// scanner and the bundle scanner plug in here.
+type Engine func(ctx context.Context, dirs []string, cfg *config.Config, h Hooks) Output
 
 // Hooks are what an engine may tell the driver while it runs.
 type Hooks struct {
@@ -50,6 +49,15 @@ type Hooks struct {
 	// Secret registers a secret value the engine found, which the output
 	// then masks wherever it appears; never nil.
 	Secret func(value string)
+}
+
+// Output is what an engine found: findings, input errors, and the front
+// ends (browser code) it saw, which the manifest checks judge per app
+// (DYP407).
+type Output struct {
+	Findings  []finding.Finding
+	Errors    []error
+	Frontends []manifestcheck.Frontend
 }
 
 // Logf prints one line of -v output.
@@ -305,25 +313,13 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *ou
 	cfg := &o.cfg
 	run := &output.Run{Errors: slices.Clone(plan.Notes)}
 	var mu sync.Mutex
-	collect := func(fs []finding.Finding, errs []error) {
+	var fronts []manifestcheck.Frontend
+	collect := func(out Output) {
 		mu.Lock()
 		defer mu.Unlock()
-		run.Findings = append(run.Findings, fs...)
-		run.Errors = append(run.Errors, errs...)
-	}
-
-	// The manifests: each loaded once, its own rules reported once.
-	manifests := plan.Manifests
-	if cfg.ManifestPath != "" {
-		manifests = []string{cfg.ManifestPath}
-	}
-	for _, path := range manifests {
-		proj, err := cfg.ProjectFor(filepath.Dir(path))
-		if err != nil {
-			collect(nil, []error{err})
-			continue
-		}
-		collect(manifestcheck.Check(proj, cfg), nil)
+		run.Findings = append(run.Findings, out.Findings...)
+		run.Errors = append(run.Errors, out.Errors...)
+		fronts = append(fronts, out.Frontends...)
 	}
 
 	var wg sync.WaitGroup
@@ -334,12 +330,27 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *ou
 			collect(eng(ctx, plan.Dirs, cfg, hooks))
 		}()
 	}
-	analyzers := analyzer.All(cfg)
+	analyzers := analyzer.ForCLI(cfg)
 	for _, load := range plan.GoLoads {
-		fs, errs := golint.Run(load, analyzers, cfg, o.tests, hooks.Logf)
-		collect(fs, errs)
+		res := golint.Run(load, analyzers, cfg, o.tests, hooks.Logf)
+		collect(Output{res.Findings, res.Errors, res.Frontends})
 	}
 	wg.Wait()
+
+	// The manifests, once every front end is known: each loaded once, its
+	// own rules reported once.
+	manifests := plan.Manifests
+	if cfg.ManifestPath != "" {
+		manifests = []string{cfg.ManifestPath}
+	}
+	for _, path := range manifests {
+		proj, err := cfg.ProjectFor(filepath.Dir(path))
+		if err != nil {
+			collect(Output{Errors: []error{err}})
+			continue
+		}
+		collect(Output{Findings: manifestcheck.Check(proj, cfg, fronts)})
+	}
 	var bounded []error
 	run.Findings, bounded = finding.Bound(finding.Sort(run.Findings))
 	run.Errors = append(run.Errors, bounded...)

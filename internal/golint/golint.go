@@ -20,6 +20,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/analyzer/manifestcheck"
 	"github.com/dypai/dypailint/internal/discover"
 	"github.com/dypai/dypailint/internal/goload"
 )
@@ -30,24 +31,32 @@ var browserConfigs = [][]string{
 	{"GOOS=wasip1", "GOARCH=wasm"},
 }
 
+// Result is what the passes found in one load.
+type Result struct {
+	Findings []finding.Finding
+	Errors   []error
+	// Frontends are the packages that run in a browser, as the passes
+	// whose result is a *manifestcheck.Frontend describe them (DYP407).
+	Frontends []manifestcheck.Frontend
+}
+
 // Run analyses one load of the plan.
 //
 // logf, when not nil, is told what was loaded (the driver's -v).
-func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Config, tests bool, logf func(format string, args ...any)) ([]finding.Finding, []error) {
+func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Config, tests bool, logf func(format string, args ...any)) *Result {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	var findings []finding.Finding
-	var errs []error
+	out := &Result{}
 	source := sourcePolicy(load.Dir, cfg)
 	res, err := goload.Load(goload.Request{Dir: load.Dir, Patterns: load.Patterns, Tests: tests, Source: source})
 	if err != nil {
-		return nil, []error{fmt.Errorf("loading Go packages in %s: %v", load.Dir, err)}
+		out.Errors = []error{fmt.Errorf("loading Go packages in %s: %v", load.Dir, err)}
+		return out
 	}
-	errs = append(errs, res.Errors...)
+	out.Errors = append(out.Errors, res.Errors...)
 	logf("go: %s (%s): %d packages analysed", load.Dir, strings.Join(load.Patterns, " "), len(res.Roots))
-	fs, es := analyze(analyzers, res.Roots)
-	findings, errs = append(findings, fs...), append(errs, es...)
+	analyze(analyzers, res.Roots, out)
 
 	// Packages with files for the browser: load those again under each
 	// browser configuration.
@@ -59,19 +68,23 @@ func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Confi
 		}
 		bres, err := goload.Load(goload.Request{Dir: load.Dir, Patterns: pending, Env: env, Tests: tests, Source: source})
 		if err != nil {
-			errs = append(errs, fmt.Errorf("loading Go packages for %s in %s: %v", strings.Join(env, " "), load.Dir, err))
+			out.Errors = append(out.Errors, fmt.Errorf("loading Go packages for %s in %s: %v", strings.Join(env, " "), load.Dir, err))
 			break
 		}
-		errs = append(errs, bres.Errors...)
+		out.Errors = append(out.Errors, bres.Errors...)
 		logf("go: %s (%s): %d packages analysed", load.Dir, strings.Join(env, " "), len(bres.Roots))
-		fs, es := analyze(analyzers, bres.Roots)
-		findings, errs = append(findings, fs...), append(errs, es...)
+		analyze(analyzers, bres.Roots, out)
 		pending = pending[:0]
 		for _, p := range bres.Excluded {
 			pending = append(pending, p.PkgPath)
 		}
 	}
-	return findings, errs
+	for _, f := range out.Frontends {
+		if f.Recovery != nil {
+			logf("go: %s: browser code handles the set-password auth event at %s:%d:%d", f.Dir, f.Recovery.File, f.Recovery.Line, f.Recovery.Col)
+		}
+	}
+	return out
 }
 
 // sourcePolicy says which non-root packages are analysed from source: the
@@ -178,30 +191,32 @@ func isBrowserFile(path string) bool {
 	return false
 }
 
-func analyze(analyzers []*analysis.Analyzer, roots []*packages.Package) ([]finding.Finding, []error) {
+// analyze runs the analyzers on roots and adds what they found to out.
+func analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, out *Result) {
 	if len(roots) == 0 {
-		return nil, nil
+		return
 	}
 	g, err := checker.Analyze(analyzers, roots, nil)
 	if err != nil {
-		return nil, []error{err}
+		out.Errors = append(out.Errors, err)
+		return
 	}
-	var findings []finding.Finding
-	var errs []error
 	seenErr := map[string]bool{}
 	for _, act := range g.Roots {
 		if act.Err != nil {
 			msg := fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err)
 			if !seenErr[msg] && !strings.Contains(msg, "failed prerequisites") {
 				seenErr[msg] = true
-				errs = append(errs, fmt.Errorf("%s", msg))
+				out.Errors = append(out.Errors, fmt.Errorf("%s", msg))
 			}
 			continue
 		}
 		fset := act.Package.Fset
 		for _, d := range act.Diagnostics {
-			findings = append(findings, Convert(fset, d))
+			out.Findings = append(out.Findings, Convert(fset, d))
+		}
+		if fe, ok := act.Result.(*manifestcheck.Frontend); ok && fe != nil {
+			out.Frontends = append(out.Frontends, *fe)
 		}
 	}
-	return findings, errs
 }

@@ -54,7 +54,7 @@ type value struct {
 	expr   string             // kEnvVar: how it was read (process.env.X); kString: "template" when only a prefix is known
 	parts  []*value           // kOneOf: the alternatives; kString template: the substituted values
 	idx    int                // kParam: its index
-	fn     ast.Node           // kParam: its function
+	fn     ast.Node           // kParam: its function; kFunc: the function itself, when known
 }
 
 // client is one client construction.
@@ -133,6 +133,9 @@ type analysis struct {
 	files   *fileCache
 	// deadline is the project's time bound; zero means none.
 	deadline time.Time
+	// recovery is where the client build handles the set-password auth
+	// event (DYP407, see recovery.go); nil when nowhere.
+	recovery *finding.Location
 }
 
 // run analyses every chunk, in import order so that a chunk sees the values
@@ -441,6 +444,7 @@ func (ca *chunkAnalyzer) hoistFunc(s *scope, fd *ast.FunctionDeclaration) {
 	if b.v == nil || b.v.kind != kFunc {
 		b.v = &value{kind: kFunc}
 	}
+	b.v.fn = fd.Function
 }
 
 func (ca *chunkAnalyzer) declareTargets(s *scope, list []*ast.Binding) {
@@ -608,7 +612,7 @@ func (ca *chunkAnalyzer) returned(v *value, e ast.Expression) {
 
 // value is the kFunc value of the function just walked.
 func (f *fnCtx) value() *value {
-	v := &value{kind: kFunc, ret: f.ret}
+	v := &value{kind: kFunc, ret: f.ret, fn: f.node}
 	switch len(f.rets) {
 	case 0:
 	case 1:
@@ -1389,6 +1393,9 @@ func (ca *chunkAnalyzer) call(e *ast.CallExpression) *value {
 			return nil
 		case base.kind == kAuth && method == ca.a.prof.JSSignUp:
 			ca.signUp(e)
+			return nil
+		case base.kind == kAuth && method == ca.a.prof.JSAuthStateChange && method != "":
+			ca.authListener(e, args)
 			return nil
 		case base.kind == kEnv && method == "get" && len(args) > 0 && args[0] != nil && args[0].kind == kString && args[0].expr == "":
 			// Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")

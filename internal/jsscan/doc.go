@@ -6,7 +6,9 @@
 // call sends the caller's id), DYP301 (API-key call for a user's action),
 // DYP403 (sign-up in an invite-only app), DYP404 (unknown endpoint) and
 // DYP405 (api_key endpoint called by a user client or browser code), plus
-// DYP001 for its own suppression directives.
+// DYP001 for its own suppression directives. It also records, per project,
+// where client code handles the set-password auth event (recovery.go): the
+// manifest checks judge DYP407 per app from it.
 //
 // How it works, per project (a directory with a package.json, or with a
 // dypai.yaml naming js.client_entries):

@@ -60,6 +60,9 @@ type ProjectStats struct {
 	// Skipped is set when no file mentions the SDK, an API-key header, a
 	// public env var or a directive: the project was not bundled.
 	Skipped bool
+	// Recovery is where client code handles the set-password auth event
+	// (the profile's SetPasswordEvent, for DYP407); nil when nowhere.
+	Recovery *finding.Location
 }
 
 // String is a one-line summary: "app: 129 files, 42 client entries
@@ -319,6 +322,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache, deadline time
 			errs = append(errs, err)
 		}
 		if client {
+			stats.Recovery = a.recovery
 			slices.Sort(serverOnlyShipped)
 			for _, f := range serverOnlyShipped {
 				chain, _ := a.chain(f)

@@ -41,6 +41,8 @@ func (s *state) classify() {
 				Kind:   s.eval(recv),
 				Reach:  s.reachOf(call.Pos()),
 			})
+		case r == info.auth && fn.Name() == prof.GoAuthStateChange && len(call.Args) > 0:
+			s.model.Listeners = append(s.model.Listeners, &Listener{Call: call, Callback: s.funcNode(call.Args[0]), Reach: s.reachOf(call.Pos())})
 		}
 	}
 	for _, mk := range s.markers {
@@ -194,4 +196,23 @@ func (s *state) requestDetails(req ast.Expr, raw *RawRequest) {
 		}
 	}
 	raw.Identity = append(raw.Identity, s.identities(body, "body")...)
+}
+
+// funcNode returns the function an argument passes, followed as calls
+// are (variables, fields): a function literal, or the declaration of a
+// function or method of this package.
+func (s *state) funcNode(arg ast.Expr) ast.Node {
+	cs := s.callees(arg, 0)
+	if len(cs) != 1 {
+		return nil
+	}
+	switch fn := cs[0].(type) {
+	case *ast.FuncLit:
+		return fn
+	case *types.Func:
+		if d := s.decls[fn]; d != nil {
+			return d
+		}
+	}
+	return nil
 }

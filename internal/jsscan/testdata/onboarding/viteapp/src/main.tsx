@@ -1,0 +1,3 @@
+import { watchInvites } from './auth'
+
+watchInvites()
