@@ -159,9 +159,14 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 		entries, _ := os.ReadDir(r.project)
 		for _, e := range entries {
 			p := filepath.Join(r.project, e.Name())
-			if isEnvFile(e.Name()) && !e.IsDir() && !slices.Contains(envFiles, p) {
-				envFiles = append(envFiles, p)
+			if !isEnvFile(e.Name()) || e.IsDir() || slices.Contains(envFiles, p) {
+				continue
 			}
+			if err := rn.tree.Check(p, "symbolic link"); err != nil {
+				rn.errs = append(rn.errs, err) // the walk's note, when it saw the link too
+				continue
+			}
+			envFiles = append(envFiles, p)
 		}
 	}
 	var defs []envDefs
@@ -397,7 +402,10 @@ func (rn *run) bundle(b bundleFile) {
 	ts := scanText(b.path, data, []jsSpan{{0, len(data)}}, skipFrom, skipTo, cr, rn.needles, prefixes, lines)
 	rn.addDirectives(b.path, ts.directives, owned)
 
-	m, mapFile, err := loadMap(rn.tree, b.path, data, u)
+	m, mapFile, outside, err := loadMap(rn.tree, b.path, data, u)
+	if outside {
+		rn.note(b.path, "sourceMappingURL leads outside the scanned tree; treated as absent")
+	}
 	if err != nil {
 		where := mapFile
 		if where == "" {

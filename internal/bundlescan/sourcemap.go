@@ -271,13 +271,13 @@ func sourceMappingURL(data []byte) (u string, from, to int, ok bool) {
 // loadMap returns the source map of a bundle: an inline data: URL, the file
 // its sourceMappingURL names, or <bundle>.map beside it. mapFile is ""
 // when the map is inline.
-func loadMap(tree *scantree.Tree, bundle string, data []byte, u string) (m *sourceMap, mapFile string, err error) {
+func loadMap(tree *scantree.Tree, bundle string, data []byte, u string) (m *sourceMap, mapFile string, outside bool, err error) {
 	var raw []byte
 	switch {
 	case strings.HasPrefix(u, "data:"):
 		meta, payload, found := strings.Cut(u[len("data:"):], ",")
 		if !found {
-			return nil, "", errors.New("malformed data: URL")
+			return nil, "", false, errors.New("malformed data: URL")
 		}
 		if strings.HasSuffix(meta, ";base64") {
 			raw, err = base64.StdEncoding.DecodeString(payload)
@@ -290,7 +290,7 @@ func loadMap(tree *scantree.Tree, bundle string, data []byte, u string) (m *sour
 			raw = []byte(s)
 		}
 		if err != nil {
-			return nil, "", fmt.Errorf("inline source map: %v", err)
+			return nil, "", false, fmt.Errorf("inline source map: %v", err)
 		}
 	default:
 		if u != "" {
@@ -298,23 +298,27 @@ func loadMap(tree *scantree.Tree, bundle string, data []byte, u string) (m *sour
 				mapFile = filepath.Join(filepath.Dir(bundle), filepath.FromSlash(p))
 			}
 		}
-		// A map outside the tree is treated as absent (tree.IsFile).
+		// A map outside the tree is treated as absent, with a note.
+		if mapFile != "" && errors.Is(tree.Check(mapFile, "sourceMappingURL"), scantree.ErrOutside) {
+			outside = true
+			mapFile = ""
+		}
 		if mapFile == "" || !tree.IsFile(mapFile) {
 			mapFile = bundle + ".map"
 			if !tree.IsFile(mapFile) {
-				return nil, "", nil // no map: nothing to say
+				return nil, "", outside, nil // no map: nothing to say
 			}
 		}
 		raw, err = tree.ReadFile(mapFile)
 		if err != nil {
-			return nil, mapFile, err
+			return nil, mapFile, false, err
 		}
 	}
 	m, err = parseSourceMap(raw)
 	if err != nil {
-		return nil, mapFile, err
+		return nil, mapFile, false, err
 	}
-	return m, mapFile, nil
+	return m, mapFile, false, nil
 }
 
 // resolveSource turns a source map's source into a file path: relative to

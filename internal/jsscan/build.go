@@ -59,8 +59,9 @@ const entryNS = "dypai-entry"
 type buildState struct {
 	mu   sync.Mutex
 	stub map[string]bool // files loaded as empty modules (syntax errors)
-	// outside are resolved imports that lead out of the scanned tree:
-	// loaded as empty modules, never read.
+	// outside holds the imports that lead out of the scanned tree, never
+	// read: by importer and specifier when seen at resolution, by path when
+	// seen at load (a link).
 	outside map[string]bool
 	deep    map[string]bool // sources from outside the project, by whether they nest too deep
 	// deadline is the project's time bound, checked between rebuilds.
@@ -501,6 +502,22 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 					return api.OnResolveResult{}, nil
 				}
 				path := a.Path
+				if p.importsOutside(a.ResolveDir, path) {
+					// An import out of the tree: esbuild is not let near
+					// it (it would read the package.json and tsconfig.json
+					// beside the file). The first time, an error placed at
+					// the import, which the build loop turns into a note;
+					// then external.
+					key := a.Importer + "\x00" + path
+					st.mu.Lock()
+					seen := st.outside[key]
+					st.outside[key] = true
+					st.mu.Unlock()
+					if seen {
+						return api.OnResolveResult{Path: path, External: true}, nil
+					}
+					return api.OnResolveResult{Errors: []api.Message{{Text: outsideImport}}}, nil
+				}
 				if strings.Contains(path, "?") {
 					return api.OnResolveResult{Path: path, External: true}, nil // ?react, ?url, ?raw
 				}
@@ -670,6 +687,19 @@ func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string
 			})
 		},
 	}
+}
+
+// importsOutside reports whether a relative or absolute import from dir
+// names a path outside the tree. A root-relative path ("/src/main.tsx",
+// as Vite writes) counts as inside when it lies inside from the project.
+func (p *project) importsOutside(dir, spec string) bool {
+	switch {
+	case filepath.IsAbs(spec):
+		return !p.tree.Admits(spec) && !p.tree.Admits(filepath.Join(p.root, spec))
+	case strings.HasPrefix(spec, "."):
+		return dir != "" && !p.tree.Admits(filepath.Join(dir, spec))
+	}
+	return false
 }
 
 // foreignTooDeep reports whether a source from outside the project (a

@@ -144,9 +144,9 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 }
 
 // tsconfigEscape returns an *scantree.OutsideError when a tsconfig.json or
-// jsconfig.json that esbuild would read for the project's files, or a file
-// its extends names, leads outside the tree: the builds then read no
-// tsconfig at all, since esbuild reads them itself.
+// jsconfig.json that esbuild would read for the project's files, a file
+// its extends names, or a target of its paths leads outside the tree: the
+// builds then read no tsconfig at all, since esbuild follows them itself.
 func (p *project) tsconfigEscape() error {
 	seen := map[string]bool{}
 	for _, f := range p.files {
@@ -160,8 +160,19 @@ func (p *project) tsconfigEscape() error {
 				if err := p.tree.Check(cf, "symbolic link"); err != nil {
 					return err
 				}
-				if _, err := readTSPaths(p.tree, cf); err != nil {
+				tp, err := readTSPaths(p.tree, cf)
+				if err != nil {
 					return err
+				}
+				if tp == nil {
+					continue
+				}
+				for _, r := range tp.rules {
+					for _, target := range r.targets {
+						if dir, _, _ := strings.Cut(target, "*"); !p.tree.Admits(dir) {
+							return &scantree.OutsideError{Path: tp.config, Target: target, Via: fmt.Sprintf("paths %q", r.key)}
+						}
+					}
 				}
 			}
 			if filepath.Dir(d) == d {
