@@ -30,6 +30,7 @@ import (
 	"github.com/dypai/dypailint/internal/golint"
 	"github.com/dypai/dypailint/internal/output"
 	"github.com/dypai/dypailint/internal/redact"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // Exit statuses.
@@ -351,6 +352,7 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *ou
 		}
 		collect(Output{Findings: manifestcheck.Check(proj, cfg, fronts)})
 	}
+	run.Findings = insideTree(plan.Tree, run)
 	var bounded []error
 	run.Findings, bounded = finding.Bound(finding.Sort(run.Findings))
 	run.Errors = append(run.Errors, bounded...)
@@ -365,6 +367,39 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *ou
 	run.Errors = errs
 	return run
 }
+
+// insideTree drops what no engine should report but an engine that reads
+// through tools of its own could (the go command follows a go.mod replace
+// directive to any directory): findings outside the tree, and related
+// locations outside it. Each dropped file is a note.
+func insideTree(tree *scantree.Tree, run *output.Run) []finding.Finding {
+	dropped := map[string]bool{}
+	inside := func(file string) bool {
+		if tree.Admits(file) {
+			return true
+		}
+		dropped[file] = true
+		return false
+	}
+	out := run.Findings[:0]
+	for _, f := range run.Findings {
+		if !inside(f.Loc.File) {
+			continue
+		}
+		f.Related = slices.DeleteFunc(f.Related, func(r finding.Related) bool { return !inside(r.File) })
+		out = append(out, f)
+	}
+	if len(dropped) > 0 {
+		run.Errors = append(run.Errors, note(fmt.Sprintf("%d files with findings lie outside the scanned tree (reached through a go.mod replace or go.work directive?): their findings are not reported", len(dropped))))
+	}
+	return out
+}
+
+// note is a notice of the driver's own.
+type note string
+
+func (n note) Error() string  { return string(n) }
+func (n note) IsNotice() bool { return true }
 
 // Version is the module version the binary was built from.
 func Version() string {
