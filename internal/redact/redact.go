@@ -18,8 +18,14 @@ import (
 )
 
 // minValue is the shortest secret value masked wherever it appears: a
-// shorter one matches ordinary words.
-const minValue = 8
+// shorter one matches ordinary words. A value shorter than minPlainValue
+// must also mix character classes: a development password such as
+// "documenso" in a .env.example is a word, and masking it everywhere
+// would mangle every path that contains it.
+const (
+	minValue      = 8
+	minPlainValue = 16
+)
 
 // minAfterPrefix is how many key characters must follow a known prefix:
 // fewer is a name (sk-button, dyp_client).
@@ -55,7 +61,7 @@ type Redactor struct {
 // appears, whatever its shape.
 func (r *Redactor) Add(value string) {
 	value = strings.TrimSpace(value)
-	if len(value) < minValue {
+	if len(value) < minValue || len(value) < minPlainValue && classes(value) < 3 {
 		return
 	}
 	r.mu.Lock()
@@ -229,23 +235,51 @@ func secretShaped(piece string) bool {
 }
 
 // classRuns counts the maximal runs of upper-case letters, lower-case
-// letters, digits and other bytes in s.
+// letters and digits in s, separators ('_', '-', '+') left out: in
+// j127+golang_rest_api_jwt the words run on (3 runs), in a random token
+// the classes keep switching.
 func classRuns(s string) int {
-	class := func(c byte) int {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			return 1
-		case c >= 'a' && c <= 'z':
-			return 2
-		case c >= '0' && c <= '9':
-			return 3
-		}
-		return 4
-	}
 	n, prev := 0, 0
 	for i := 0; i < len(s); i++ {
-		if c := class(s[i]); c != prev {
-			n, prev = n+1, c
+		c, class := s[i], 0
+		switch {
+		case c >= 'A' && c <= 'Z':
+			class = 1
+		case c >= 'a' && c <= 'z':
+			class = 2
+		case c >= '0' && c <= '9':
+			class = 3
+		default:
+			continue
+		}
+		if class != prev {
+			n, prev = n+1, class
+		}
+	}
+	return n
+}
+
+// classes counts the character classes of s: upper case, lower case,
+// digits, other.
+func classes(s string) int {
+	var seen [4]bool
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			seen[0] = true
+		case c >= 'a' && c <= 'z':
+			seen[1] = true
+		case c >= '0' && c <= '9':
+			seen[2] = true
+		default:
+			seen[3] = true
+		}
+	}
+	n := 0
+	for _, b := range seen {
+		if b {
+			n++
 		}
 	}
 	return n
