@@ -23,9 +23,14 @@ import (
 func TestMonorepoVetMatchesCLI(t *testing.T) {
 	repo := monorepo(t)
 	bin := buildDypailint(t)
-	cli := cliGoFindings(t, bin, repo)
+	cli := cliGoFindings(t, bin, repo, "go/")
 	checkWant(t, repo, cli)
 	module := filepath.Join(repo, "go")
+	// From the module's root, the CLI looks for dypai.yaml up to the
+	// repository's root.
+	if fromModule := cliGoFindings(t, bin, module, ""); !slices.Equal(fromModule, cli) {
+		t.Errorf("the CLI run in go/ and at the root disagree\nin go/:\n%s\nat the root:\n%s", strings.Join(fromModule, "\n"), strings.Join(cli, "\n"))
+	}
 	for _, args := range [][]string{nil, {"-config=../dypai.yaml"}} {
 		out, code := run(t, module, nil, "go", append(append([]string{"vet", "-vettool=" + bin}, args...), "./...")...)
 		if code != 1 {
@@ -46,7 +51,7 @@ func TestMonorepoGolangciMatchesCLI(t *testing.T) {
 	}
 	gcl := buildGolangciLint(t)
 	repo := monorepo(t)
-	cli := cliGoFindings(t, buildDypailint(t), repo)
+	cli := cliGoFindings(t, buildDypailint(t), repo, "go/")
 	module := filepath.Join(repo, "go")
 	for _, cfg := range []string{".golangci.yml", "golangci-config.yml"} {
 		out, code := run(t, module, []string{"GOFLAGS=-buildvcs=false"}, gcl, "run", "--config", cfg, "--output.json.path", "stdout", "--show-stats=false", "./...")
@@ -87,12 +92,13 @@ func TestMonorepoGolangciMatchesCLI(t *testing.T) {
 }
 
 // monorepo copies the fixture, with the demo's stand-in SDK, to a fresh
-// directory and returns its root.
+// git repository and returns its root.
 func monorepo(t *testing.T) string {
 	t.Helper()
 	repo := filepath.Join(t.TempDir(), "monorepo")
 	copyTree(t, "testdata/monorepo", repo)
 	copyTree(t, filepath.Join(repoRoot(t), "testdata", "demo", "sdk"), filepath.Join(repo, "go", "sdk"))
+	gitInit(t, repo)
 	return repo
 }
 
@@ -104,13 +110,13 @@ func buildDypailint(t *testing.T) string {
 	return bin
 }
 
-// cliGoFindings runs the CLI from the repository root and returns its Go
-// findings as go vet prints them from the module root:
-// "path:line:col: message (DYPnnn)", sorted. It also checks the JS app was
-// scanned: the CLI alone reports it.
-func cliGoFindings(t *testing.T, bin, repo string) []string {
+// cliGoFindings runs the CLI in dir and returns its Go findings as go vet
+// prints them from the module root, whose path is prefix from dir:
+// "path:line:col: message (DYPnnn)", sorted. Run from the repository's root,
+// it also checks that the JS app was scanned: the CLI alone reports it.
+func cliGoFindings(t *testing.T, bin, dir, prefix string) []string {
 	t.Helper()
-	out, code := run(t, repo, nil, bin, "-format", "json", "./...")
+	out, code := run(t, dir, nil, bin, "-format", "json", "./...")
 	if code != 1 {
 		t.Fatalf("dypailint: exit %d, want 1 (findings):\n%s", code, out)
 	}
@@ -126,14 +132,14 @@ func cliGoFindings(t *testing.T, bin, repo string) []string {
 	var goFindings []string
 	js := false
 	for _, f := range report.Findings {
-		rel, ok := strings.CutPrefix(filepath.ToSlash(f.File), "go/")
+		rel, ok := strings.CutPrefix(filepath.ToSlash(f.File), prefix)
 		if !ok || !strings.HasSuffix(rel, ".go") {
 			js = js || strings.HasPrefix(f.File, "web/")
 			continue
 		}
 		goFindings = append(goFindings, rel+":"+itoa(f.Line)+":"+itoa(f.Column)+": "+f.Message+" ("+f.Rule+")")
 	}
-	if !js {
+	if !js && prefix != "" {
 		t.Errorf("the CLI reported nothing in the JS app:\n%s", out)
 	}
 	slices.Sort(goFindings)
