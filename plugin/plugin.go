@@ -37,7 +37,8 @@ func init() {
 // Settings are the keys accepted under
 // linters.settings.custom.dypailint.settings.
 type Settings struct {
-	// Config is the path of dypai.yaml; by default it is found by walking
+	// Config is the path of dypai.yaml (a relative one is relative to the
+	// directory golangci-lint runs in); by default it is found by walking
 	// up from each package's directory.
 	Config string `json:"config"`
 	// SDK selects the SDK profile (dypai, …).

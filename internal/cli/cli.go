@@ -86,6 +86,7 @@ type options struct {
 	cpuProf  string
 	memProf  string
 	verbose  bool
+	offline  bool
 }
 
 func parse(args []string, stderr io.Writer) (*options, []string, error) {
@@ -114,6 +115,7 @@ func parse(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.StringVar(&o.cpuProf, "debug.cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&o.memProf, "debug.memprofile", "", "write a heap profile to this file at exit")
 	fs.BoolVar(&o.tests, "tests", false, "also analyse Go test files")
+	fs.BoolVar(&o.offline, "offline", false, "never use the network: the go command must find every module in the module cache (GOPROXY=off)")
 	fs.BoolVar(&o.verbose, "v", false, "print what is analysed to standard error: Go packages per module, JS/TS projects with their entry points and modules, build folders")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of a rule (e.g. DYP101) and exit")
 	fs.BoolVar(&o.list, "rules", false, "list the rules and exit")
@@ -333,7 +335,7 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *ou
 	}
 	analyzers := analyzer.ForCLI(cfg)
 	for _, load := range plan.GoLoads {
-		res := golint.Run(load, analyzers, cfg, o.tests, hooks.Logf)
+		res := golint.Run(load, analyzers, cfg, golint.Options{Tests: o.tests, Offline: o.offline, Logf: hooks.Logf})
 		collect(Output{res.Findings, res.Errors, res.Frontends})
 	}
 	wg.Wait()

@@ -40,22 +40,31 @@ type Result struct {
 	Frontends []manifestcheck.Frontend
 }
 
-// Run analyses one load of the plan.
-//
-// logf, when not nil, is told what was loaded (the driver's -v).
-func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Config, tests bool, logf func(format string, args ...any)) *Result {
+// Options are the settings of a run that concern loading.
+type Options struct {
+	Tests   bool // also analyse test files
+	Offline bool // never download modules (goload.Request.Offline)
+	// Logf, when not nil, is told what was loaded (the driver's -v).
+	Logf func(format string, args ...any)
+}
+
+// Run analyses one load of the plan. A module that could not be loaded is
+// an error, whatever else was analysed.
+func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Config, opts Options) *Result {
+	logf := opts.Logf
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
 	out := &Result{}
 	source := sourcePolicy(load.Dir, cfg)
-	res, err := goload.Load(goload.Request{Dir: load.Dir, Patterns: load.Patterns, Tests: tests, Source: source})
+	req := goload.Request{Dir: load.Dir, Patterns: load.Patterns, Tests: opts.Tests, Offline: opts.Offline, Source: source}
+	res, err := goload.Load(req)
 	if err != nil {
-		out.Errors = []error{fmt.Errorf("loading Go packages in %s: %v", load.Dir, err)}
+		logf("go: %s (%s): could not be loaded (see the error)", load.Dir, strings.Join(load.Patterns, " "))
+		out.Errors = []error{err}
 		return out
 	}
-	out.Errors = append(out.Errors, res.Errors...)
-	logf("go: %s (%s): %d packages analysed", load.Dir, strings.Join(load.Patterns, " "), len(res.Roots))
+	out.Errors = append(out.Errors, loaded(res, logf, load.Dir, strings.Join(load.Patterns, " "))...)
 	analyze(analyzers, res.Roots, out)
 
 	// Packages with files for the browser: load those again under each
@@ -66,13 +75,13 @@ func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Confi
 		if len(pending) == 0 {
 			break
 		}
-		bres, err := goload.Load(goload.Request{Dir: load.Dir, Patterns: pending, Env: env, Tests: tests, Source: source})
+		req.Patterns, req.Env = pending, env
+		bres, err := goload.Load(req)
 		if err != nil {
-			out.Errors = append(out.Errors, fmt.Errorf("loading Go packages for %s in %s: %v", strings.Join(env, " "), load.Dir, err))
+			out.Errors = append(out.Errors, err)
 			break
 		}
-		out.Errors = append(out.Errors, bres.Errors...)
-		logf("go: %s (%s): %d packages analysed", load.Dir, strings.Join(env, " "), len(bres.Roots))
+		out.Errors = append(out.Errors, loaded(bres, logf, load.Dir, strings.Join(env, " "))...)
 		analyze(analyzers, bres.Roots, out)
 		pending = pending[:0]
 		for _, p := range bres.Excluded {
@@ -85,6 +94,18 @@ func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Confi
 		}
 	}
 	return out
+}
+
+// loaded logs what a load gave and returns its errors, the module-level
+// one first. The log does not quote the go command: errors are reported
+// as errors.
+func loaded(res *goload.Result, logf func(string, ...any), dir, what string) []error {
+	if res.NotLoaded == nil {
+		logf("go: %s (%s): %d packages analysed", dir, what, len(res.Roots))
+		return res.Errors
+	}
+	logf("go: %s (%s): %d packages analysed; the module could not be loaded (see the error)", dir, what, len(res.Roots))
+	return append([]error{res.NotLoaded}, res.Errors...)
 }
 
 // sourcePolicy says which non-root packages are analysed from source: the

@@ -8,6 +8,7 @@
 package goload
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -29,6 +30,9 @@ type Request struct {
 	Patterns []string // package patterns as go vet takes them
 	Env      []string // extra environment (GOOS=js GOARCH=wasm)
 	Tests    bool     // include test packages
+	// Offline forbids the go command to download modules (GOPROXY=off):
+	// a module missing from the cache is then an error.
+	Offline bool
 	// Source reports whether a non-root package is analysed from source too
 	// (so that facts about it are available to the roots).
 	Source func(p *packages.Package) bool
@@ -43,38 +47,57 @@ type Result struct {
 	// Excluded are root packages whose files build constraints exclude
 	// entirely in this configuration (candidates for another GOOS).
 	Excluded []*packages.Package
+	// NotLoaded, when not nil, says that go list failed or reported errors:
+	// the packages it concerns, and those depending on them, are not
+	// analysed (and not in Errors one by one).
+	NotLoaded *LoadError
 }
+
+// errNotListed fails the check of a package that go list reported errors
+// for, itself or in a dependency: NotLoaded reports it.
+var errNotListed = errors.New("not listed")
 
 const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
 	packages.NeedTypesSizes | packages.NeedModule
 
 // Load lists the packages and their dependencies, then type-checks the
-// source packages in dependency order.
+// source packages in dependency order. The go command runs with the local
+// toolchain only (GOTOOLCHAIN=local: a go line newer than it is an error,
+// never a download) and, with req.Offline, without downloading modules;
+// otherwise modules resolve as the user's Go environment says, as under
+// go vet. A failure of the go command is a *LoadError.
 func Load(req Request) (*Result, error) {
 	fset := token.NewFileSet()
+	env := append(append(os.Environ(), req.Env...), "GOTOOLCHAIN=local")
+	if req.Offline {
+		env = append(env, "GOPROXY=off")
+	}
 	cfg := &packages.Config{
 		Mode:  listMode,
 		Dir:   req.Dir,
-		Env:   append(os.Environ(), req.Env...),
+		Env:   env,
 		Tests: req.Tests,
 		Fset:  fset,
 	}
 	listed, err := packages.Load(cfg, req.Patterns...)
 	if err != nil {
-		return nil, err
+		return nil, commandError(req, err)
 	}
 	l := &loader{
-		fset:    fset,
-		source:  map[*packages.Package]bool{},
-		view:    map[string]*types.Package{},
-		checked: map[string]*types.Package{},
+		fset:      fset,
+		source:    map[*packages.Package]bool{},
+		view:      map[string]*types.Package{},
+		checked:   map[string]*types.Package{},
+		notListed: map[*packages.Package]bool{},
 	}
 	res := &Result{}
 	roots := map[*packages.Package]bool{}
+	excluded := map[*packages.Package]bool{}
 	for _, p := range listed {
 		if excludedByConstraints(p) {
 			res.Excluded = append(res.Excluded, p)
+			excluded[p] = true
 			continue
 		}
 		roots[p] = true
@@ -88,7 +111,16 @@ func Load(req Request) (*Result, error) {
 			l.source[p] = true
 		}
 	})
-	res.Errors = append(res.Errors, l.checkAll(order)...)
+	if len(listed) == 0 {
+		res.NotLoaded = diagnoseEmpty(req, env)
+	} else {
+		res.NotLoaded = listErrors(req, listed, func(p *packages.Package) bool { return !excluded[p] && l.unlisted(p) })
+	}
+	for _, err := range l.checkAll(order) {
+		if !errors.Is(err, errNotListed) {
+			res.Errors = append(res.Errors, err)
+		}
+	}
 	ok := func(p *packages.Package) bool { return l.source[p] && l.checked[p.PkgPath] != nil }
 	for _, p := range listed {
 		if roots[p] && ok(p) {
@@ -164,6 +196,11 @@ func (l *loader) checkAll(order []*packages.Package) []error {
 				mu.Lock()
 				errs = append(errs, err)
 				mu.Unlock()
+				if errors.Is(err, errNotListed) {
+					l.mu.Lock()
+					l.notListed[p] = true
+					l.mu.Unlock()
+				}
 			}
 		}()
 	}
@@ -192,11 +229,17 @@ type loader struct {
 	mu      sync.Mutex
 	view    map[string]*types.Package // export-data packages, shared universe
 	checked map[string]*types.Package // source-checked packages by path
+	// notListed are the source packages not checked because go list
+	// reported errors for them or their dependencies.
+	notListed map[*packages.Package]bool
 }
 
 // check parses and type-checks p from source, filling the fields the
 // analysis checker needs.
 func (l *loader) check(p *packages.Package) error {
+	if l.unlisted(p) {
+		return errNotListed
+	}
 	if len(p.Errors) > 0 {
 		var msgs []string
 		for _, e := range p.Errors {
@@ -228,15 +271,23 @@ func (l *loader) check(p *packages.Package) error {
 		FileVersions: map[*ast.File]string{},
 	}
 	var terrs []types.Error
+	brokenDep := false
 	tc := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) { return l.importFor(p, path) }),
-		Sizes:    p.TypesSizes,
-		Error:    func(err error) { terrs = append(terrs, err.(types.Error)) },
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			t, err := l.importFor(p, path)
+			brokenDep = brokenDep || errors.Is(err, errNotListed)
+			return t, err
+		}),
+		Sizes: p.TypesSizes,
+		Error: func(err error) { terrs = append(terrs, err.(types.Error)) },
 	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
 	pkg, _ := tc.Check(p.PkgPath, l.fset, files, info)
+	if brokenDep {
+		return errNotListed
+	}
 	if len(terrs) > 0 {
 		var msgs []string
 		for _, e := range terrs[:min(len(terrs), 10)] {
@@ -249,6 +300,16 @@ func (l *loader) check(p *packages.Package) error {
 	l.checked[p.PkgPath] = pkg
 	l.mu.Unlock()
 	return nil
+}
+
+// unlisted reports whether go list could not give p: it reported an error
+// other than the build failure of a package checked from source (whose
+// check reports its errors itself).
+func (l *loader) unlisted(p *packages.Package) bool {
+	return slices.ContainsFunc(p.Errors, func(e packages.Error) bool {
+		// A build failure is the compiler's output, "# importpath\n…".
+		return e.Kind == packages.ListError && (!l.source[p] || !strings.HasPrefix(e.Msg, "# "))
+	})
 }
 
 type importerFunc func(path string) (*types.Package, error)
@@ -266,6 +327,9 @@ func (l *loader) importFor(p *packages.Package, path string) (*types.Package, er
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.unlisted(dep) || l.notListed[dep] {
+		return nil, errNotListed
+	}
 	if t, ok := l.checked[dep.PkgPath]; ok {
 		return t, nil
 	}

@@ -4,7 +4,10 @@ package vettool
 
 import (
 	"flag"
+	"fmt"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -32,14 +35,48 @@ func Invoked(args []string) bool {
 // each package's directory.
 func Main() {
 	cfg := &config.Config{TagMessages: true}
-	flag.StringVar(&cfg.ManifestPath, "config", "", "path of dypai.yaml (default: found by walking up)")
+	flag.Func("config", "path of dypai.yaml (default: found by walking up); a relative path is relative to the directory go vet runs in", func(s string) error {
+		p, err := resolveConfig(s, goCommandDir)
+		cfg.ManifestPath = p
+		return err
+	})
 	flag.StringVar(&cfg.Profile, "sdk", "", "SDK profile (default: dypai.yaml's sdk.profile, else dypai)")
 	flag.Func("identity-fields", "comma-separated payload keys that carry the user's identity", func(s string) error {
 		cfg.IdentityFields = strings.Split(s, ",")
 		return nil
 	})
-	if v := os.Getenv("DYPAILINT_CONFIG"); v != "" && cfg.ManifestPath == "" {
-		cfg.ManifestPath = v
+	if v := os.Getenv("DYPAILINT_CONFIG"); v != "" {
+		p, err := resolveConfig(v, goCommandDir)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "dypailint: DYPAILINT_CONFIG: %v\n", err)
+			os.Exit(2)
+		}
+		cfg.ManifestPath = p // -config, parsed later, wins
 	}
 	unitchecker.Main(analyzer.All(cfg)...)
+}
+
+// resolveConfig makes a relative -config path absolute. go vet runs the tool
+// in each package's directory, so a path relative to that directory would
+// name a different file for every package: the user meant the directory
+// they ran go vet in, the go command's working directory.
+func resolveConfig(path string, dir func() (string, error)) (string, error) {
+	if path == "" || filepath.IsAbs(path) {
+		return path, nil
+	}
+	base, err := dir()
+	if err != nil {
+		return "", fmt.Errorf("-config %s is relative, but the directory go vet runs in cannot be told (%v): give an absolute path, e.g. -config=\"$PWD/%s\"", path, err, path)
+	}
+	return filepath.Join(base, path), nil
+}
+
+// goCommandDir returns the working directory of the process that started
+// this one (the go command, under go vet), which the go command does not
+// pass on: it starts the tool in the package's directory with PWD set to it.
+func goCommandDir() (string, error) {
+	if runtime.GOOS != "linux" {
+		return "", fmt.Errorf("not known on %s", runtime.GOOS)
+	}
+	return os.Readlink(fmt.Sprintf("/proc/%d/cwd", os.Getppid()))
 }

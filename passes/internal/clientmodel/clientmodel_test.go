@@ -9,10 +9,12 @@ import (
 )
 
 // TestFacts pins the facts the model exports: client kinds of function
-// results, variables and fields, and construction chains, across packages.
+// results, variables and fields, and construction chains, across packages;
+// the SDK's client and option types; none that treat a helper package named
+// like the SDK (dypaiclient) as the SDK.
 func TestFacts(t *testing.T) {
 	a := clientmodel.For(&config.Config{})
-	passtest.Run(t, a, "example.com/lib/keys", "example.com/lib/boot", "example.com/lib/wrap")
+	passtest.Run(t, a, "example.com/dypai", "example.com/lib/keys", "example.com/lib/boot", "example.com/lib/wrap", "example.com/lib/dypaiclient")
 }
 
 func TestForIsShared(t *testing.T) {

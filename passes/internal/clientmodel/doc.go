@@ -5,8 +5,10 @@
 //
 // What it recognises, always by go/types objects and never by names alone:
 //
-//   - the SDK package: an import path that the profile's IsGoSDK accepts,
-//     however the import is named, and types reached through aliases;
+//   - the SDK package: an import path that the profile's IsGoSDK accepts
+//     and that declares a constructor returning its own client type (a
+//     helper named like the SDK is not the SDK), however the import is
+//     named, and types reached through aliases;
 //   - client constructions: calls of the profile's constructors
 //     (CreateClient, NewClient), classified as API-key clients (a key in the
 //     positional key argument, or a key option such as WithAPIKey, including
@@ -38,5 +40,8 @@
 //     functions that construct an API-key client or X-API-KEY request,
 //     directly or through the functions they call;
 //   - "constructs an API-key client at init: …" on packages whose
-//     initialisation does so, directly or through an import.
+//     initialisation does so, directly or through an import;
+//   - "SDK client type" and "SDK option type" on the SDK's types, so that a
+//     package seeing the SDK only through another package's export data
+//     (go vet reads direct imports only) still knows them.
 package clientmodel

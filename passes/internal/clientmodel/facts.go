@@ -59,6 +59,25 @@ func (f *initFact) String() string {
 	return "constructs an API-key client at init: " + strings.Join(f.Chain, " → ")
 }
 
+// sdkTypeFact is attached to the SDK's client type and its option type,
+// by the pass on the SDK package. A package that reaches the SDK only
+// through another package's export data (go vet's unitchecker reads only
+// direct imports) sees a partial SDK package without the constructors that
+// identify those types; the fact identifies them there. Facts about types,
+// unlike package facts, are passed on to indirect importers.
+type sdkTypeFact struct {
+	Option bool // the key option's result type, not the client type
+}
+
+func (*sdkTypeFact) AFact() {}
+
+func (f *sdkTypeFact) String() string {
+	if f.Option {
+		return "SDK option type"
+	}
+	return "SDK client type"
+}
+
 // Site is a source position that survives serialisation (a token.Pos does
 // not: facts cross processes in vet-tool mode).
 type Site struct {

@@ -44,7 +44,7 @@ func For(cfg *config.Config) *analysis.Analyzer {
 		Doc:        "model DYPAI client code (SDK clients, endpoint calls, API-key requests, browser code) for the dypailint rule passes",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, handlers.Analyzer},
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(returnsFact), new(holdsFact), new(constructsFact), new(initFact)},
+		FactTypes:  []analysis.Fact{new(returnsFact), new(holdsFact), new(constructsFact), new(initFact), new(sdkTypeFact)},
 		Run: report.Safe(Name, func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg), nil
 		}),
@@ -192,10 +192,13 @@ func run(pass *analysis.Pass, cfg *config.Config) *Model {
 		return m
 	}
 	m.Project, m.Dir = proj, dir
-	if proj.Profile.IsGoSDK(pass.Pkg.Path()) {
-		return m // the SDK itself
-	}
 	s := newState(pass, proj, m)
+	if info := s.sdks.of(pass.Pkg); info != nil {
+		// The SDK itself: mark its types for the packages that see it
+		// only through export data.
+		s.sdks.exportSurface(info)
+		return m
+	}
 	if !s.relevant() {
 		return m
 	}
@@ -306,7 +309,7 @@ func newState(pass *analysis.Pass, proj *config.Project, m *Model) *state {
 		info:       pass.TypesInfo,
 		proj:       proj,
 		model:      m,
-		sdks:       &sdkTable{prof: proj.Profile, cache: map[*types.Package]*sdkInfo{}},
+		sdks:       &sdkTable{pass: pass, prof: proj.Profile, cache: map[*types.Package]*sdkInfo{}},
 		root:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
 		sources:    map[any][]source{},
 		bits:       map[any]Kind{},

@@ -5,6 +5,8 @@ import (
 	"path"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/dypai/dypailint/analyzer/sdk"
 )
 
@@ -24,11 +26,15 @@ type sdkInfo struct {
 // sdkTable resolves SDK packages for one pass; it is not shared between
 // passes because each pass may have its own types.Package objects.
 type sdkTable struct {
+	pass  *analysis.Pass
 	prof  *sdk.Profile
 	cache map[*types.Package]*sdkInfo
 }
 
-// of returns the SDK surface of pkg, or nil when pkg is not the SDK.
+// of returns the SDK surface of pkg, or nil when pkg is not the SDK: its
+// import path is not the profile's, or it does not declare the SDK's
+// client type (a helper package named like the SDK, internal/dypaiclient,
+// that wraps it).
 func (t *sdkTable) of(pkg *types.Package) *sdkInfo {
 	if pkg == nil {
 		return nil
@@ -39,9 +45,40 @@ func (t *sdkTable) of(pkg *types.Package) *sdkInfo {
 	var info *sdkInfo
 	if t.prof.IsGoSDK(pkg.Path()) {
 		info = t.resolve(pkg)
+		if info.client == nil {
+			info = nil
+		}
 	}
 	t.cache[pkg] = info
 	return info
+}
+
+// exportSurface marks the client and option types of the SDK package
+// being analysed.
+func (t *sdkTable) exportSurface(info *sdkInfo) {
+	t.pass.ExportObjectFact(info.client, &sdkTypeFact{})
+	if info.option != nil && info.option.Pkg() == t.pass.Pkg {
+		t.pass.ExportObjectFact(info.option, &sdkTypeFact{Option: true})
+	}
+}
+
+// importSurface finds the client and option types of an SDK package seen
+// through export data, by the facts on them.
+func (t *sdkTable) importSurface(info *sdkInfo) {
+	scope := info.pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		var f sdkTypeFact
+		if !ok || !t.pass.ImportObjectFact(tn, &f) {
+			continue
+		}
+		switch {
+		case !f.Option && info.client == nil:
+			info.client = tn
+		case f.Option && info.option == nil:
+			info.option = tn
+		}
+	}
 }
 
 func (t *sdkTable) resolve(pkg *types.Package) *sdkInfo {
@@ -76,6 +113,11 @@ func (t *sdkTable) resolve(pkg *types.Package) *sdkInfo {
 				info.option = n.Obj()
 			}
 		}
+	}
+	// Seen through another package's export data, the SDK package holds
+	// only the objects that package refers to: facts name the types.
+	if info.client == nil && pkg != t.pass.Pkg {
+		t.importSurface(info)
 	}
 	if info.client != nil {
 		if st, ok := info.client.Type().Underlying().(*types.Struct); ok {

@@ -10,7 +10,7 @@ type options struct {
 }
 
 // Option configures a client.
-type Option func(*options)
+type Option func(*options) // want Option:"SDK option type"
 
 // WithAPIKey makes the client an API-key client.
 func WithAPIKey(key string) Option { return func(o *options) { o.apiKey = key } }
@@ -22,7 +22,7 @@ func WithAccessToken(token string) Option { return func(o *options) { o.accessTo
 func WithTimeout(seconds int) Option { return func(o *options) { o.timeout = seconds } }
 
 // Client is a DYPAI client.
-type Client struct {
+type Client struct { // want Client:"SDK client type"
 	API  *API
 	Auth *Auth
 	url  string
