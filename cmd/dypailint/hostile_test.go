@@ -95,6 +95,12 @@ func hostileTree(t *testing.T) (repo, outside string) {
 		// A dypai.yaml whose error quotes a key.
 		"svc/dypai.yaml":   "app: saas\nsdk: {profile: " + yamlSecret + "}\n",
 		"svc/package.json": `{"name":"svc"}`,
+		// Go modules asking for a toolchain newer than the local one, and
+		// for a module the cache does not have.
+		"go/future/go.mod":    "module example.com/future\n\ngo 1.99.1\n",
+		"go/future/main.go":   "package main\n\nfunc main() {}\n",
+		"go/uncached/go.mod":  "module example.com/uncached\n\ngo 1.22\n\nrequire example.com/notcached v1.0.0\n",
+		"go/uncached/main.go": "package main\n\nimport _ \"example.com/notcached\"\n\nfunc main() {}\n",
 	}
 	write(repo, files)
 	// Deep directories: walks stop at their bound, and stay linear.
@@ -123,17 +129,18 @@ func hostileTree(t *testing.T) (repo, outside string) {
 
 // runBounded runs the binary in dir under hostileBound, through strace when
 // trace is set, and returns stdout, stderr and the exit status.
-func runBounded(t *testing.T, dir, trace string, args ...string) (string, string, int) {
+func runBounded(t *testing.T, dir, trace string, env []string, args ...string) (string, string, int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), hostileBound)
 	defer cancel()
 	name := bin
 	if trace != "" {
-		args = append([]string{"-f", "-qq", "-e", "trace=open,openat,openat2,creat,truncate,rename,renameat,renameat2", "-o", trace, bin}, args...)
+		args = append([]string{"-f", "-qq", "-e", "trace=open,openat,openat2,creat,truncate,rename,renameat,renameat2,connect", "-o", trace, bin}, args...)
 		name = "strace"
 	}
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
 	var stdout, stderr strings.Builder
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -160,7 +167,8 @@ func assertNoSecret(t *testing.T, what, out string) {
 }
 
 // assertOpenedInside fails when the trace shows a file outside the tree
-// opened successfully, or anything outside it created or changed.
+// opened successfully, anything outside it created or changed, or a
+// network connection attempted.
 func assertOpenedInside(t *testing.T, trace, outside string) {
 	t.Helper()
 	f, err := os.Open(trace)
@@ -175,6 +183,9 @@ func assertOpenedInside(t *testing.T, trace, outside string) {
 	n := 0
 	for sc.Scan() {
 		line := sc.Text()
+		if strings.Contains(line, "connect(") && (strings.Contains(line, "AF_INET") || strings.Contains(line, "AF_INET6")) {
+			t.Errorf("network use: %s", line)
+		}
 		if strings.Contains(line, "= -1 ") || strings.Contains(line, "<unfinished") {
 			continue // a failed call reads nothing
 		}
@@ -202,8 +213,14 @@ func TestHostileTree(t *testing.T) {
 		t.Log("strace is not installed: opened files are not checked, only reported ones")
 	}
 
-	// Text, traced.
-	out, errOut, code := runBounded(t, repo, trace, "./...")
+	// Text, traced, offline, with a go command free to fetch toolchains and
+	// a module proxy that counts what is asked of it.
+	proxy, requests := moduleProxy(t)
+	env := []string{"GOTOOLCHAIN=auto", "GOPROXY=" + proxy, "GOSUMDB=off", "GOFLAGS=-mod=mod"}
+	out, errOut, code := runBounded(t, repo, trace, env, "-offline", "./...")
+	if n := requests.Load(); n != 0 {
+		t.Errorf("the go command made %d requests under -offline", n)
+	}
 	if code != 2 {
 		t.Errorf("text: exit %d, want 2 (a syntax error and a malformed dypai.yaml are input errors)", code)
 	}
@@ -230,6 +247,9 @@ func TestHostileTree(t *testing.T) {
 		"directories deep; not scanned",
 		"tsconfig",
 		"svc/dypai.yaml:2:16: unknown SDK profile",
+		"module example.com/future (go/future) could not be loaded: go: go.mod requires go >= 1.99.1",
+		"module example.com/uncached (go/uncached) could not be loaded",
+		"run `go mod download` first",
 	} {
 		if !strings.Contains(out+errOut, want) {
 			t.Errorf("text output lacks %q", want)
@@ -241,7 +261,7 @@ func TestHostileTree(t *testing.T) {
 
 	// JSON and SARIF: every reported location lies in the tree.
 	for _, format := range []string{"json", "sarif"} {
-		out, errOut, _ := runBounded(t, repo, "", "-format", format, "./...")
+		out, errOut, _ := runBounded(t, repo, "", env, "-offline", "-format", format, "./...")
 		assertNoSecret(t, format+" output", out+errOut)
 		if strings.Contains(out, "file://") && !strings.Contains(out, `"uri": "file://`+filepath.ToSlash(repo)) {
 			t.Errorf("%s output names a file URI outside the tree", format)
@@ -270,7 +290,7 @@ func TestHostileTree(t *testing.T) {
 	if trace != "" {
 		fixTrace = trace + ".fix"
 	}
-	runBounded(t, repo, fixTrace, "-fix", "./...")
+	runBounded(t, repo, fixTrace, env, "-offline", "-fix", "./...")
 	after, _ := os.ReadFile(filepath.Join(outside, "fixme", "order.ts"))
 	if string(after) != string(before) {
 		t.Errorf("-fix changed a file outside the tree:\n%s", after)
