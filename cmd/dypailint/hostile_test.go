@@ -95,6 +95,14 @@ func hostileTree(t *testing.T) (repo, outside string) {
 		// A dypai.yaml whose error quotes a key.
 		"svc/dypai.yaml":   "app: saas\nsdk: {profile: " + yamlSecret + "}\n",
 		"svc/package.json": `{"name":"svc"}`,
+		// A tsconfig whose extends leads out of the tree (its target starts
+		// with a key), and one whose paths do.
+		"ext/package.json":    `{"name":"ext","dependencies":{"vite":"5"}}`,
+		"ext/tsconfig.json":   `{"extends": "../../outside/tsconfig.json"}`,
+		"ext/src/main.ts":     "import { createClient } from '@dypai/client'\nexport const c = createClient('u')\n",
+		"paths/package.json":  `{"name":"paths","dependencies":{"vite":"5"}}`,
+		"paths/tsconfig.json": `{"compilerOptions": {"baseUrl": ".", "paths": {"@out/*": ["../../outside/*"]}}}`,
+		"paths/src/main.ts":   "import { createClient } from '@dypai/client'\nimport { admin } from '@out/leak'\nexport const c = admin || createClient('u')\n",
 		// Go modules asking for a toolchain newer than the local one, and
 		// for a module the cache does not have.
 		"go/future/go.mod":    "module example.com/future\n\ngo 1.99.1\n",
@@ -225,6 +233,9 @@ func TestHostileTree(t *testing.T) {
 		t.Errorf("text: exit %d, want 2 (a syntax error and a malformed dypai.yaml are input errors)", code)
 	}
 	assertNoSecret(t, "text output", out+errOut)
+	if strings.Contains(out+errOut, outside) {
+		t.Errorf("text output names a path outside the tree (%s)", outside)
+	}
 	if trace != "" {
 		assertOpenedInside(t, trace, outside)
 	}
@@ -247,6 +258,8 @@ func TestHostileTree(t *testing.T) {
 		"directories deep; not scanned",
 		"tsconfig",
 		"svc/dypai.yaml:2:16: unknown SDK profile",
+		"ext/tsconfig.json: extends leads outside the scanned tree; not read, and the project's tsconfig files are ignored",
+		`paths/tsconfig.json: paths "@out/*" leads outside the scanned tree; not read, and the project's tsconfig files are ignored`,
 		"module example.com/future (go/future) could not be loaded: go: go.mod requires go >= 1.99.1",
 		"module example.com/uncached (go/uncached) could not be loaded",
 		"run `go mod download` first",
@@ -263,6 +276,9 @@ func TestHostileTree(t *testing.T) {
 	for _, format := range []string{"json", "sarif"} {
 		out, errOut, _ := runBounded(t, repo, "", env, "-offline", "-format", format, "./...")
 		assertNoSecret(t, format+" output", out+errOut)
+		if strings.Contains(out+errOut, outside) {
+			t.Errorf("%s output names a path outside the tree (%s)", format, outside)
+		}
 		if strings.Contains(out, "file://") && !strings.Contains(out, `"uri": "file://`+filepath.ToSlash(repo)) {
 			t.Errorf("%s output names a file URI outside the tree", format)
 		}

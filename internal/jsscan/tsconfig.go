@@ -65,8 +65,8 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 	var baseURL, pathsFrom string
 	var paths map[string][]string
 	seen := map[string]bool{}
-	var read func(f string)
-	read = func(f string) {
+	var read func(f, from string)
+	read = func(f, from string) {
 		if seen[f] || len(seen) > 16 {
 			return
 		}
@@ -75,6 +75,9 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 		if err != nil {
 			if escape == nil && errors.Is(err, scantree.ErrOutside) {
 				escape = err
+				if from != "" { // name the config that points out, not the file outside
+					escape = &scantree.OutsideError{Path: from, Target: f, Via: "extends"}
+				}
 			}
 			return
 		}
@@ -104,7 +107,7 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 			if !strings.HasSuffix(pf, ".json") && !isFile(pf) {
 				pf += ".json"
 			}
-			read(pf)
+			read(pf, f)
 		}
 		if c.CompilerOptions.BaseURL != nil {
 			baseURL = filepath.Join(filepath.Dir(f), filepath.FromSlash(*c.CompilerOptions.BaseURL))
@@ -114,7 +117,7 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 			pathsFrom = f
 		}
 	}
-	read(file)
+	read(file, "")
 	if len(paths) == 0 {
 		return nil, escape
 	}
