@@ -311,7 +311,10 @@ func scanProject(p *project, cfg *config.Config, files *fileCache, deadline time
 				inner(rule, loc, msg, related, fixes...)
 			}
 			for f := range st.serverOnly {
-				if b.inputs[f] {
+				// A 'use server' module that imports server-only is fine:
+				// client code gets references to its actions, never the
+				// module (Next.js's documented behaviour).
+				if b.inputs[f] && !p.isUseServer(st, f) {
 					serverOnlyShipped = append(serverOnlyShipped, f)
 				}
 			}

@@ -210,6 +210,22 @@ func TestServerOnlyInClient(t *testing.T) {
 	}
 }
 
+// A server action module importing server-only, imported by a client
+// component: the client gets action references, not the module, so the
+// build does not fail and nothing ships (Next.js 15).
+func TestServerOnlyServerAction(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json":   `{"dependencies":{"next":"15"}}`,
+		"app/page.tsx":   "'use client'\nimport { sync } from './actions'\nexport default () => <button onClick={() => sync()}>sync</button>\n",
+		"app/actions.ts": "'use server'\nimport 'server-only'\nimport { createClient } from '@dypai/client'\nconst admin = createClient('u', process.env.DYPAI_API_KEY)\nexport async function sync() { await admin.api.post('sync_data', {}) }\n",
+	})
+	res := scan(t, &config.Config{}, dir)
+	if len(res.Findings) != 0 || len(res.Errors) != 0 {
+		t.Errorf("findings = %s, errors = %v, want none", summary(res.Findings), res.Errors)
+	}
+}
+
 func TestStripServerExports(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "page.tsx")
