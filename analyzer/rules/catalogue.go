@@ -7,6 +7,7 @@ const (
 	DYP102 = "DYP102"
 	DYP103 = "DYP103"
 	DYP104 = "DYP104"
+	DYP105 = "DYP105"
 	DYP201 = "DYP201"
 	DYP202 = "DYP202"
 	DYP203 = "DYP203"
@@ -91,6 +92,29 @@ http.ResponseWriter writes, template execution and JSON responses.`,
 		Bad: `key := os.Getenv("DYPAI_API_KEY")
 json.NewEncoder(w).Encode(map[string]string{"apiKey": key})`,
 		Good: `// keep the key on the server; give the browser only the user's session`,
+	},
+	{
+		ID: DYP105, Name: "secretsdk", Severity: Error,
+		Title: "server-only SDK client holding a secret key constructed in browser code",
+		Doc: `The same mistake as an API-key client in browser code, with another vendor's
+key: OpenAI, Anthropic, Mistral, Groq, Google Gen AI, Stripe (a secret or
+restricted key), Resend, SendGrid, Twilio, Mailgun, Replicate, Pinecone, AWS SDK
+clients given static credentials, and any import of firebase-admin. A client
+constructed in client-reachable code — with the reachability and chain of
+DYP101 — with a key read from an env var, a literal key or a value named like
+one ships the key to every visitor, who can then spend the account's quota or
+read its data. Build tools inline public env vars; others are undefined in the
+browser today and shipped the day someone adds the prefix. Keys made for
+browsers stay silent: Stripe's publishable pk_ keys, OpenAI's ephemeral ek_
+tokens, Firebase's web config, AWS credentials from a Cognito provider.
+dangerouslyAllowBrowser: true silences the SDK's own warning, not the leak. The
+catalogue of SDKs is data (analyzer/sdk/serversdk.go).`,
+		Bad: `'use client'
+import OpenAI from 'openai'
+const openai = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY, dangerouslyAllowBrowser: true })`,
+		Good: `// app/api/chat/route.ts — server code holds the key; the page fetches /api/chat
+import OpenAI from 'openai'
+const openai = new OpenAI() // OPENAI_API_KEY from the server's environment`,
 	},
 	{
 		ID: DYP201, Name: "manualuserid", Severity: Warning,

@@ -121,6 +121,26 @@ func (t Terms) KeyClientCalled(fn, chain string) string {
 	return fmt.Sprintf("%s constructs %s and is called from browser code (%s): %s; %s", fn, t.KeyClient, chain, t.Ships, t.MoveFix)
 }
 
+// MsgSecretSDK (DYP105): a server-only SDK's client built with its secret
+// key in browser code. what is the construction, key how the key is given
+// ("" when the import itself is the mistake), unexposed the env var it is
+// read from when the bundler does not inline it, reach the chain from the
+// client entry point; allow is dangerouslyAllowBrowser: true.
+func MsgSecretSDK(sdkName, what, key, unexposed, reach string, allow bool) string {
+	if key == "" {
+		return fmt.Sprintf("%s in browser code (%s): %s is a server-only SDK and its credentials ship to every visitor; use it from a route handler, server action or other server code", what, reach, sdkName)
+	}
+	ships := "the key ships to every visitor"
+	if unexposed != "" {
+		ships = unexposed + " has no public prefix, so it is undefined there today, and giving it one to make this work would ship the key to every visitor"
+	}
+	msg := fmt.Sprintf("%s with a secret key (%s) builds a server-only %s client in browser code (%s): %s; call %s from a route handler or server action and send the browser only the results", what, key, sdkName, reach, ships, sdkName)
+	if allow {
+		msg += " (dangerouslyAllowBrowser silences the SDK's warning, not the leak)"
+	}
+	return msg
+}
+
 // MsgPublicEnv (DYP102): a secret-like variable with a browser-exposed prefix.
 func MsgPublicEnv(name, prefix string) string {
 	return fmt.Sprintf("%s holds a secret but its %s prefix makes the build inline it into browser code: drop the prefix, read it only in server code and rotate the key", name, prefix)

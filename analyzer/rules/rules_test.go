@@ -8,7 +8,7 @@ import (
 )
 
 func TestCatalogue(t *testing.T) {
-	want := []string{DYP001, DYP101, DYP102, DYP103, DYP104, DYP201, DYP202, DYP203, DYP301, DYP302,
+	want := []string{DYP001, DYP101, DYP102, DYP103, DYP104, DYP105, DYP201, DYP202, DYP203, DYP301, DYP302,
 		DYP401, DYP402, DYP403, DYP404, DYP405, DYP406, DYP407}
 	if len(All()) != len(want) {
 		t.Fatalf("catalogue has %d rules, want %d", len(All()), len(want))

@@ -305,6 +305,21 @@ func (p *Profile) IsKeyHeader(name string) bool {
 	return slices.Contains(p.KeyHeaders, strings.ToLower(name))
 }
 
+// IsKeyHeaderKey reports whether an object literal's key names a key
+// header. Header names are case-insensitive, but a key spelled in camel
+// case (apiKey, ApiKey) is an option of some API — an SDK's constructor
+// options — not a header: headers are written in lower case, upper case,
+// title case or with dashes (apikey, APIKEY, Authorization, X-Api-Key).
+func (p *Profile) IsKeyHeaderKey(name string) bool {
+	if !p.IsKeyHeader(name) {
+		return false
+	}
+	if strings.Contains(name, "-") || name == strings.ToUpper(name) {
+		return true
+	}
+	return len(name) < 2 || name[1:] == strings.ToLower(name[1:]) // no capital inside the word
+}
+
 // IsPublicSecretEnv reports whether an env-var name is browser-exposed and
 // secret-like (DYP102).
 func IsPublicSecretEnv(name string) bool { return Dypai.IsPublicSecretEnv(name) }

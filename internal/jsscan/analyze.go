@@ -41,6 +41,8 @@ const (
 	kNamed           // an unknown value read from a name (str), for key privilege
 	kClass           // a class; props: what its instances' fields hold
 	kInstance        // this in a class, or new C(); props: its class's
+	kServerCtor      // a constructor of a server-only SDK (server: which); str: its name
+	kServerNS        // a server-only SDK's module or factory object (server: which)
 )
 
 type value struct {
@@ -55,6 +57,7 @@ type value struct {
 	parts  []*value           // kOneOf: the alternatives; kString template: the substituted values
 	idx    int                // kParam: its index
 	fn     ast.Node           // kParam: its function; kFunc: the function itself, when known
+	server *sdk.ServerSDK     // kServerCtor, kServerNS: the SDK (DYP105)
 }
 
 // client is one client construction.
@@ -266,6 +269,9 @@ func (ca *chunkAnalyzer) importDecl(s *scope, imp *ast.ImportDeclaration) {
 				}
 			}
 		}
+		return
+	}
+	if ca.serverImport(s, imp, spec) {
 		return
 	}
 	if dynamic, ok := kitEnvModules[spec]; ok {
@@ -802,6 +808,8 @@ func (ca *chunkAnalyzer) member(v *value, name string, at file.Idx) *value {
 		}
 	case kObject, kInstance:
 		return v.props[name]
+	case kServerNS:
+		return serverMember(v, name)
 	case kClient:
 		switch name {
 		case prof.JSAPIField:
@@ -968,11 +976,18 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 		return ca.call(e)
 	case *ast.NewExpression:
 		c := ca.expr(e.Callee)
-		for _, x := range e.ArgumentList {
-			ca.expr(x)
+		args := make([]*value, len(e.ArgumentList))
+		for i, x := range e.ArgumentList {
+			args[i] = ca.expr(x)
 		}
-		if c != nil && c.kind == kClass {
+		switch {
+		case c == nil:
+		case c.kind == kClass:
 			return &value{kind: kInstance, props: c.props}
+		case c.kind == kServerCtor:
+			ca.serverConstruct(e.Idx0(), e.Callee, c, e.ArgumentList, args, true)
+		case c.kind == kServerNS:
+			return c // new Mailgun(FormData): the factory whose client() builds
 		}
 		return nil
 	case *ast.ClassLiteral:
@@ -1072,7 +1087,7 @@ func (ca *chunkAnalyzer) object(o *ast.ObjectLiteral) map[string]*value {
 			v = ca.expr(p.Value)
 			if k, ok := propName(p); ok {
 				set(k, partOf(v, p.Value))
-				if ca.a.prof.IsKeyHeader(k) {
+				if ca.a.prof.IsKeyHeaderKey(k) {
 					ca.keyHeader(p.Key.Idx0(), k, v, p.Value)
 				}
 			}
@@ -1082,7 +1097,7 @@ func (ca *chunkAnalyzer) object(o *ast.ObjectLiteral) map[string]*value {
 				ca.expr(p.Initializer)
 			}
 			set(string(p.Name.Name), partOf(v, &p.Name))
-			if ca.a.prof.IsKeyHeader(string(p.Name.Name)) {
+			if ca.a.prof.IsKeyHeaderKey(string(p.Name.Name)) {
 				ca.keyHeader(p.Name.Idx, string(p.Name.Name), v, &p.Name)
 			}
 		case *ast.SpreadElement:
@@ -1372,6 +1387,9 @@ func (ca *chunkAnalyzer) call(e *ast.CallExpression) *value {
 		switch callee.kind {
 		case kCtor:
 			return ca.construct(e, callee.str, args)
+		case kServerCtor:
+			ca.serverConstruct(e.Idx0(), e.Callee, callee, e.ArgumentList, args, false)
+			return nil
 		case kFunc:
 			if callee.ret != nil {
 				return ca.helperClient(e, callee.ret, args)
@@ -1816,7 +1834,7 @@ func (ca *chunkAnalyzer) keyHeaderIn(v *value) string {
 			continue
 		}
 		k, _ := propName(pk)
-		if ca.a.prof.IsKeyHeader(k) {
+		if ca.a.prof.IsKeyHeaderKey(k) {
 			return k
 		}
 		if k == "headers" {

@@ -410,3 +410,27 @@ func TestPropertySpan(t *testing.T) {
 		t.Error("span found where the key is not")
 	}
 }
+
+// A Vite SPA building OpenAI with a VITE_ secret: DYP105 (and DYP102 on the
+// name), in every profile; the option apiKey is not the Supabase apikey
+// header, so the supabase profile adds no DYP101.
+func TestSecretSDKInViteSPA(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json":        `{"dependencies":{"vite":"5","react-dom":"18","openai":"4"}}`,
+		"index.html":          `<script type="module" src="/src/main.ts"></script>`,
+		"src/main.ts":         "import { ask } from './utils/openai'\nask('hi')\n",
+		"src/utils/openai.js": "import OpenAI from 'openai'\nconst openai = new OpenAI({ apiKey: import.meta.env.VITE_OPENAI_SECRET_KEY, dangerouslyAllowBrowser: true })\nexport const ask = (q) => openai.chat.completions.create({ messages: [{ role: 'user', content: q }] })\n",
+	})
+	for _, profile := range []string{"dypai", "supabase"} {
+		res := scan(t, &config.Config{Profile: profile}, dir)
+		if got, want := summary(res.Findings), "openai.js:02:DYP105 openai.js:02:DYP102"; got != want {
+			t.Errorf("%s: findings = %s, want %s", profile, got, want)
+		}
+		for _, f := range res.Findings {
+			if f.RuleID == "DYP105" && !strings.Contains(f.Message, "dangerouslyAllowBrowser silences the SDK's warning, not the leak") {
+				t.Errorf("%s: message does not name dangerouslyAllowBrowser: %s", profile, f.Message)
+			}
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package sdk
+
+import (
+	"slices"
+	"strings"
+)
+
+// ServerSDK is a third-party SDK whose client holds a secret key and must
+// run only on a server (DYP105): the same mistake as an API-key client in
+// browser code, with another vendor's key. The catalogue is data, active in
+// every profile.
+type ServerSDK struct {
+	Name string // as messages name it: "OpenAI"
+	// Modules are the module specifiers that export the constructors; a
+	// trailing "*" matches a prefix (@aws-sdk/client-*).
+	Modules []string
+	// Exports are the constructors by exported name; "default" is the
+	// default export, "*" any export whose name ends in Client (AWS).
+	Exports []string
+	// KeyArg is the positional argument holding the key (-1: none);
+	// KeyOptions are the option properties holding it, in an object
+	// argument.
+	KeyArg     int
+	KeyOptions []string
+	// AnyImport: importing the module at all in browser code is the
+	// mistake (firebase-admin holds a service account).
+	AnyImport bool
+	// PublicPrefixes mark keys made for browsers (Stripe's pk_),
+	// TokenPrefixes short-lived tokens minted by a server for the browser
+	// (OpenAI's ephemeral ek_ keys): both are fine in browser code.
+	PublicPrefixes []string
+	TokenPrefixes  []string
+}
+
+// ServerSDKs is the catalogue of server-only SDKs.
+var ServerSDKs = []*ServerSDK{
+	{Name: "OpenAI", Modules: []string{"openai"}, Exports: []string{"default", "OpenAI", "AzureOpenAI"}, KeyArg: -1, KeyOptions: []string{"apiKey"}, TokenPrefixes: []string{"ek_"}},
+	{Name: "Anthropic", Modules: []string{"@anthropic-ai/sdk"}, Exports: []string{"default", "Anthropic"}, KeyArg: -1, KeyOptions: []string{"apiKey", "authToken"}},
+	{Name: "Mistral", Modules: []string{"@mistralai/mistralai"}, Exports: []string{"Mistral", "default"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
+	{Name: "Groq", Modules: []string{"groq-sdk"}, Exports: []string{"default", "Groq"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
+	{Name: "Google Gen AI", Modules: []string{"@google/genai"}, Exports: []string{"GoogleGenAI"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
+	{Name: "Google Generative AI", Modules: []string{"@google/generative-ai"}, Exports: []string{"GoogleGenerativeAI"}, KeyArg: 0},
+	{Name: "Stripe", Modules: []string{"stripe"}, Exports: []string{"default", "Stripe"}, KeyArg: 0, PublicPrefixes: []string{"pk_live_", "pk_test_"}},
+	{Name: "Resend", Modules: []string{"resend"}, Exports: []string{"Resend"}, KeyArg: 0},
+	{Name: "SendGrid", Modules: []string{"@sendgrid/mail", "@sendgrid/client"}, Exports: []string{"setApiKey"}, KeyArg: 0},
+	{Name: "Twilio", Modules: []string{"twilio"}, Exports: []string{"default", "Twilio"}, KeyArg: 1},
+	{Name: "Mailgun", Modules: []string{"mailgun.js"}, Exports: []string{"client"}, KeyArg: -1, KeyOptions: []string{"key"}},
+	{Name: "Replicate", Modules: []string{"replicate"}, Exports: []string{"default", "Replicate"}, KeyArg: -1, KeyOptions: []string{"auth"}},
+	{Name: "Pinecone", Modules: []string{"@pinecone-database/pinecone"}, Exports: []string{"Pinecone"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
+	{Name: "AWS SDK", Modules: []string{"@aws-sdk/client-*"}, Exports: []string{"*"}, KeyArg: -1, KeyOptions: []string{"credentials"}},
+	{Name: "Firebase Admin", Modules: []string{"firebase-admin", "firebase-admin/*"}, AnyImport: true, KeyArg: -1},
+}
+
+// ServerSDKFor returns the catalogue entry of a module specifier, or nil.
+// npm: specifiers (Deno) count as the package.
+func ServerSDKFor(spec string) *ServerSDK {
+	spec = strings.TrimPrefix(spec, "npm:")
+	if at := strings.LastIndexByte(spec, '@'); at > 0 {
+		spec = spec[:at] // npm:openai@4
+	}
+	for _, s := range ServerSDKs {
+		for _, m := range s.Modules {
+			if prefix, ok := strings.CutSuffix(m, "*"); ok && strings.HasPrefix(spec, prefix) || spec == m {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// IsConstructor reports whether an export of the SDK's module builds a
+// client.
+func (s *ServerSDK) IsConstructor(export string) bool {
+	if slices.Contains(s.Exports, "*") {
+		return strings.HasSuffix(export, "Client") && export != "Client"
+	}
+	return slices.Contains(s.Exports, export)
+}
+
+// BrowserSafeLiteral reports whether a literal key is one made for
+// browsers: a publishable key or a short-lived token.
+func (s *ServerSDK) BrowserSafeLiteral(v string) bool {
+	for _, p := range append(slices.Clone(s.PublicPrefixes), s.TokenPrefixes...) {
+		if strings.HasPrefix(v, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretKeyNameMarkers mark a name (a variable, a property, an env var)
+// that holds a server-only key; publicKeyNameMarkers one made for browsers.
+var (
+	secretKeyNameMarkers = []string{"secret", "apikey", "api_key", "accesskey", "access_key", "authtoken", "auth_token", "token", "privatekey", "private_key", "key"}
+	publicKeyNameMarkers = []string{"publishable", "public", "ephemeral", "client_secret", "clientsecret", "anon"}
+)
+
+// SecretKeyName reports whether a name says it holds a secret key
+// (OPENAI_API_KEY, stripeSecretKey, apiKey) rather than a key made for
+// browsers (STRIPE_PUBLISHABLE_KEY, ephemeralKey) or something else.
+func SecretKeyName(name string) bool {
+	n := strings.ToLower(name)
+	for _, m := range publicKeyNameMarkers {
+		if strings.Contains(n, m) {
+			return false
+		}
+	}
+	if slices.ContainsFunc(PublicKeyEnvMarkers, func(m string) bool { return strings.Contains(strings.ToUpper(name), m) }) {
+		return false
+	}
+	return slices.ContainsFunc(secretKeyNameMarkers, func(m string) bool { return strings.Contains(n, m) })
+}
