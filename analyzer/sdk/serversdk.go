@@ -30,25 +30,62 @@ type ServerSDK struct {
 	// (OpenAI's ephemeral ek_ keys): both are fine in browser code.
 	PublicPrefixes []string
 	TokenPrefixes  []string
+	// SecretPrefixes are the literal forms of its secret keys that are
+	// unambiguous wherever they appear (gitleaks' rules are the model), for
+	// DYP103 in built bundles; TestPrefixes those of test-mode keys, which
+	// are noted rather than reported.
+	SecretPrefixes []string
+	TestPrefixes   []string
 }
 
 // ServerSDKs is the catalogue of server-only SDKs.
 var ServerSDKs = []*ServerSDK{
-	{Name: "OpenAI", Modules: []string{"openai"}, Exports: []string{"default", "OpenAI", "AzureOpenAI"}, KeyArg: -1, KeyOptions: []string{"apiKey"}, TokenPrefixes: []string{"ek_"}},
-	{Name: "Anthropic", Modules: []string{"@anthropic-ai/sdk"}, Exports: []string{"default", "Anthropic"}, KeyArg: -1, KeyOptions: []string{"apiKey", "authToken"}},
+	{Name: "OpenAI", Modules: []string{"openai"}, Exports: []string{"default", "OpenAI", "AzureOpenAI"}, KeyArg: -1, KeyOptions: []string{"apiKey"}, TokenPrefixes: []string{"ek_"},
+		SecretPrefixes: []string{"sk-proj-", "sk-svcacct-", "sk-admin-"}},
+	{Name: "Anthropic", Modules: []string{"@anthropic-ai/sdk"}, Exports: []string{"default", "Anthropic"}, KeyArg: -1, KeyOptions: []string{"apiKey", "authToken"},
+		SecretPrefixes: []string{"sk-ant-"}},
 	{Name: "Mistral", Modules: []string{"@mistralai/mistralai"}, Exports: []string{"Mistral", "default"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
-	{Name: "Groq", Modules: []string{"groq-sdk"}, Exports: []string{"default", "Groq"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
+	{Name: "Groq", Modules: []string{"groq-sdk"}, Exports: []string{"default", "Groq"}, KeyArg: -1, KeyOptions: []string{"apiKey"}, SecretPrefixes: []string{"gsk_"}},
 	{Name: "Google Gen AI", Modules: []string{"@google/genai"}, Exports: []string{"GoogleGenAI"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
 	{Name: "Google Generative AI", Modules: []string{"@google/generative-ai"}, Exports: []string{"GoogleGenerativeAI"}, KeyArg: 0},
-	{Name: "Stripe", Modules: []string{"stripe"}, Exports: []string{"default", "Stripe"}, KeyArg: 0, PublicPrefixes: []string{"pk_live_", "pk_test_"}},
+	{Name: "Stripe", Modules: []string{"stripe"}, Exports: []string{"default", "Stripe"}, KeyArg: 0, PublicPrefixes: []string{"pk_live_", "pk_test_"},
+		SecretPrefixes: []string{"sk_live_", "rk_live_"}, TestPrefixes: []string{"sk_test_", "rk_test_"}},
 	{Name: "Resend", Modules: []string{"resend"}, Exports: []string{"Resend"}, KeyArg: 0},
-	{Name: "SendGrid", Modules: []string{"@sendgrid/mail", "@sendgrid/client"}, Exports: []string{"setApiKey"}, KeyArg: 0},
+	{Name: "SendGrid", Modules: []string{"@sendgrid/mail", "@sendgrid/client"}, Exports: []string{"setApiKey"}, KeyArg: 0}, // SG. keys: too like minified code for a prefix search
 	{Name: "Twilio", Modules: []string{"twilio"}, Exports: []string{"default", "Twilio"}, KeyArg: 1},
 	{Name: "Mailgun", Modules: []string{"mailgun.js"}, Exports: []string{"client"}, KeyArg: -1, KeyOptions: []string{"key"}},
-	{Name: "Replicate", Modules: []string{"replicate"}, Exports: []string{"default", "Replicate"}, KeyArg: -1, KeyOptions: []string{"auth"}},
-	{Name: "Pinecone", Modules: []string{"@pinecone-database/pinecone"}, Exports: []string{"Pinecone"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
+	{Name: "Replicate", Modules: []string{"replicate"}, Exports: []string{"default", "Replicate"}, KeyArg: -1, KeyOptions: []string{"auth"}, SecretPrefixes: []string{"r8_"}},
+	{Name: "Pinecone", Modules: []string{"@pinecone-database/pinecone"}, Exports: []string{"Pinecone"}, KeyArg: -1, KeyOptions: []string{"apiKey"}, SecretPrefixes: []string{"pcsk_"}},
 	{Name: "AWS SDK", Modules: []string{"@aws-sdk/client-*"}, Exports: []string{"*"}, KeyArg: -1, KeyOptions: []string{"credentials"}},
 	{Name: "Firebase Admin", Modules: []string{"firebase-admin", "firebase-admin/*"}, AnyImport: true, KeyArg: -1},
+}
+
+// ServerKeyPrefixes returns the literal key prefixes of the catalogue:
+// those of secret keys and those of test-mode keys.
+func ServerKeyPrefixes() (secret, test []string) {
+	for _, s := range ServerSDKs {
+		secret = append(secret, s.SecretPrefixes...)
+		test = append(test, s.TestPrefixes...)
+	}
+	return secret, test
+}
+
+// ServerSDKByKeyPrefix returns the SDK whose secret or test keys start with
+// prefix, or nil.
+func ServerSDKByKeyPrefix(prefix string) *ServerSDK {
+	for _, s := range ServerSDKs {
+		if slices.Contains(s.SecretPrefixes, prefix) || slices.Contains(s.TestPrefixes, prefix) {
+			return s
+		}
+	}
+	return nil
+}
+
+// IsTestKey reports whether a literal is a test-mode key of a catalogued
+// SDK (Stripe's sk_test_).
+func IsTestKey(v string) bool {
+	_, test := ServerKeyPrefixes()
+	return slices.ContainsFunc(test, func(p string) bool { return strings.HasPrefix(v, p) })
 }
 
 // ServerSDKFor returns the catalogue entry of a module specifier, or nil.

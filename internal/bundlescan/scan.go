@@ -352,6 +352,23 @@ func ctxRulesFor(p *sdk.Profile) *ctxRules {
 	}
 }
 
+// keyPrefixes are the literal secret-key prefixes looked for in a bundle:
+// the profile's and those of the third-party SDK catalogue, test-mode ones
+// included (noted, not reported).
+func keyPrefixes(p *sdk.Profile) []string {
+	secret, test := sdk.ServerKeyPrefixes()
+	return slices.Concat(p.SecretKeyPrefixes, secret, test)
+}
+
+// testKeyNotes notes the test-mode keys a bundle ships: harmless to money,
+// but where a test key is, the live one tends to follow.
+func (rn *run) testKeyNotes(file string, hs []hit, lines lineIndex) {
+	for _, h := range hs {
+		line, col := lines.pos(h.start)
+		rn.note(file, fmt.Sprintf("%d:%d: a test-mode secret key (%s) ships in this bundle: not a live secret, but keep secret keys, test ones included, out of client code", line, col, sdk.Redact(h.secret)))
+	}
+}
+
 // bundle scans one bundle or page.
 func (rn *run) bundle(b bundleFile) {
 	defer func() {
@@ -380,13 +397,14 @@ func (rn *run) bundle(b bundleFile) {
 		return
 	}
 	cr := ctxRulesFor(b.root.profile)
-	prefixes := b.root.profile.SecretKeyPrefixes
+	prefixes := keyPrefixes(b.root.profile)
 	lines := newLineIndex(data)
 	gen := &textRef{file: b.path, data: data, lines: lines}
 
 	if b.page {
 		ts := scanText(b.path, data, htmlScripts(data), -1, -1, cr, rn.needles, prefixes, lines)
 		rn.addDirectives(b.path, ts.directives, owned)
+		rn.testKeyNotes(b.path, ts.testKeys, lines)
 		for _, h := range ts.hits {
 			loc := gen.loc(h.start, h.end)
 			rn.add(pending{f: rn.leak(h, loc, nil, b.path, true, b.root.profile.Terms), keys: []finding.Location{loc}})
@@ -401,6 +419,7 @@ func (rn *run) bundle(b bundleFile) {
 	}
 	ts := scanText(b.path, data, []jsSpan{{0, len(data)}}, skipFrom, skipTo, cr, rn.needles, prefixes, lines)
 	rn.addDirectives(b.path, ts.directives, owned)
+	rn.testKeyNotes(b.path, ts.testKeys, lines)
 
 	m, mapFile, outside, err := loadMap(rn.tree, b.path, data, u)
 	if outside {

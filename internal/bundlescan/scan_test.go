@@ -753,3 +753,36 @@ func TestSynthBundle(t *testing.T) {
 
 // Scan has the signature of cli.Engine.
 var _ func(context.Context, []string, *config.Config) ([]finding.Finding, []error) = Scan
+
+// Third-party secret keys whose prefixes are unambiguous are DYP103 in a
+// bundle, in every profile; a test-mode key is a note, not a finding; a
+// publishable key and look-alike words are nothing.
+func TestThirdPartyKeyFormats(t *testing.T) {
+	dir := t.TempDir()
+	keys := map[string]string{
+		"openai":    "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z",
+		"anthropic": "sk-ant-api03-2gfKDx4fq2eny08wGfX6grLDHk",
+		"stripe":    "rk_live_51HqLyjWDarjtT1zdp7dcXYZ",
+		"groq":      "gsk_QyxtVVrsT8A6mOlXekLtWGdyb3FY",
+	}
+	var b strings.Builder
+	for _, name := range []string{"anthropic", "groq", "openai", "stripe"} {
+		fmt.Fprintf(&b, "var %s=%q;\n", name, keys[name])
+	}
+	b.WriteString("var test=\"sk_test_51HqLyjWDarjtT1zdp7dcXYZ\";\nvar pub=\"pk_live_51HqLyjWDarjtT1zdp7dcXYZ\";\nvar words=\"sk-button sk-proj-x\";\n")
+	writeFiles(t, dir, map[string]string{"dist/app.js": b.String()})
+	for _, profile := range []string{"dypai", "supabase"} {
+		fs, errs := scanDirs(t, &config.Config{Profile: profile}, nil, dir)
+		var got []string
+		for _, f := range fs {
+			got = append(got, fmt.Sprintf("%d:%s", f.Loc.Line, f.RuleID))
+		}
+		if want := "[1:DYP103 2:DYP103 3:DYP103 4:DYP103]"; fmt.Sprint(got) != want {
+			t.Errorf("%s: findings %v, want %s", profile, got, want)
+		}
+		assertRedacted(t, fs, keys["openai"], keys["anthropic"], keys["stripe"], keys["groq"])
+		if len(errs) != 1 || !strings.Contains(errs[0].Error(), "dist/app.js: 5:11: a test-mode secret key (sk_t…) ships in this bundle") {
+			t.Errorf("%s: notes %v, want the test key's", profile, errs)
+		}
+	}
+}

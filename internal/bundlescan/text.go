@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/dypai/dypailint/analyzer/directive"
+	"github.com/dypai/dypailint/analyzer/sdk"
 )
 
 // lineIndex maps byte offsets to 1-based lines and byte columns.
@@ -51,6 +52,7 @@ type jsSpan struct{ from, to int }
 // textScan is the outcome of scanning one text.
 type textScan struct {
 	hits       []hit // merged, by offset
+	testKeys   []hit // test-mode keys (sdk.IsTestKey): noted, not reported
 	directives []*directive.Directive
 }
 
@@ -77,7 +79,13 @@ func scanText(file string, data []byte, spans []jsSpan, skipFrom, skipTo int, ru
 		}
 	}
 	hs = append(hs, valueHits(data, skipFrom, skipTo, ns, prefixes, rules.prof.SecretJWTRoles)...)
-	ts.hits = mergeHits(hs)
+	for _, h := range mergeHits(hs) {
+		if sdk.IsTestKey(h.secret) {
+			ts.testKeys = append(ts.testKeys, h)
+		} else {
+			ts.hits = append(ts.hits, h)
+		}
+	}
 	return ts
 }
 

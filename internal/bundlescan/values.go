@@ -130,7 +130,11 @@ func valueHits(data []byte, skipFrom, skipTo int, ns []needle, prefixes, jwtRole
 			if skip(p) || p > 0 && isKeyChar(data[p-1]) || end-p-len(pre) < minSecretLen {
 				continue
 			}
-			hits = append(hits, hit{start: p, end: end, secret: string(data[p:end]), what: "a secret key (" + pre + " prefix)", rank: rankKnown})
+			what := "a secret key (" + pre + " prefix)"
+			if srv := sdk.ServerSDKByKeyPrefix(pre); srv != nil {
+				what = "a secret " + srv.Name + " key" // the vendor, not more of the key
+			}
+			hits = append(hits, hit{start: p, end: end, secret: string(data[p:end]), what: what, rank: rankKnown})
 		}
 	}
 	roles := map[string]string{} // bundles repeat their JWTs
