@@ -35,9 +35,17 @@ const minAfterPrefix = 12
 // (chunk hashes, pseudo-version hashes, identifiers) are left alone.
 const minToken = 24
 
-// KnownPrefixes are key prefixes that mark a secret whatever its context:
-// the SDK profiles' secret prefixes and the well-known formats of other
-// services (gitleaks' rules are the model), as data.
+// knownPrefixes are the key prefixes that mark a secret whatever its
+// context: the third-party SDK catalogue's (sdk.ServerKeyPrefixes) and
+// those below.
+var knownPrefixes = func() []string {
+	secret, test := sdk.ServerKeyPrefixes()
+	return slices.Concat(KnownPrefixes, secret, test)
+}()
+
+// KnownPrefixes are key prefixes of services outside the SDK catalogue that
+// mark a secret whatever its context (gitleaks' rules are the model), as
+// data.
 var KnownPrefixes = []string{
 	"dyp_live_", "dyp_test_", "dyp_",
 	"sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_",
@@ -198,7 +206,7 @@ func isJWT(tok string) bool {
 // prefixAt returns where a known secret prefix followed by at least
 // minAfterPrefix key characters, letters and digits, starts in piece, or -1.
 func prefixAt(piece string) int {
-	for _, pre := range KnownPrefixes {
+	for _, pre := range knownPrefixes {
 		for off := 0; ; {
 			k := strings.Index(piece[off:], pre)
 			if k < 0 {
