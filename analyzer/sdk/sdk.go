@@ -45,6 +45,9 @@ type Profile struct {
 	JSModules      []string // module specifiers that are the SDK
 	JSConstructors []string // exported functions returning a client
 	JSKeyArg       int      // index of the positional API-key argument
+	// JSKeyOptions are option properties that carry the key when the
+	// constructor takes an options object instead (supabaseKey).
+	JSKeyOptions []string
 	JSAPIField     string   // client.<field>.get(...) ("": no endpoint calls)
 	JSAuthField    string
 	JSSignUp       string
@@ -170,12 +173,21 @@ var Supabase = &Profile{
 	GoKeyArg:       1,
 	GoAuthField:    "Auth",
 	GoSignUp:       "Signup",
-	JSModules:      []string{"@supabase/supabase-js", "@supabase/ssr"},
+	// @supabase/supabase-js and @supabase/ssr, and the deprecated but
+	// still common auth helpers, which wrap the same client.
+	JSModules: []string{"@supabase/supabase-js", "@supabase/ssr",
+		"@supabase/auth-helpers-nextjs", "@supabase/auth-helpers-sveltekit", "@supabase/auth-helpers-react", "@supabase/auth-helpers-remix"},
 	// createClient(url, key, options) from @supabase/supabase-js;
 	// createBrowserClient / createServerClient(url, key, options) from
-	// @supabase/ssr.
-	JSConstructors: []string{"createClient", "createBrowserClient", "createServerClient"},
-	JSKeyArg:       1,
+	// @supabase/ssr and auth-helpers-remix; the Next.js and SvelteKit
+	// helpers take { supabaseUrl, supabaseKey } options.
+	JSConstructors: []string{"createClient", "createBrowserClient", "createServerClient",
+		"createClientComponentClient", "createPagesBrowserClient", "createBrowserSupabaseClient",
+		"createServerComponentClient", "createServerActionClient", "createRouteHandlerClient",
+		"createMiddlewareClient", "createPagesServerClient", "createServerSupabaseClient",
+		"createSupabaseLoadClient", "createSupabaseServerClient"},
+	JSKeyArg:     1,
+	JSKeyOptions: []string{"supabaseKey"},
 	JSAuthField:    "auth",
 	JSSignUp:       "signUp",
 	// Supabase emits PASSWORD_RECOVERY for recovery links (invitation

@@ -100,7 +100,9 @@ func TestSupabaseProfile(t *testing.T) {
 		"https://esm.sh/@supabase/supabase-js@2":    true,
 		"https://esm.sh/@supabase/supabase-js":      true,
 		"@supabase/supabase-js/dist/module":         false,
-		"@supabase/auth-helpers-nextjs":             false,
+		"@supabase/auth-helpers-nextjs":             true,
+		"@supabase/auth-helpers-sveltekit":          true,
+		"@supabase/auth-js":                         false,
 		"https://esm.sh/@supabase/functions-js@2":   false,
 		"https://example.com/@supabase/supabase-js": false,
 	} {

@@ -1520,11 +1520,10 @@ func (ca *chunkAnalyzer) construct(e *ast.CallExpression, name string, args []*v
 	prof := ca.a.prof
 	c := &client{keyParam: -1}
 	c.loc, c.ok = ca.loc(e.Idx0())
-	k := prof.JSKeyArg
-	if k < 0 || k >= len(e.ArgumentList) || isNothing(e.ArgumentList[k]) {
+	v, arg := constructorKey(prof, e.ArgumentList, args)
+	if arg == nil {
 		return &value{kind: kClient, client: c}
 	}
-	v, arg := args[k], e.ArgumentList[k]
 	c.key = ca.describeKey(v, arg)
 	fromParam := v != nil && v.kind == kParam && v.fn == ca.fn.node && v.fn != nil
 	if fromParam && !prof.Gated() {
@@ -1545,6 +1544,34 @@ func (ca *chunkAnalyzer) construct(e *ast.CallExpression, name string, args []*v
 		ca.emitDYP101(e.Idx0(), name+" with "+prof.Terms.Key+paren(c.key), v, false)
 	}
 	return &value{kind: kClient, client: c}
+}
+
+// constructorKey finds the key given to the SDK's constructor: the
+// positional argument, else a key option of an options object
+// (createClientComponentClient({ supabaseUrl, supabaseKey })). arg is nil
+// when none is given.
+func constructorKey(prof *sdk.Profile, list []ast.Expression, args []*value) (*value, ast.Expression) {
+	if k := prof.JSKeyArg; k >= 0 && k < len(list) && !isNothing(list[k]) {
+		return args[k], list[k]
+	}
+	for _, v := range args {
+		if v == nil || v.kind != kObject || v.obj == nil {
+			continue
+		}
+		for _, p := range v.obj.Value {
+			switch p := p.(type) {
+			case *ast.PropertyKeyed:
+				if name, ok := propName(p); ok && slices.Contains(prof.JSKeyOptions, name) {
+					return v.props[name], p.Value
+				}
+			case *ast.PropertyShort:
+				if name := string(p.Name.Name); slices.Contains(prof.JSKeyOptions, name) {
+					return v.props[name], &p.Name
+				}
+			}
+		}
+	}
+	return nil, nil
 }
 
 // isNothing reports whether an argument is undefined, null or void 0.

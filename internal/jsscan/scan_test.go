@@ -25,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite the .golden files")
 // fixtures are the projects under testdata; each has a .golden file.
 // The bug-* fixtures reproduce constructs of real apps that broke the
 // scanner, each named after the bug.
-var fixtures = []string{"nextapp", "secretsdk", "pagesapp", "viteapp", "worker", "broken",
+var fixtures = []string{"nextapp", "secretsdk", "supabase-kit", "pagesapp", "viteapp", "worker", "broken",
 	"bug-for-await", "bug-class-field-get", "bug-parser-gaps", "bug-unparsed-output",
 	"bug-workspace-package", "bug-utf16-source", "supabase-vite", "supabase-next", "nextsession",
 	"expoapp", "remixapp", "remixclassic", "tanstackapp", "bug-tsconfig-paths-missing", "bug-broken-tsconfig",
@@ -36,6 +36,7 @@ var fixtures = []string{"nextapp", "secretsdk", "pagesapp", "viteapp", "worker",
 // it in its dypai.yaml instead).
 var fixtureConfigs = map[string]*config.Config{
 	"supabase-vite":    {Profile: "supabase"},
+	"supabase-kit":     {Profile: "supabase"},
 	"bug-utf16-source": {Profile: "supabase"},
 }
 
