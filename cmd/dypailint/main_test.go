@@ -1,7 +1,6 @@
 package main_test
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"net/url"
@@ -43,16 +42,7 @@ func TestMain(m *testing.M) {
 // dypailint runs the binary in dir and returns stdout, stderr and the exit status.
 func dypailint(t *testing.T, dir string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatal(err)
-	}
-	return stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()
+	return dypailintEnv(t, dir, nil, args...)
 }
 
 func repoRoot(t *testing.T) string {

@@ -243,6 +243,25 @@ func (ca *chunkAnalyzer) program(prog *ast.Program) {
 	}
 }
 
+// namedImports declares the named imports of an import clause, each bound
+// to what bind says its exported name is (nil: unknown).
+func (ca *chunkAnalyzer) namedImports(s *scope, c *ast.ImportClause, bind func(name string) *value) {
+	if c.NamedImports == nil {
+		return
+	}
+	for _, is := range c.NamedImports.ImportsList {
+		local := is.Alias
+		if local == "" {
+			local = is.IdentifierName
+		}
+		if v := bind(string(is.IdentifierName)); v != nil {
+			ca.declare(s, string(local)).v = v
+		} else {
+			ca.declare(s, string(local))
+		}
+	}
+}
+
 func (ca *chunkAnalyzer) importDecl(s *scope, imp *ast.ImportDeclaration) {
 	if imp.ImportClause == nil || imp.FromClause == nil {
 		return
@@ -257,18 +276,12 @@ func (ca *chunkAnalyzer) importDecl(s *scope, imp *ast.ImportDeclaration) {
 		if c.NameSpaceImport != nil {
 			ca.declare(s, string(c.NameSpaceImport.ImportedBinding)).v = &value{kind: kSDK}
 		}
-		if c.NamedImports != nil {
-			for _, is := range c.NamedImports.ImportsList {
-				local := is.Alias
-				if local == "" {
-					local = is.IdentifierName
-				}
-				b := ca.declare(s, string(local))
-				if slices.Contains(prof.JSConstructors, string(is.IdentifierName)) {
-					b.v = &value{kind: kCtor, str: string(is.IdentifierName)}
-				}
+		ca.namedImports(s, c, func(name string) *value {
+			if slices.Contains(prof.JSConstructors, name) {
+				return &value{kind: kCtor, str: name}
 			}
-		}
+			return nil
+		})
 		return
 	}
 	if ca.serverImport(s, imp, spec) {

@@ -41,18 +41,12 @@ func (ca *chunkAnalyzer) serverImport(s *scope, imp *ast.ImportDeclaration, spec
 	if c.NameSpaceImport != nil {
 		ca.declare(s, string(c.NameSpaceImport.ImportedBinding)).v = &value{kind: kServerNS, server: srv}
 	}
-	if c.NamedImports != nil {
-		for _, is := range c.NamedImports.ImportsList {
-			local := is.Alias
-			if local == "" {
-				local = is.IdentifierName
-			}
-			b := ca.declare(s, string(local))
-			if srv.IsConstructor(string(is.IdentifierName)) {
-				b.v = &value{kind: kServerCtor, server: srv, str: string(is.IdentifierName)}
-			}
+	ca.namedImports(s, c, func(name string) *value {
+		if srv.IsConstructor(name) {
+			return &value{kind: kServerCtor, server: srv, str: name}
 		}
-	}
+		return nil
+	})
 	return true
 }
 
