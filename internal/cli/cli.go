@@ -359,7 +359,7 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *ou
 	run.Findings, bounded = finding.Bound(finding.Sort(run.Findings))
 	run.Errors = append(run.Errors, bounded...)
 	var errs []error
-	for _, e := range finding.UniqueErrors(run.Errors) {
+	for _, e := range collapseDepthNotes(finding.UniqueErrors(run.Errors)) {
 		if n, ok := e.(interface{ IsNotice() bool }); ok && n.IsNotice() {
 			run.Notes = append(run.Notes, e)
 		} else {
@@ -393,6 +393,28 @@ func insideTree(tree *scantree.Tree, run *output.Run) []finding.Finding {
 	}
 	if len(dropped) > 0 {
 		run.Errors = append(run.Errors, note(fmt.Sprintf("%d files with findings lie outside the scanned tree (reached through a go.mod replace or go.work directive?): their findings are not reported", len(dropped))))
+	}
+	return out
+}
+
+// maxDepthNotes is how many too-deep directories are named one by one: a
+// tree built to be deep has thousands.
+const maxDepthNotes = 3
+
+// collapseDepthNotes keeps the first maxDepthNotes directory-depth notes
+// and counts the rest in one.
+func collapseDepthNotes(errs []error) []error {
+	n := 0
+	out := slices.DeleteFunc(errs, func(e error) bool {
+		var de *scantree.DepthError
+		if !errors.As(e, &de) {
+			return false
+		}
+		n++
+		return n > maxDepthNotes
+	})
+	if n > maxDepthNotes {
+		out = append(out, note(fmt.Sprintf("%d more directories are more than %d deep and were not scanned", n-maxDepthNotes, scantree.MaxDepth)))
 	}
 	return out
 }

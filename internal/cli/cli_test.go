@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/finding"
@@ -32,5 +33,20 @@ func TestInsideTree(t *testing.T) {
 	}
 	if len(run.Errors) != 1 || run.Errors[0].(interface{ IsNotice() bool }).IsNotice() != true {
 		t.Fatalf("errors = %v, want one note", run.Errors)
+	}
+}
+
+// A tree built to be deep names a few of its deep directories, and counts
+// the rest.
+func TestCollapseDepthNotes(t *testing.T) {
+	var errs []error
+	for i := range 10 {
+		errs = append(errs, &scantree.DepthError{Dir: filepath.Join("c", strconv.Itoa(i))})
+	}
+	errs = append(errs, note("other"))
+	got := collapseDepthNotes(errs)
+	if len(got) != maxDepthNotes+2 || got[maxDepthNotes].Error() != "other" ||
+		got[len(got)-1].Error() != "7 more directories are more than 64 deep and were not scanned" {
+		t.Errorf("got %v", got)
 	}
 }
