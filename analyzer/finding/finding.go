@@ -97,12 +97,18 @@ func UniqueErrors(errs []error) []error {
 // bundle can repeat one leak hundreds of thousands of times.
 const MaxPerFileRule = 100
 
-// foldOver is how many identical findings (one rule, file and message) a
+// FoldOver is how many identical findings (one rule, file and message) a
 // file may have before they are shown as one: a few are distinct places
 // to fix, hundreds are one generated pattern.
-const foldOver = 10
+const FoldOver = 10
 
-// Bound collapses floods. More than foldOver findings of one rule in one
+// Repeated is the message of the first of identical findings, saying how
+// many more there are.
+func Repeated(msg string, more int) string {
+	return fmt.Sprintf("%s (and %d more times in this file)", msg, more)
+}
+
+// Bound collapses floods. More than FoldOver findings of one rule in one
 // file with the same message become the first of them, its message saying
 // how many more there are; past MaxPerFileRule findings of one rule in one
 // file, the rest are dropped and counted in a note. Order is kept.
@@ -121,12 +127,12 @@ func Bound(fs []Finding) ([]Finding, []error) {
 	for _, f := range fs {
 		k := key{f.RuleID, f.Loc.File, f.Message}
 		n := same[k]
-		if n > foldOver {
+		if n > FoldOver {
 			if shown[k] {
 				continue
 			}
 			shown[k] = true
-			f.Message = fmt.Sprintf("%s (and %d more times in this file)", f.Message, n-1)
+			f.Message = Repeated(f.Message, n-1)
 		}
 		fr := fileRule{f.RuleID, f.Loc.File}
 		if perFile[fr] >= MaxPerFileRule {

@@ -696,7 +696,11 @@ func (rn *run) leak(h hit, loc finding.Location, related []finding.Related, bund
 	} else {
 		b.WriteString(": remove it from client code, " + terms.BundleFix + ", and rotate the key")
 	}
-	return finding.Finding{RuleID: rules.DYP103, Loc: loc, Message: b.String(), Related: related}
+	msg := b.String()
+	if h.repeats > 0 {
+		msg = finding.Repeated(msg, h.repeats)
+	}
+	return finding.Finding{RuleID: rules.DYP103, Loc: loc, Message: msg, Related: related}
 }
 
 // finish applies the suppression directives and reports the malformed and

@@ -786,3 +786,17 @@ func TestThirdPartyKeyFormats(t *testing.T) {
 		}
 	}
 }
+
+// A leak a generated bundle repeats thousands of times is one finding
+// saying how many more there are, made before the findings are: holding
+// one per repeat cost gigabytes.
+func TestRepeatedLeakFolded(t *testing.T) {
+	dir := t.TempDir()
+	leak := `fetch(u,{headers:{"X-API-KEY":"` + headerKey + `"}});`
+	writeFiles(t, dir, map[string]string{"dist/app.js": strings.Repeat(leak, 5000) + "\nfetch(u,{headers:{\"X-API-KEY\":\"dyp_live_another0123456789\"}})"})
+	fs, errs := scanDirs(t, nil, nil, dir)
+	noErrors(t, errs)
+	if len(fs) != 2 || !strings.HasSuffix(fs[0].Message, "(and 4999 more times in this file)") || fs[0].Loc.Col != 32 || strings.Contains(fs[1].Message, "more times") {
+		t.Errorf("findings: %s", renderAll(dir, fs))
+	}
+}

@@ -79,7 +79,7 @@ func scanText(file string, data []byte, spans []jsSpan, skipFrom, skipTo int, ru
 		}
 	}
 	hs = append(hs, valueHits(data, skipFrom, skipTo, ns, prefixes, rules.prof.SecretJWTRoles)...)
-	for _, h := range mergeHits(hs) {
+	for _, h := range foldRepeats(mergeHits(hs)) {
 		if sdk.IsTestKey(h.secret) {
 			ts.testKeys = append(ts.testKeys, h)
 		} else {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/sdk"
 )
 
@@ -19,6 +20,8 @@ type hit struct {
 	what       string   // "the value of DYPAI_API_KEY", "a service_role JWT", "an API key"
 	rank       int      // how specific what is: the most specific wins when hits overlap
 	how        []string // " as a literal X-API-KEY header", ", base64-encoded", …
+	// repeats counts the identical hits folded into this one (foldRepeats).
+	repeats int
 }
 
 const (
@@ -288,6 +291,36 @@ func mergeHits(hs []hit) []hit {
 	}
 	for i := range out {
 		slices.SortStableFunc(out[i].how, func(a, b string) int { return howOrder(a) - howOrder(b) })
+	}
+	return out
+}
+
+// foldRepeats keeps, of more than finding.FoldOver hits of one secret
+// found the same way, only the first, counting the rest: a generated
+// bundle repeating one header 800,000 times is one leak, and holding a
+// finding for each cost gigabytes. Order is kept.
+func foldRepeats(hs []hit) []hit {
+	if len(hs) <= finding.FoldOver {
+		return hs
+	}
+	type key struct{ secret, what, how string }
+	keyOf := func(h hit) key { return key{h.secret, h.what, strings.Join(h.how, "\x00")} }
+	n := map[key]int{}
+	for _, h := range hs {
+		n[keyOf(h)]++
+	}
+	out := hs[:0]
+	first := map[key]bool{}
+	for _, h := range hs {
+		k := keyOf(h)
+		if n[k] > finding.FoldOver {
+			if first[k] {
+				continue
+			}
+			first[k] = true
+			h.repeats = n[k] - 1
+		}
+		out = append(out, h)
 	}
 	return out
 }
