@@ -48,9 +48,9 @@ type Profile struct {
 	// JSKeyOptions are option properties that carry the key when the
 	// constructor takes an options object instead (supabaseKey).
 	JSKeyOptions []string
-	JSAPIField     string   // client.<field>.get(...) ("": no endpoint calls)
-	JSAuthField    string
-	JSSignUp       string
+	JSAPIField   string // client.<field>.get(...) ("": no endpoint calls)
+	JSAuthField  string
+	JSSignUp     string
 	// JSAuthStateChange is the auth field's method that registers a
 	// callback for auth events: client.auth.onAuthStateChange(cb).
 	JSAuthStateChange string
@@ -188,8 +188,8 @@ var Supabase = &Profile{
 		"createSupabaseLoadClient", "createSupabaseServerClient"},
 	JSKeyArg:     1,
 	JSKeyOptions: []string{"supabaseKey"},
-	JSAuthField:    "auth",
-	JSSignUp:       "signUp",
+	JSAuthField:  "auth",
+	JSSignUp:     "signUp",
 	// Supabase emits PASSWORD_RECOVERY for recovery links (invitation
 	// links sign the user in); DYP407 is silent under this profile, which
 	// has no app manifest, but -v shows the handlers found.
