@@ -56,7 +56,11 @@
 //     role or a permission (RequireRole("admin"), AdminOnly,
 //     ruleAdmin := mid.Authorize(…), pm(h, "users:manage")) or under an
 //     /admin prefix; or is named for administrators, as is its receiver's
-//     type or its package (AdminHandler, type admin, package api/admin);
+//     type or its package (AdminHandler, type admin, package api/admin).
+//     A check covers the handler it is in: a function literal registered
+//     as a handler (r.GET("/x", func(c *gin.Context) {…})) is checked on
+//     its own, never through a sibling handler or the router-setup
+//     function around it;
 //   - when the handler checks the signature of what it is sent
 //     (hmac.Equal, webhook.ConstructEvent, verifySignature(body, sig)): a
 //     webhook, whose ids are the signing server's word;

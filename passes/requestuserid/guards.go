@@ -49,14 +49,19 @@ func (c *checker) roleCheckedFn(fn *ssa.Function, depth int) bool {
 	}
 	c.fnMemo[fn] = false // a recursion is not a check
 	res := false
+	top := fn
+	// A closure is checked with the functions enclosing it up to the
+	// handler it is in: a function literal registered as a handler is its
+	// own scope, and a check in a sibling handler or in the router-setup
+	// function around it does not cover it.
 	for f := fn; f != nil && !res; f = f.Parent() {
+		top = f
 		res = c.bodyChecksRole(f.Syntax()) || c.adminNamed(f) || c.gateChecksRole(f.Syntax()) || c.verifiesSender(f.Syntax())
-	}
-	if !res && depth < 3 {
-		top := fn
-		for top.Parent() != nil {
-			top = top.Parent()
+		if f.Parent() != nil && c.handlerScope(f.Syntax()) {
+			break
 		}
+	}
+	if !res && depth < 3 && top.Parent() == nil {
 		callers := c.types.Callers(top)
 		if len(callers) > 0 && c.set.GateOf(top.Syntax()) == nil && c.set.Of(top.Syntax()) == nil {
 			res = true
@@ -70,6 +75,22 @@ func (c *checker) roleCheckedFn(fn *ssa.Function, depth int) bool {
 	}
 	c.fnMemo[fn] = res
 	return res
+}
+
+// handlerScope reports whether the function literal n is a handler of its
+// own: found as one, registered on a router, or given the request (an
+// inline handler of a framework the tables do not know). Its checks cover
+// it alone.
+func (c *checker) handlerScope(n ast.Node) bool {
+	lit, ok := n.(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	if c.set.Of(lit) != nil || c.set.GateOf(lit) != nil {
+		return true
+	}
+	sig, ok := c.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	return ok && handlers.TakesRequest(sig)
 }
 
 // SignatureFuncs verify a signed payload.
@@ -94,6 +115,9 @@ func (c *checker) verifiesSender(n ast.Node) bool {
 	}
 	found := false
 	ast.Inspect(n, func(x ast.Node) bool {
+		if x != n && c.handlerScope(x) {
+			return false // another handler's check
+		}
 		call, ok := x.(*ast.CallExpr)
 		if !ok || found {
 			return !found
@@ -236,8 +260,8 @@ func (c *checker) bodyChecksRole(n ast.Node) bool {
 		return hit
 	}
 	ast.Inspect(n, func(x ast.Node) bool {
-		if found {
-			return false
+		if found || x != n && c.handlerScope(x) {
+			return false // another handler's check
 		}
 		switch x := x.(type) {
 		case *ast.CallExpr:
