@@ -819,18 +819,8 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 	if f == nil {
 		return ssaflow.Decision{Effect: ssaflow.Through}
 	}
-	if w, _ := handlers.MatchWrite(f); w != nil {
-		if !slices.Contains(w.Data, s.Arg) {
-			return ssaflow.Decision{Effect: ssaflow.Ignore}
-		}
-		if w.Writer == handlers.Always || c.types.IsResponse(handlers.ArgValue(s.Common, w.Writer)) {
-			return ssaflow.Decision{Effect: ssaflow.Use, Label: w.Func.String()}
-		}
-		if w.What == "header" || w.What == "cookie" || w.What == "redirect" {
-			return ssaflow.Decision{Effect: ssaflow.Ignore} // an outgoing request's header
-		}
-		// Written into something else (a buffer, a file): follow the writer.
-		return ssaflow.Decision{Effect: ssaflow.Into, Into: writerTarget(s.Common, w.Writer)}
+	if d, ok := ssaflow.ResponseWrite(c.types, s); ok {
+		return d
 	}
 	for _, b := range Buffers {
 		if b.Matches(f) && s.Arg != handlers.Receiver {
@@ -857,18 +847,6 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 	}
 	// Logs, outgoing requests (net/http), signing, and the rest.
 	return ssaflow.Decision{Effect: ssaflow.Ignore}
-}
-
-// writerTarget is what a write into a non-response writer fills: the
-// writer, or the writer an encoder wraps.
-func writerTarget(c *ssa.CallCommon, idx int) ssa.Value {
-	w := handlers.ArgValue(c, idx)
-	if call, ok := w.(*ssa.Call); ok {
-		if f := handlers.Callee(&call.Call); f != nil && f.Name() == "NewEncoder" && len(call.Call.Args) == 1 {
-			return call.Call.Args[0]
-		}
-	}
-	return w
 }
 
 func sanitizerName(name string) bool {

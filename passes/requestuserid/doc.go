@@ -36,6 +36,17 @@
 // and a constructor of another package (task.NewEmailWelcome) pass the id
 // on: what is done with the record or the value is followed.
 //
+// The read side: a call given the id whose result (or what it writes into
+// a pointer it is given: row.Scan(&u.ID), db.First(&u, id)) is written to
+// the response — by the frameworks' writers, json.NewEncoder(w).Encode,
+// w.Write or a helper of the package — selects whose record the caller
+// gets, and the message says that the record of any user can be read. A
+// lookup of a user record (users.Get(id), FindUserByID), which addresses
+// the user resource and is not a use by itself, is reported this way when
+// the handler serves a signed-in user (it reads the session or is behind
+// authentication middleware): a caller who has a verified identity and is
+// handed anyone's record by naming them.
+//
 // Not reported:
 //
 //   - when the value is compared (==, !=, strings.EqualFold) with the

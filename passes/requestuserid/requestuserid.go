@@ -102,7 +102,11 @@ type checker struct {
 	types  *handlers.Types
 	set    *handlers.Set
 	engine *ssaflow.Engine
-	ids    map[string]bool // normalised identity fields
+	// records follows what a call given the id returns (read.go).
+	records *ssaflow.Engine
+	// lookups are the user-record lookups the current source reached.
+	lookups []ssaflow.Site
+	ids     map[string]bool // normalised identity fields
 
 	// handlerTypes are the types with handler methods (the server): their
 	// other methods are helpers, not stores.
@@ -169,40 +173,61 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		Compare: c.compare,
 	}, ssaRes.Pkg, ssaRes.SrcFuncs)
 
+	c.records = ssaflow.New(ssaflow.Config{Carries: carries, Call: c.recordCall}, ssaRes.Pkg, ssaRes.SrcFuncs)
+
 	r := report.New(pass, cfg)
 	for _, src := range c.sources() {
 		if isTestFile(pass, src.pos) {
 			continue
 		}
-		c.verified = false
-		hits := c.engine.Run(src.seeds...)
-		if c.verified || len(hits) == 0 {
-			continue
+		if d, ok := c.check(src); ok {
+			r.Report(rules.DYP203, d)
 		}
-		slices.SortFunc(hits, func(a, b ssaflow.Hit) int { return int(a.Top.Pos() - b.Top.Pos()) })
-		var hit *ssaflow.Hit
-		for i := range hits {
-			if !c.roleChecked(src.fn, hits[i].Top.Parent()) && !c.sessionActs(hits[i]) {
-				hit = &hits[i]
-				break
-			}
-		}
-		if hit == nil {
-			continue
-		}
-		sink := c.callName(hit.Top)
-		d := analysis.Diagnostic{
-			Pos: src.pos,
-			Message: fmt.Sprintf("user id from %s %q is passed to %s: take the acting user from the verified session instead",
-				src.kind, src.key, sink),
-			Related: []analysis.RelatedInformation{{Pos: hit.Top.Pos(), Message: "the user id is used here"}},
-		}
-		if src.node != nil {
-			d.Pos, d.End = src.node.Pos(), src.node.End()
-		}
-		r.Report(rules.DYP203, d)
 	}
 	return r.Result(), nil
+}
+
+// check follows one source and returns its diagnostic: the first use of
+// the id that no check covers — or, when there is none, a lookup of the
+// user's record by the id in a signed-in handler — saying whether the
+// record it selects is written to the response.
+func (c *checker) check(src source) (analysis.Diagnostic, bool) {
+	c.verified = false
+	c.lookups = nil
+	hits := c.engine.Run(src.seeds...)
+	if c.verified {
+		return analysis.Diagnostic{}, false
+	}
+	slices.SortFunc(hits, func(a, b ssaflow.Hit) int { return int(a.Top.Pos() - b.Top.Pos()) })
+	var use ssa.CallInstruction
+	var write *ssaflow.Hit
+	for _, h := range hits {
+		if !c.roleChecked(src.fn, h.Top.Parent()) && !c.sessionActs(h) {
+			use, write = h.Top, c.readBack(h.Top, h.Site.Instr)
+			break
+		}
+	}
+	if use == nil {
+		use, write = c.readLookup(src)
+	}
+	if use == nil {
+		return analysis.Diagnostic{}, false
+	}
+	d := analysis.Diagnostic{
+		Pos: src.pos,
+		Message: fmt.Sprintf("user id from %s %q is passed to %s: take the acting user from the verified session instead",
+			src.kind, src.key, c.callName(use)),
+		Related: []analysis.RelatedInformation{{Pos: use.Pos(), Message: "the user id is used here"}},
+	}
+	if write != nil {
+		d.Message = fmt.Sprintf("user id from %s %q is passed to %s, whose result is written to the response: the record of any user can be read; take the user id from the verified session or JWT claims instead",
+			src.kind, src.key, c.callName(use))
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: write.Top.Pos(), Message: "the record is written to the response here"})
+	}
+	if src.node != nil {
+		d.Pos, d.End = src.node.Pos(), src.node.End()
+	}
+	return d, true
 }
 
 // carries: an identity can be a string, a number, a struct holding it…;

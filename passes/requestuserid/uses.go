@@ -47,7 +47,11 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 		c.verified = true
 		return ssaflow.Decision{Effect: ssaflow.Ignore}
 	}
-	if userLookup(f) || !s.Local && f.Signature().Recv() == nil && isConstructor(f.Name()) {
+	if userLookup(f) {
+		c.lookups = append(c.lookups, s) // the record is followed (read.go)
+		return ssaflow.Decision{Effect: ssaflow.Through}
+	}
+	if !s.Local && f.Signature().Recv() == nil && isConstructor(f.Name()) {
 		return ssaflow.Decision{Effect: ssaflow.Through}
 	}
 	switch {

@@ -38,6 +38,10 @@ const (
 	Into
 	// Use: the call is a sink; a Hit is recorded.
 	Use
+	// IntoPointers: the call writes what it is given into the pointers it
+	// is also given (row.Scan(&u.ID, &u.Name), cur.Decode(&u),
+	// db.First(&u, id)), which become tracked, and its result carries it.
+	IntoPointers
 )
 
 // Site is one call a tracked value reaches.
@@ -554,6 +558,39 @@ func (e *Engine) objectAt(root ssa.Value, m *mark, f *frame) {
 	}
 }
 
+// Pointees returns the pointers an argument passes: itself when it is
+// one, or the pointers stored into a variadic argument's slice
+// (row.Scan(&u.ID, &u.Name)).
+func Pointees(a ssa.Value) []ssa.Value {
+	a = stripIface(a)
+	if isPointer(a.Type()) {
+		return []ssa.Value{a}
+	}
+	sl, ok := a.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, r := range *arr.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, rr := range *ia.Referrers() {
+			if st, ok := rr.(*ssa.Store); ok && st.Addr == ia {
+				if v := stripIface(st.Val); isPointer(v.Type()) {
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
+}
+
 func stripIface(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {
@@ -828,6 +865,17 @@ func (e *Engine) call(v ssa.Value, m *mark, instr ssa.CallInstruction, f *frame)
 			}
 		case Into:
 			e.into(d.Into, f)
+		case IntoPointers:
+			for i, a := range c.Args {
+				if i != k {
+					for _, p := range Pointees(a) {
+						e.into(p, f)
+					}
+				}
+			}
+			if call, ok := instr.(*ssa.Call); ok {
+				e.value(call, f)
+			}
 		case Use:
 			e.hit(site, d.Label, f)
 		case Follow:
@@ -914,4 +962,42 @@ func (e *Engine) Globals() []*ssa.Global {
 	}
 	slices.SortFunc(out, func(a, b *ssa.Global) int { return int(a.Pos() - b.Pos()) })
 	return out
+}
+
+// ResponseWrite decides a call that writes data (handlers.MatchWrite) for
+// a flow whose sink is the HTTP response: the tracked argument written to
+// the response (or by a call that always writes to it) is a Use; written
+// as a header, cookie or redirect of something else (an outgoing request),
+// it is ignored; written into another writer (a buffer, a file), that
+// writer — or the one an encoder wraps — holds it. ok is false when the
+// call writes nothing.
+func ResponseWrite(t *handlers.Types, s Site) (d Decision, ok bool) {
+	if s.Func == nil {
+		return Decision{}, false
+	}
+	w, _ := handlers.MatchWrite(s.Func)
+	if w == nil {
+		return Decision{}, false
+	}
+	switch {
+	case !slices.Contains(w.Data, s.Arg):
+		return Decision{Effect: Ignore}, true
+	case w.Writer == handlers.Always || t.IsResponse(handlers.ArgValue(s.Common, w.Writer)):
+		return Decision{Effect: Use, Label: w.Func.String()}, true
+	case w.What == "header" || w.What == "cookie" || w.What == "redirect":
+		return Decision{Effect: Ignore}, true
+	}
+	return Decision{Effect: Into, Into: writerTarget(s.Common, w.Writer)}, true
+}
+
+// writerTarget is what a write into a non-response writer fills: the
+// writer, or the writer an encoder wraps (json.NewEncoder(&buf)).
+func writerTarget(c *ssa.CallCommon, idx int) ssa.Value {
+	w := handlers.ArgValue(c, idx)
+	if call, ok := w.(*ssa.Call); ok {
+		if f := handlers.Callee(&call.Call); f != nil && f.Name() == "NewEncoder" && len(call.Call.Args) == 1 {
+			return call.Call.Args[0]
+		}
+	}
+	return w
 }
