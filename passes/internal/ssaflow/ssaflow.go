@@ -58,6 +58,12 @@ type Site struct {
 	// Local is set when Callee is a function of the analysed package with a
 	// body.
 	Local bool
+	// Fields, when the tracked argument is a struct, or a pointer to
+	// memory, only some fields of which hold the data (an oauth2.Config
+	// whose ClientSecret is the key), are those fields' indices in that
+	// struct (empty when none); nil when the argument holds the data as a
+	// whole (the key, a buffer it was written into).
+	Fields []int
 }
 
 // Pos is the position of the call.
@@ -183,6 +189,27 @@ func (m *mark) field(i int) *mark {
 		return m
 	}
 	return m.fields[i]
+}
+
+// partFields returns the fields a mark tracks when it does not track the
+// whole (those of the struct a pointer points to, for memory holding a
+// pointer), sorted; nil for the whole or no mark.
+func (m *mark) partFields() []int {
+	if m == nil || m.all {
+		return nil
+	}
+	if m.deref != nil && len(m.fields) == 0 {
+		if m.deref.all {
+			return nil
+		}
+		m = m.deref
+	}
+	out := []int{}
+	for i := range m.fields {
+		out = append(out, i)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // merge adds o to m and reports whether m grew.
@@ -844,6 +871,7 @@ func (e *Engine) call(v ssa.Value, m *mark, instr ssa.CallInstruction, f *frame)
 	}
 	callee := c.StaticCallee()
 	local := callee != nil && callee.Pkg == e.pkg && e.pkg != nil && len(callee.Blocks) > 0
+	fields := m.partFields()
 	for _, k := range positions {
 		site := Site{
 			Instr:  instr,
@@ -852,6 +880,7 @@ func (e *Engine) call(v ssa.Value, m *mark, instr ssa.CallInstruction, f *frame)
 			Callee: callee,
 			Arg:    handlers.ArgIndex(c, k),
 			Local:  local,
+			Fields: fields,
 		}
 		d := Decision{Effect: Follow}
 		if e.cfg.Call != nil {
