@@ -72,6 +72,15 @@
 //     as a handler (r.GET("/x", func(c *gin.Context) {…})) is checked on
 //     its own, never through a sibling handler or the router-setup
 //     function around it;
+//   - when a read of a bound field is compared with the verified identity
+//     (if user.ID != req.UserID { abort }): the comparison covers the
+//     field's other reads and the bound value's whole uses;
+//   - when the handler authenticates the user the id names: the same
+//     request carries a credential (a password field of the bound body,
+//     r.FormValue("password")) that is compared or given to a function
+//     that checks it (bcrypt.CompareHashAndPassword, CheckPassword,
+//     users.Login(req)) — a login, not a caller naming another user; a
+//     credential only stored (a password reset for any id) is no check;
 //   - when the handler checks the signature of what it is sent
 //     (hmac.Equal, webhook.ConstructEvent, verifySignature(body, sig)): a
 //     webhook, whose ids are the signing server's word;

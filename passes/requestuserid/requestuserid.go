@@ -94,6 +94,11 @@ type source struct {
 	node  ast.Node // for the diagnostic's range, when found
 	fn    *ssa.Function
 	seeds []ssaflow.Seed
+	// guard are, for a bound value's field or the value used whole, the
+	// reads of the same identity field (of every identity field): one of
+	// them compared with the verified identity covers the source.
+	guard []ssaflow.Seed
+	field *types.Var // the bound field read, if any
 }
 
 type checker struct {
@@ -106,7 +111,10 @@ type checker struct {
 	records *ssaflow.Engine
 	// lookups are the user-record lookups the current source reached.
 	lookups []ssaflow.Site
-	ids     map[string]bool // normalised identity fields
+	// creds follows the credential a login sends with the id (auth.go).
+	creds       *ssaflow.Engine
+	credChecked bool
+	ids         map[string]bool // normalised identity fields
 
 	// handlerTypes are the types with handler methods (the server): their
 	// other methods are helpers, not stores.
@@ -173,6 +181,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		Compare: c.compare,
 	}, ssaRes.Pkg, ssaRes.SrcFuncs)
 
+	c.creds = ssaflow.New(ssaflow.Config{Carries: carries, Call: c.credCall, Compare: c.credCompare}, ssaRes.Pkg, ssaRes.SrcFuncs)
 	c.records = ssaflow.New(ssaflow.Config{Carries: carries, Call: c.recordCall}, ssaRes.Pkg, ssaRes.SrcFuncs)
 
 	r := report.New(pass, cfg)
@@ -193,6 +202,11 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 // record it selects is written to the response.
 func (c *checker) check(src source) (analysis.Diagnostic, bool) {
 	c.verified = false
+	if len(src.guard) > 0 {
+		if c.engine.Run(src.guard...); c.verified {
+			return analysis.Diagnostic{}, false
+		}
+	}
 	c.lookups = nil
 	hits := c.engine.Run(src.seeds...)
 	if c.verified {
@@ -210,7 +224,7 @@ func (c *checker) check(src source) (analysis.Diagnostic, bool) {
 	if use == nil {
 		use, write = c.readLookup(src)
 	}
-	if use == nil {
+	if use == nil || c.authenticates(src) {
 		return analysis.Diagnostic{}, false
 	}
 	d := analysis.Diagnostic{

@@ -205,6 +205,11 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 	var out []source
 	var idFields []int
 	var firstKey string
+	// The reads of each identity field, and of them all: a comparison of
+	// one read with the verified identity guards the others and the
+	// value's whole uses (if user.ID != req.UserID { return }).
+	reads := map[*types.Var][]ssaflow.Seed{}
+	var allReads []ssaflow.Seed
 	var visit func(addr ssa.Value, st *types.Struct, depth int)
 	visit = func(addr ssa.Value, st *types.Struct, depth int) {
 		for _, ref := range *addr.Referrers() {
@@ -224,7 +229,10 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 					node:  c.selectorAt(fa.Pos()),
 					fn:    fa.Parent(),
 					seeds: []ssaflow.Seed{{Value: fa}},
+					field: fv,
 				})
+				reads[fv] = append(reads[fv], ssaflow.Seed{Value: fa})
+				allReads = append(allReads, ssaflow.Seed{Value: fa})
 				continue
 			}
 			if inner, ok := fv.Type().Underlying().(*types.Struct); ok && depth < 2 {
@@ -233,6 +241,11 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 		}
 	}
 	visit(a, st, 0)
+	for i := range out {
+		if rs := reads[out[i].field]; len(rs) > 1 {
+			out[i].guard = rs
+		}
+	}
 	for i := range st.NumFields() {
 		if name, ok := c.identityField(st.Field(i), st.Tag(i)); ok && !c.overwritten(a, i) {
 			idFields = append(idFields, i)
@@ -250,6 +263,7 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 			node:  ssaflow.CallExpr(c.pass.Files, bind),
 			fn:    fn,
 			seeds: []ssaflow.Seed{{Value: a, Fields: []int{}}},
+			guard: allReads,
 		})
 	}
 	return out
