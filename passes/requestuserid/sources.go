@@ -219,7 +219,7 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 			}
 			fv := st.Field(fa.Field)
 			if name, ok := c.identityField(fv, st.Tag(fa.Field)); ok {
-				if depth == 0 && c.overwritten(a, fa.Field) {
+				if depth == 0 && c.overwritten(a, fa.Field, bind) {
 					continue
 				}
 				out = append(out, source{
@@ -247,7 +247,7 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 		}
 	}
 	for i := range st.NumFields() {
-		if name, ok := c.identityField(st.Field(i), st.Tag(i)); ok && !c.overwritten(a, i) {
+		if name, ok := c.identityField(st.Field(i), st.Tag(i)); ok && !c.overwritten(a, i, bind) {
 			idFields = append(idFields, i)
 			if firstKey == "" {
 				firstKey = name
@@ -294,12 +294,32 @@ func (c *checker) identityField(fv *types.Var, tag string) (string, bool) {
 }
 
 // overwritten reports whether field i of the bound value a is assigned the
-// verified identity in the function (req.UserID = auth.UserID(ctx)): the
-// handler replaced what the request sent.
-func (c *checker) overwritten(a *ssa.Alloc, i int) bool {
-	for _, ref := range *a.Referrers() {
+// verified identity (req.UserID = auth.UserID(ctx)) in the function, or by
+// the package's bind helper that filled it (req.bind(c, &cm) setting
+// cm.UserID = userIDFromToken(c)): the handler replaced what the request
+// sent.
+func (c *checker) overwritten(a *ssa.Alloc, i int, bind *ssa.Call) bool {
+	if c.storesSession(a, i) {
+		return true
+	}
+	callee := bind.Call.StaticCallee()
+	if callee == nil || callee.Pkg != a.Parent().Pkg || len(callee.Params) != len(bind.Call.Args) {
+		return false
+	}
+	for k, arg := range bind.Call.Args {
+		if handlers.Strip(arg) == a && c.storesSession(callee.Params[k], i) {
+			return true
+		}
+	}
+	return false
+}
+
+// storesSession reports whether field i of the struct addr points to is
+// assigned a value of the verified session.
+func (c *checker) storesSession(addr ssa.Value, i int) bool {
+	for _, ref := range *addr.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fa.X != a || fa.Field != i {
+		if !ok || fa.X != addr || fa.Field != i {
 			continue
 		}
 		for _, r := range *fa.Referrers() {
