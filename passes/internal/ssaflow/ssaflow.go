@@ -2,7 +2,8 @@
 // form of one package, in the manner of gosec's taint engine: a rule gives
 // its sources as seeds and decides, in a Config, what each call does with a
 // tracked value — pass it through, ignore it (a sanitizer), write it into a
-// buffer, or use it (a sink). The engine follows values through
+// buffer or into the pointers it is given, or use it (a sink) — and is told
+// which fields of a tracked struct hold the data. The engine follows values through
 // assignments, struct, slice and map literals, string concatenation and
 // conversions, closures, and the calls and returns of the package's own
 // functions (context-sensitively, to a bounded depth).
