@@ -79,18 +79,34 @@ func (c *checker) roleCheckedFn(fn *ssa.Function, depth int) bool {
 
 // handlerScope reports whether the function literal n is a handler of its
 // own: found as one, registered on a router, or given the request (an
-// inline handler of a framework the tables do not know). Its checks cover
-// it alone.
+// inline handler of a framework the tables do not know), and not a closure
+// its enclosing function calls. Its checks cover it alone.
 func (c *checker) handlerScope(n ast.Node) bool {
 	lit, ok := n.(*ast.FuncLit)
 	if !ok {
 		return false
+	}
+	if fn := c.litFunc(lit); fn == nil || len(c.types.Callers(fn)) > 0 {
+		return false // a helper closure its function calls: part of it
 	}
 	if c.set.Of(lit) != nil || c.set.GateOf(lit) != nil {
 		return true
 	}
 	sig, ok := c.pass.TypesInfo.TypeOf(lit).(*types.Signature)
 	return ok && handlers.TakesRequest(sig)
+}
+
+// litFunc returns the SSA function of a function literal.
+func (c *checker) litFunc(lit *ast.FuncLit) *ssa.Function {
+	if c.lits == nil {
+		c.lits = map[*ast.FuncLit]*ssa.Function{}
+		for _, fn := range c.engine.Funcs() {
+			if l, ok := fn.Syntax().(*ast.FuncLit); ok {
+				c.lits[l] = fn
+			}
+		}
+	}
+	return c.lits[lit]
 }
 
 // SignatureFuncs verify a signed payload.

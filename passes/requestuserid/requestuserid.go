@@ -125,6 +125,7 @@ type checker struct {
 	fnMemo   map[*ssa.Function]bool
 	// senderMemo caches verifiesSender by function syntax.
 	senderMemo map[ast.Node]bool
+	lits       map[*ast.FuncLit]*ssa.Function
 	// bindCalls are the calls of helpers that decode the request into a
 	// value (common.Bind(c, &req)): not uses of what they fill.
 	bindCalls map[ssa.CallInstruction]bool
