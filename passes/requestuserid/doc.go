@@ -41,8 +41,10 @@
 // the response — by the frameworks' writers, json.NewEncoder(w).Encode,
 // w.Write or a helper of the package — selects whose record the caller
 // gets, and the message says that the record of any user can be read. A
-// lookup of a user record (users.Get(id), FindUserByID), which addresses
-// the user resource and is not a use by itself, is reported this way when
+// lookup of a user record (users.Get(id), FindUserByID) or an element of a
+// store selected by the id (db.Users[id], a map of a global or a field),
+// which addresses the user resource and is not a use by itself, is
+// reported this way when
 // the handler serves a signed-in user (it reads the session or is behind
 // authentication middleware): a caller who has a verified identity and is
 // handed anyone's record by naming them.

@@ -1,6 +1,8 @@
 package requestuserid
 
 import (
+	"go/ast"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -32,6 +34,12 @@ func (c *checker) readBack(calls ...ssa.CallInstruction) *ssaflow.Hit {
 			}
 		}
 	}
+	return c.firstWrite(seeds...)
+}
+
+// firstWrite returns the first response write the records seeded reach,
+// or nil.
+func (c *checker) firstWrite(seeds ...ssaflow.Seed) *ssaflow.Hit {
 	if len(seeds) == 0 {
 		return nil
 	}
@@ -58,24 +66,62 @@ func memorySeed(p ssa.Value) (ssaflow.Seed, bool) {
 	return ssaflow.Seed{}, false
 }
 
-// readLookup returns the first lookup of a user record by the id
-// (users.Get(id), FindUserByID) that runs in a signed-in handler, is
-// covered by no check, and whose record is written to the response; and
-// that write. A lookup alone addresses the user resource (a profile page);
-// a signed-in caller who is given anyone's record by naming them is the
-// classic IDOR.
-func (c *checker) readLookup(src source) (ssa.CallInstruction, *ssaflow.Hit) {
-	lookups := c.lookups
+// readLookup returns the first lookup of a user record by the id — a call
+// (users.Get(id), FindUserByID) or an element of a store (db.Users[id]) —
+// that runs in a signed-in handler, is covered by no check, and whose
+// record is written to the response; and that write. A lookup alone
+// addresses the user resource (a profile page); a signed-in caller who is
+// handed anyone's record by naming them is the classic IDOR.
+func (c *checker) readLookup(src source) (*useSite, *ssaflow.Hit) {
+	lookups, keyed := c.lookups, c.keyed
 	for _, lk := range lookups {
 		fn := lk.Instr.Parent()
 		if !c.signedIn(src.fn, fn) || c.roleChecked(src.fn, fn) || c.sessionActs(ssaflow.Hit{Site: lk, Top: lk.Instr}) {
 			continue
 		}
 		if w := c.readBack(lk.Instr); w != nil {
-			return lk.Instr, w
+			return &useSite{pos: lk.Instr.Pos(), name: c.callName(lk.Instr)}, w
+		}
+	}
+	for _, el := range keyed {
+		fn := el.Parent()
+		if !storeElement(el) || !c.signedIn(src.fn, fn) || c.roleChecked(src.fn, fn) {
+			continue
+		}
+		if w := c.firstWrite(ssaflow.Seed{Value: el}); w != nil {
+			name := "a lookup"
+			if ix := c.indexExpr(el.Pos()); ix != nil {
+				name = "the lookup " + types.ExprString(ix.(ast.Expr))
+			}
+			return &useSite{pos: el.Pos(), name: name}, w
 		}
 	}
 	return nil, nil
+}
+
+// storeElement reports whether an element selected by key is one of a
+// store — a map or slice of a global, a field, or returned by a call
+// (db.Users[id], s.cache[id]) — not of a value the handler built.
+func storeElement(el ssa.Value) bool {
+	var x ssa.Value
+	switch e := el.(type) {
+	case *ssa.Lookup:
+		x = e.X
+	case *ssa.Index:
+		x = e.X
+	case *ssa.IndexAddr:
+		x = e.X
+	}
+	for {
+		switch v := x.(type) {
+		case *ssa.UnOp:
+			x = v.X
+			continue
+		case *ssa.Global, *ssa.FieldAddr, *ssa.Field, *ssa.Call, *ssa.FreeVar:
+			return true
+		}
+		return false
+	}
 }
 
 // signedIn reports whether one of the functions is, or is in, a handler

@@ -111,6 +111,9 @@ type checker struct {
 	records *ssaflow.Engine
 	// lookups are the user-record lookups the current source reached.
 	lookups []ssaflow.Site
+	// keyed are the elements the current source selects by key
+	// (db.Users[uid]).
+	keyed []ssa.Value
 	// creds follows the credential a login sends with the id (auth.go).
 	creds       *ssaflow.Engine
 	credChecked bool
@@ -180,6 +183,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		Carries: carries,
 		Call:    c.call,
 		Compare: c.compare,
+		Keyed:   func(v ssa.Value) { c.keyed = append(c.keyed, v) },
 	}, ssaRes.Pkg, ssaRes.SrcFuncs)
 
 	c.creds = ssaflow.New(ssaflow.Config{Carries: carries, Call: c.credCall, Compare: c.credCompare}, ssaRes.Pkg, ssaRes.SrcFuncs)
@@ -208,41 +212,49 @@ func (c *checker) check(src source) (analysis.Diagnostic, bool) {
 			return analysis.Diagnostic{}, false
 		}
 	}
-	c.lookups = nil
+	c.lookups, c.keyed = nil, nil
 	hits := c.engine.Run(src.seeds...)
 	if c.verified {
 		return analysis.Diagnostic{}, false
 	}
 	slices.SortFunc(hits, func(a, b ssaflow.Hit) int { return int(a.Top.Pos() - b.Top.Pos()) })
-	var use ssa.CallInstruction
+	var u *useSite
 	var write *ssaflow.Hit
 	for _, h := range hits {
 		if !c.roleChecked(src.fn, h.Top.Parent()) && !c.sessionActs(h) {
-			use, write = h.Top, c.readBack(h.Top, h.Site.Instr)
+			u = &useSite{pos: h.Top.Pos(), name: c.callName(h.Top)}
+			write = c.readBack(h.Top, h.Site.Instr)
 			break
 		}
 	}
-	if use == nil {
-		use, write = c.readLookup(src)
+	if u == nil {
+		u, write = c.readLookup(src)
 	}
-	if use == nil || c.authenticates(src) {
+	if u == nil || c.authenticates(src) {
 		return analysis.Diagnostic{}, false
 	}
 	d := analysis.Diagnostic{
 		Pos: src.pos,
 		Message: fmt.Sprintf("user id from %s %q is passed to %s: take the acting user from the verified session instead",
-			src.kind, src.key, c.callName(use)),
-		Related: []analysis.RelatedInformation{{Pos: use.Pos(), Message: "the user id is used here"}},
+			src.kind, src.key, u.name),
+		Related: []analysis.RelatedInformation{{Pos: u.pos, Message: "the user id is used here"}},
 	}
 	if write != nil {
 		d.Message = fmt.Sprintf("user id from %s %q is passed to %s, whose result is written to the response: the record of any user can be read; take the user id from the verified session or JWT claims instead",
-			src.kind, src.key, c.callName(use))
+			src.kind, src.key, u.name)
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: write.Top.Pos(), Message: "the record is written to the response here"})
 	}
 	if src.node != nil {
 		d.Pos, d.End = src.node.Pos(), src.node.End()
 	}
 	return d, true
+}
+
+// useSite is where the id is used: a call it is passed to, or a lookup
+// of a store it selects an element of.
+type useSite struct {
+	pos  token.Pos
+	name string // store.OrdersFor, the lookup db.Users[uid]
 }
 
 // carries: an identity can be a string, a number, a struct holding it…;

@@ -87,6 +87,10 @@ type Config struct {
 	// Compare, when set, is told of every comparison (==, !=, <, …) with a
 	// tracked operand; other is the other operand.
 	Compare func(op *ssa.BinOp, other ssa.Value)
+	// Keyed, when set, is told of every element selected by a tracked key
+	// (users[id]: an *ssa.Lookup, *ssa.Index or *ssa.IndexAddr), which is
+	// not tracked.
+	Keyed func(elem ssa.Value)
 	// FieldGlobal makes a store of a tracked value into a struct field track
 	// every read of that field in the package (a config struct loaded in
 	// main and read in handlers).
@@ -487,14 +491,20 @@ func (e *Engine) use(v ssa.Value, instr ssa.Instruction, f *frame) {
 	case *ssa.Index:
 		if x.X == v {
 			e.value(x, f)
+		} else if e.cfg.Keyed != nil {
+			e.cfg.Keyed(x)
 		}
 	case *ssa.IndexAddr:
 		if x.X == v {
 			e.value(x, f)
+		} else if e.cfg.Keyed != nil {
+			e.cfg.Keyed(x)
 		}
 	case *ssa.Lookup:
 		if x.X == v {
 			e.value(x, f)
+		} else if e.cfg.Keyed != nil {
+			e.cfg.Keyed(x)
 		}
 	case *ssa.UnOp, *ssa.Convert, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.MakeInterface,
 		*ssa.TypeAssert, *ssa.Phi, *ssa.Extract, *ssa.Field, *ssa.FieldAddr, *ssa.Range,

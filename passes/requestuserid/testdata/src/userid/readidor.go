@@ -189,3 +189,37 @@ func chiReadWrite(w http.ResponseWriter, r *http.Request) {
 	b, _ := json.Marshal(u)
 	w.Write(b)
 }
+
+// A store's map selected by the id (a signed-in handler: it reads the
+// verified user).
+type userDB struct{ Users map[string]*Profile }
+
+var globalDb = &userDB{}
+
+func apiGetUser(w http.ResponseWriter, r *http.Request) {
+	if UserFromContext(r.Context()) == nil {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	userID := r.URL.Query().Get("userId") // want `user id from query parameter "userId" is passed to the lookup globalDb\.Users\[userID\], whose result is written to the response: the record of any user can be read`
+	u, ok := globalDb.Users[userID]
+	if !ok {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	json.NewEncoder(w).Encode(map[string]any{"id": u.ID, "email": u.Email})
+}
+
+// Not signed in, or a map the handler built: silent.
+func apiGetUserPublic(w http.ResponseWriter, r *http.Request) {
+	u := globalDb.Users[r.URL.Query().Get("userId")]
+	json.NewEncoder(w).Encode(u)
+}
+
+func apiGreeting(w http.ResponseWriter, r *http.Request) {
+	if UserFromContext(r.Context()) == nil {
+		return
+	}
+	greetings := map[string]string{"u1": "hello"}
+	json.NewEncoder(w).Encode(greetings[r.URL.Query().Get("userId")])
+}
