@@ -83,7 +83,7 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 // package (go-pkgz/lgr imported as log, hclog, logr, glog), or a method of
 // a logger type (Logger.Infof, AuditLog.Write).
 func isLogger(fn *types.Func) bool {
-	if pathHasWord(fn.Pkg().Path(), LogPackageMarkers) {
+	if pathHasWord(fn.Pkg().Path(), LogPackageMarkers) || printfLike(fn.Signature()) {
 		return true
 	}
 	if recv := fn.Signature().Recv(); recv != nil {
@@ -96,6 +96,26 @@ func isLogger(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// printfLike reports whether a function formats a message and returns
+// nothing — func(format string, args ...any), a printf wrapper such as
+// mutils.Verbose or debugf: all it can do with the values is print them.
+// (A query or a store call returns a result or an error.)
+func printfLike(sig *types.Signature) bool {
+	ps := sig.Params()
+	if sig.Results().Len() != 0 || !sig.Variadic() || ps.Len() < 2 {
+		return false
+	}
+	last, ok := ps.At(ps.Len() - 1).Type().(*types.Slice)
+	if !ok {
+		return false
+	}
+	if it, ok := last.Elem().Underlying().(*types.Interface); !ok || !it.Empty() {
+		return false
+	}
+	b, ok := ps.At(ps.Len() - 2).Type().Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // AccessWords are words of a function's name that make it an access check
