@@ -2,7 +2,6 @@ package requestuserid
 
 import (
 	"go/ast"
-	"go/types"
 	"slices"
 	"strings"
 
@@ -91,7 +90,7 @@ func (c *checker) readLookup(src source) (*useSite, *ssaflow.Hit) {
 		if w := c.firstWrite(ssaflow.Seed{Value: el}); w != nil {
 			name := "a lookup"
 			if ix := c.indexExpr(el.Pos()); ix != nil {
-				name = "the lookup " + types.ExprString(ix.(ast.Expr))
+				name = "the lookup " + shortExpr(ix.(ast.Expr))
 			}
 			return &useSite{pos: el.Pos(), name: name}, w
 		}

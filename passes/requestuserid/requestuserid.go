@@ -277,16 +277,21 @@ func carries(t types.Type) bool {
 // h.db.QueryContext, client.API.Post.
 func (c *checker) callName(instr ssa.CallInstruction) string {
 	if call := ssaflow.CallExpr(c.pass.Files, instr); call != nil {
-		s := types.ExprString(call.Fun)
-		if len(s) > 60 {
-			s = s[:57] + "..."
-		}
-		return s
+		return shortExpr(call.Fun)
 	}
 	if f := handlers.Callee(instr.Common()); f != nil {
 		return handlers.FuncName(f)
 	}
 	return "a function value"
+}
+
+// shortExpr renders an expression as written, cut to 60 bytes.
+func shortExpr(e ast.Expr) string {
+	s := types.ExprString(e)
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
 }
 
 // selectorAt finds the selector expression whose Sel is at pos (a field
