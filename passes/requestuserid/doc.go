@@ -69,7 +69,9 @@
 //     role or a permission (RequireRole("admin"), AdminOnly,
 //     ruleAdmin := mid.Authorize(…), pm(h, "users:manage")) or under an
 //     /admin prefix; or is named for administrators, as is its receiver's
-//     type or its package (AdminHandler, type admin, package api/admin).
+//     type or its package (AdminHandler, type admin, package api/admin —
+//     by its path inside the module: a module named gin-vue-admin does not
+//     make every handler an administrator's).
 //     A check covers the handler it is in: a function literal registered
 //     as a handler (r.GET("/x", func(c *gin.Context) {…})) is checked on
 //     its own, never through a sibling handler or the router-setup

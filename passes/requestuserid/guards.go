@@ -166,12 +166,12 @@ func (c *checker) verifiesSender(n ast.Node) bool {
 // (*admin).setBlock, adminDeleteUser, package api/admin (mounted behind
 // role middleware by the package that imports it).
 func (c *checker) adminNamed(fn *ssa.Function) bool {
+	if fn.Pkg != nil && hasMarker(c.pkgPath(fn.Pkg.Pkg), AdminMarkers) {
+		return true
+	}
 	obj, ok := fn.Object().(*types.Func)
 	if !ok {
 		return false
-	}
-	if obj.Pkg() != nil && hasMarker(obj.Pkg().Path(), AdminMarkers) {
-		return true
 	}
 	if hasMarker(obj.Name(), AdminMarkers) {
 		return true
@@ -182,6 +182,23 @@ func (c *checker) adminNamed(fn *ssa.Function) bool {
 		}
 	}
 	return false
+}
+
+// pkgPath is a package's path inside its module (api/admin for
+// example.com/shop/api/admin): the module's own name says nothing of whom
+// its packages serve (github.com/flipped-aurora/gin-vue-admin/server/…).
+// A package of another module is named by its last element.
+func (c *checker) pkgPath(pkg *types.Package) string {
+	p := pkg.Path()
+	if pkg != c.pass.Pkg {
+		return p[strings.LastIndex(p, "/")+1:]
+	}
+	if m := c.pass.Module; m != nil && m.Path != "" {
+		if rest, ok := strings.CutPrefix(p, m.Path); ok {
+			return rest
+		}
+	}
+	return p
 }
 
 // gateChecksRole reports whether the function whose syntax is n is
