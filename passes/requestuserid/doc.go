@@ -31,7 +31,10 @@
 // function of the package is looked into. Not uses: loggers of any package
 // (go-pkgz/lgr imported as log, a Logger's methods), errors, tracing,
 // metrics and validation packages, the frameworks' own error constructors,
-// and libraries that verify a credential (WebAuthn, JWT, OTP, bcrypt). A
+// libraries that verify a credential (WebAuthn, JWT, OTP, bcrypt), a
+// printf wrapper returning nothing (mutils.Verbose(format, args...)), and a
+// validator given the value as an empty interface (utils.Verify(req,
+// rules) error). A
 // lookup of a user record by the id (GetUser, FindUserByID, UserStore.Get)
 // and a constructor of another package (task.NewEmailWelcome) pass the id
 // on: what is done with the record or the value is followed.

@@ -43,6 +43,9 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 	if !s.Local && (isLogger(f) || pathHasWord(path, ObservePathMarkers) || pathHasWord(path, VerifyPathMarkers) || isFrameworkCall(f)) {
 		return ssaflow.Decision{Effect: ssaflow.Ignore}
 	}
+	if !s.Local && validator(s) {
+		return ssaflow.Decision{Effect: ssaflow.Ignore}
+	}
 	if c.accessCheck(s) {
 		c.verified = true
 		return ssaflow.Decision{Effect: ssaflow.Ignore}
@@ -116,6 +119,33 @@ func printfLike(sig *types.Signature) bool {
 	}
 	b, ok := ps.At(ps.Len() - 2).Type().Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// ValidatorWords begin the name of a function that validates a value:
+// utils.Verify(req, rules), Validate(v).
+var ValidatorWords = []string{"verify", "validate", "validation", "valid", "check"}
+
+// validator reports whether a call validates the value it is given: a
+// function named for it (ValidatorWords), given the value as an empty
+// interface and returning only an error or a bool. It can only inspect the
+// value; a store is given a typed value.
+func validator(s ssaflow.Site) bool {
+	sig := s.Func.Signature()
+	words := session.Words(s.Func.Name())
+	if len(words) == 0 || !slices.Contains(ValidatorWords, words[0]) || sig.Results().Len() != 1 || s.Arg < 0 || s.Arg >= sig.Params().Len() {
+		return false
+	}
+	r := sig.Results().At(0).Type()
+	b, isBasic := r.Underlying().(*types.Basic)
+	if !types.Identical(r, types.Universe.Lookup("error").Type()) && !(isBasic && b.Kind() == types.Bool) {
+		return false
+	}
+	p := sig.Params().At(s.Arg).Type()
+	if sig.Variadic() && s.Arg == sig.Params().Len()-1 {
+		p = p.(*types.Slice).Elem()
+	}
+	it, ok := p.Underlying().(*types.Interface)
+	return ok && it.Empty()
 }
 
 // AccessWords are words of a function's name that make it an access check
