@@ -34,10 +34,10 @@
 // libraries that verify a credential (WebAuthn, JWT, OTP, bcrypt), a
 // printf wrapper returning nothing (mutils.Verbose(format, args...)), and a
 // validator given the value as an empty interface (utils.Verify(req,
-// rules) error). A
-// lookup of a user record by the id (GetUser, FindUserByID, UserStore.Get)
-// and a constructor of another package (task.NewEmailWelcome) pass the id
-// on: what is done with the record or the value is followed.
+// rules) error). A lookup of a user record by the id (GetUser,
+// FindUserByID, UserStore.Get) and a constructor of another package
+// (task.NewEmailWelcome) pass the id on: what is done with the record or
+// the value is followed.
 //
 // The read side: a call given the id whose result (or what it writes into
 // a pointer it is given: row.Scan(&u.ID), db.First(&u, id)) is written to
