@@ -16,6 +16,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/passes/internal/fielduse"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
@@ -23,7 +24,7 @@ import (
 
 // New returns the DYP203 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	return report.Analyzer(rules.DYP203, []*analysis.Analyzer{lazyssa.Analyzer, handlers.Analyzer}, func(pass *analysis.Pass) (any, error) {
+	return report.Analyzer(rules.DYP203, []*analysis.Analyzer{lazyssa.Analyzer, handlers.Analyzer, fielduse.Analyzer}, func(pass *analysis.Pass) (any, error) {
 		return run(pass, cfg)
 	})
 }
@@ -99,6 +100,8 @@ type source struct {
 	// them compared with the verified identity covers the source.
 	guard []ssaflow.Seed
 	field *types.Var // the bound field read, if any
+	// idFields are, for a bound value used whole, its identity fields.
+	idFields []string
 }
 
 type checker struct {
@@ -129,6 +132,7 @@ type checker struct {
 	// senderMemo caches verifiesSender by function syntax.
 	senderMemo map[ast.Node]bool
 	lits       map[*ast.FuncLit]*ssa.Function
+	cur        *source // the source being followed
 	// bindCalls are the calls of helpers that decode the request into a
 	// value (common.Bind(c, &req)): not uses of what they fill.
 	bindCalls map[ssa.CallInstruction]bool
@@ -212,7 +216,7 @@ func (c *checker) check(src source) (analysis.Diagnostic, bool) {
 			return analysis.Diagnostic{}, false
 		}
 	}
-	c.lookups, c.keyed = nil, nil
+	c.lookups, c.keyed, c.cur = nil, nil, &src
 	hits := c.engine.Run(src.seeds...)
 	if c.verified {
 		return analysis.Diagnostic{}, false

@@ -204,6 +204,7 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 	}
 	var out []source
 	var idFields []int
+	var idNames []string
 	var firstKey string
 	// The reads of each identity field, and of them all: a comparison of
 	// one read with the verified identity guards the others and the
@@ -249,6 +250,7 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 	for i := range st.NumFields() {
 		if name, ok := c.identityField(st.Field(i), st.Tag(i)); ok && !c.overwritten(a, i, bind) {
 			idFields = append(idFields, i)
+			idNames = append(idNames, st.Field(i).Name())
 			if firstKey == "" {
 				firstKey = name
 			}
@@ -257,13 +259,14 @@ func (c *checker) boundFields(fn *ssa.Function, bind *ssa.Call, a *ssa.Alloc, ki
 	if len(idFields) > 0 {
 		// Whole uses of the bound value: store.Create(ctx, req).
 		out = append(out, source{
-			kind:  kind,
-			key:   firstKey,
-			pos:   bind.Pos(),
-			node:  ssaflow.CallExpr(c.pass.Files, bind),
-			fn:    fn,
-			seeds: []ssaflow.Seed{{Value: a, Fields: []int{}}},
-			guard: allReads,
+			kind:     kind,
+			key:      firstKey,
+			pos:      bind.Pos(),
+			node:     ssaflow.CallExpr(c.pass.Files, bind),
+			fn:       fn,
+			seeds:    []ssaflow.Seed{{Value: a, Fields: []int{}}},
+			guard:    allReads,
+			idFields: idNames,
 		})
 	}
 	return out

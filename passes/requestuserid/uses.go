@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/passes/internal/fielduse"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
 )
@@ -50,6 +51,9 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 		c.verified = true
 		return ssaflow.Decision{Effect: ssaflow.Ignore}
 	}
+	if c.fieldsUnread(s) {
+		return ssaflow.Decision{Effect: ssaflow.Ignore}
+	}
 	if userLookup(f) {
 		c.lookups = append(c.lookups, s) // the record is followed (read.go)
 		return ssaflow.Decision{Effect: ssaflow.Through}
@@ -80,6 +84,43 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 
 	}
 	return use
+}
+
+// fieldsUnread reports whether a call given a struct whose identity
+// fields carry the id — the fields the flow marks, or those of a bound
+// value passed whole — reads none of them: its function's fact (package
+// fielduse) says it reads other fields only (a service renaming a file by
+// its ID, given the body that also holds the uploader's id).
+func (c *checker) fieldsUnread(s ssaflow.Site) bool {
+	if s.Fields == nil || s.Arg < 0 {
+		return false
+	}
+	st := structOf(handlers.ArgValue(s.Common, s.Arg).Type())
+	if st == nil {
+		return false
+	}
+	var names []string
+	for _, i := range s.Fields {
+		names = append(names, st.Field(i).Name())
+	}
+	for _, n := range c.cur.idFields {
+		for i := range st.NumFields() {
+			if st.Field(i).Name() == n {
+				names = append(names, n)
+			}
+		}
+	}
+	fact := c.pass.ResultOf[fielduse.Analyzer].(*fielduse.Facts).Of(s.Func)
+	return len(names) > 0 && fact != nil && !fact.Reads(s.Arg, names)
+}
+
+// structOf returns the struct a value of type t is or points to.
+func structOf(t types.Type) *types.Struct {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
 }
 
 // isLogger reports whether fn logs: a function or method of a logging
