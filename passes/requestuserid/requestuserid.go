@@ -210,13 +210,13 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 // user's record by the id in a signed-in handler — saying whether the
 // record it selects is written to the response.
 func (c *checker) check(src source) (analysis.Diagnostic, bool) {
-	c.verified = false
+	c.verified, c.cur = false, &src
 	if len(src.guard) > 0 {
 		if c.engine.Run(src.guard...); c.verified {
 			return analysis.Diagnostic{}, false
 		}
 	}
-	c.lookups, c.keyed, c.cur = nil, nil, &src
+	c.lookups, c.keyed = nil, nil
 	hits := c.engine.Run(src.seeds...)
 	if c.verified {
 		return analysis.Diagnostic{}, false

@@ -13,7 +13,7 @@ import (
 )
 
 func TestRequestUserID(t *testing.T) {
-	handlerstest.Run(t, requestuserid.New(&config.Config{}), "userid", "noweb", "useridtest", "realworld", "realworld/adminapi")
+	handlerstest.Run(t, requestuserid.New(&config.Config{}), "userid", "noweb", "useridtest", "realworld", "realworld/adminapi", "realworld/tokens")
 }
 
 // A module whose name mentions administrators does not make its handlers
