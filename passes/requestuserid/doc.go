@@ -40,7 +40,8 @@
 // the value is followed. A struct holding the id passed to a function of
 // the project that reads none of the fields holding it (package fielduse's
 // facts: a service renaming a file by its ID, given the body that also
-// carries the uploader's id) is not a use of it.
+// carries the uploader's id; gorm's db.Delete(&rec), which deletes by the
+// primary key) is not a use of it.
 //
 // The read side: a call given the id whose result (or what it writes into
 // a pointer it is given: row.Scan(&u.ID), db.First(&u, id)) is written to

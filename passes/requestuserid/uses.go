@@ -95,7 +95,7 @@ func (c *checker) fieldsUnread(s ssaflow.Site) bool {
 	if s.Fields == nil || s.Arg < 0 {
 		return false
 	}
-	st := structOf(handlers.ArgValue(s.Common, s.Arg).Type())
+	st := structOf(handlers.Strip(handlers.ArgValue(s.Common, s.Arg)).Type())
 	if st == nil {
 		return false
 	}
@@ -111,6 +111,9 @@ func (c *checker) fieldsUnread(s ssaflow.Site) bool {
 		}
 	}
 	fact := c.pass.ResultOf[fielduse.Analyzer].(*fielduse.Facts).Of(s.Func)
+	if fact == nil && s.Arg == 0 && slices.ContainsFunc(fielduse.PrimaryKeyOnly, func(f handlers.Func) bool { return f.Matches(s.Func) }) {
+		fact = &fielduse.Fact{Params: []fielduse.Param{{Struct: true, Fields: fielduse.PrimaryKey(st)}}}
+	}
 	return len(names) > 0 && fact != nil && !fact.Reads(s.Arg, names)
 }
 

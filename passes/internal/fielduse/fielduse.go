@@ -189,6 +189,44 @@ func factOf(fn *ssa.Function) *Fact {
 	return f
 }
 
+// PrimaryKeyOnly are calls of well-known ORMs that read only the primary
+// key of the struct given as their first argument: gorm deletes the row
+// the key names (db.Delete(&file)), whatever the other fields hold.
+var PrimaryKeyOnly = []handlers.Func{
+	{Pkg: "gorm.io/gorm", Recv: "DB", Name: "Delete"},
+	{Pkg: "github.com/jinzhu/gorm", Recv: "DB", Name: "Delete"},
+}
+
+// primaryKeyCall reports whether call passes v (through an interface) as
+// the first argument of a PrimaryKeyOnly function.
+func primaryKeyCall(call ssa.CallInstruction, v ssa.Value) bool {
+	fn := handlers.Callee(call.Common())
+	if fn == nil || !slices.ContainsFunc(PrimaryKeyOnly, func(f handlers.Func) bool { return f.Matches(fn) }) {
+		return false
+	}
+	return handlers.ArgValue(call.Common(), 0) == v
+}
+
+// PrimaryKey returns the fields of st that hold its primary key: a field
+// tagged gorm:"primaryKey", a field named ID, or an embedded struct
+// holding one (gorm.Model), by name.
+func PrimaryKey(st *types.Struct) []string {
+	var out []string
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		tag := reflect.StructTag(st.Tag(i)).Get("gorm")
+		switch {
+		case strings.Contains(strings.ToLower(tag), "primarykey"), f.Name() == "ID":
+			out = append(out, f.Name())
+		case f.Embedded():
+			if inner := structOf(f.Type()); inner != nil && len(PrimaryKey(inner)) > 0 {
+				out = append(out, f.Name())
+			}
+		}
+	}
+	return out
+}
+
 // uses adds the fields of st that the uses of v (the struct or a pointer
 // to it) read, and reports whether v is handed on whole.
 func uses(v ssa.Value, st *types.Struct, fields map[string]bool, depth int) bool {
@@ -203,6 +241,17 @@ func uses(v ssa.Value, st *types.Struct, fields map[string]bool, depth int) bool
 		case *ssa.Field:
 			fields[st.Field(x.Field).Name()] = true
 		case *ssa.DebugRef:
+		case *ssa.MakeInterface:
+			// Given to an ORM call that reads the primary key only.
+			for _, rr := range *x.Referrers() {
+				call, ok := rr.(ssa.CallInstruction)
+				if !ok || !primaryKeyCall(call, x) {
+					return true
+				}
+			}
+			for _, k := range PrimaryKey(st) {
+				fields[k] = true
+			}
 		case *ssa.UnOp:
 			if x.Op != token.MUL || depth > 2 || uses(x, st, fields, depth+1) {
 				return true

@@ -712,6 +712,10 @@ func (e *Engine) processObject(root ssa.Value, f *frame) {
 					e.object(fn.FreeVars[i], m, nil)
 				}
 			}
+		case *ssa.MakeInterface:
+			// Boxed in an interface (db.Delete(&rec), json.Marshal(cfg)),
+			// it keeps its marks.
+			e.object(x, m, f)
 		case ssa.CallInstruction:
 			if x.Common().Value == root && !x.Common().IsInvoke() {
 				continue

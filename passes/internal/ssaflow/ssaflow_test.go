@@ -37,7 +37,7 @@ var flowTest = &analysis.Analyzer{
 					return ssaflow.Decision{Effect: ssaflow.Ignore}
 				case "scan":
 					return ssaflow.Decision{Effect: ssaflow.IntoPointers}
-				case "inspect":
+				case "inspect", "inspectAny":
 					if s.Fields == nil {
 						return ssaflow.Decision{Effect: ssaflow.Use, Label: "inspect whole"}
 					}

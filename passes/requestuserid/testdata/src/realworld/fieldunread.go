@@ -3,6 +3,8 @@ package realworld
 import (
 	"realworld/media"
 
+	"gorm.io/gorm"
+
 	"github.com/gin-gonic/gin"
 )
 
@@ -33,4 +35,28 @@ func createFile(c *gin.Context) {
 		return
 	}
 	media.Files.Create(c.Request.Context(), f)
+}
+
+// gorm deletes by the primary key: the body's user id is not used.
+type opRecord struct {
+	gorm.Model
+	UserID uint `json:"user_id"`
+}
+
+var orm *gorm.DB
+
+func deleteRecord(c *gin.Context) {
+	var rec opRecord
+	if err := c.ShouldBindJSON(&rec); err != nil {
+		return
+	}
+	orm.Delete(&rec)
+}
+
+func saveRecordORM(c *gin.Context) {
+	var rec opRecord
+	if err := c.ShouldBindJSON(&rec); err != nil { // want `user id from JSON body field "user_id" is passed to orm\.Save`
+		return
+	}
+	orm.Save(&rec)
 }

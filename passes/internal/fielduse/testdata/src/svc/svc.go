@@ -1,6 +1,10 @@
 package svc
 
-import "context"
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
 
 type File struct {
 	ID     uint
@@ -33,3 +37,18 @@ func Captured(f File) func() uint { // want Captured:`fields\(whole\)`
 }
 
 func Count(n int) int { return n }
+
+type Record struct {
+	gorm.Model
+	UserID uint
+}
+
+var db *gorm.DB
+
+func Remove(r Record) error { // want Remove:`fields\(\{Model\}\)`
+	return db.Delete(&r).Error
+}
+
+func Store(r *Record) error { // want Store:`fields\(whole\)`
+	return db.Create(r).Error
+}

@@ -178,3 +178,13 @@ func inspectWhole() {
 	scan(source(), &p)
 	inspect(&p) // want `reaches inspect whole`
 }
+
+// Boxed in an interface, a struct keeps its marks.
+func inspectAny(v any) {}
+
+func inspectBoxed() {
+	var p Pair
+	p.A = source()
+	inspectAny(&p) // want `reaches inspect fields \[0\]`
+	inspectAny(p)  // want `reaches inspect fields \[0\]`
+}
