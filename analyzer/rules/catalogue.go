@@ -142,9 +142,11 @@ allowed_roles (admins acting on other users) are not reported.`,
 		Title: "Go handler takes the acting user's identity from the request",
 		Doc: `A handler that reads the user id from a query parameter, form field, path
 parameter, header such as X-User-Id, or JSON body field, and then uses it, lets
-any caller act as any user. Take the identity from the verified session or JWT
-claims. Not reported where the handler checks the caller's role or compares the
-value with the verified identity.`,
+any caller act as any user; when the record that id selects is written to the
+response (users.Get(id) in a handler behind JWT middleware, then c.JSON), any
+signed-in caller reads the record of any user. Take the identity from the
+verified session or JWT claims. Not reported where the handler checks the
+caller's role or compares the value with the verified identity.`,
 		Bad: `uid := r.URL.Query().Get("user_id")
 orders, _ := store.OrdersFor(ctx, uid)`,
 		Good: `uid := auth.UserFrom(r.Context()).ID

@@ -37,6 +37,15 @@
 // response.SendJSON(c, code, v) where c hands out the ResponseWriter). The
 // sinks are the tables of package handlers.
 //
+// A method of another package called on a struct that holds the key in
+// one of its fields does not return the key unless it is that field's
+// accessor (GetAPIKey): the consent URL, token, HTTP client and token
+// source of an oauth2.Config holding its ClientSecret
+// (cfg.AuthCodeURL(state) returned with c.Redirect) are not the secret,
+// and those well-known methods are modelled as such (OpaqueMethods). A
+// value that holds the key as a whole (a buffer it was written into)
+// passes it through any method's result.
+//
 // The key going to the DYPAI SDK, to an outgoing request (its X-API-KEY
 // header, its URL), to a log, to a hash (sha256, hmac) or through a
 // function named like a redactor (redact, mask) is not reported: none of

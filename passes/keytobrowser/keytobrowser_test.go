@@ -11,7 +11,7 @@ import (
 )
 
 func TestKeyToBrowser(t *testing.T) {
-	handlerstest.Run(t, keytobrowser.New(&config.Config{}), "keyleak", "cliapp", "realkeys")
+	handlerstest.Run(t, keytobrowser.New(&config.Config{}), "keyleak", "cliapp", "realkeys", "oauthlogin")
 }
 
 func TestAnalyzer(t *testing.T) {

@@ -31,10 +31,30 @@
 // function of the package is looked into. Not uses: loggers of any package
 // (go-pkgz/lgr imported as log, a Logger's methods), errors, tracing,
 // metrics and validation packages, the frameworks' own error constructors,
-// and libraries that verify a credential (WebAuthn, JWT, OTP, bcrypt). A
-// lookup of a user record by the id (GetUser, FindUserByID, UserStore.Get)
-// and a constructor of another package (task.NewEmailWelcome) pass the id
-// on: what is done with the record or the value is followed.
+// libraries that verify a credential (WebAuthn, JWT, OTP, bcrypt), a
+// printf wrapper returning nothing (mutils.Verbose(format, args...)), and a
+// validator given the value as an empty interface (utils.Verify(req,
+// rules) error). A lookup of a user record by the id (GetUser,
+// FindUserByID, UserStore.Get) and a constructor of another package
+// (task.NewEmailWelcome) pass the id on: what is done with the record or
+// the value is followed. A struct holding the id passed to a function of
+// the project that reads none of the fields holding it (package fielduse's
+// facts: a service renaming a file by its ID, given the body that also
+// carries the uploader's id; gorm's db.Delete(&rec), which deletes by the
+// primary key) is not a use of it.
+//
+// The read side: a call given the id whose result (or what it writes into
+// a pointer it is given: row.Scan(&u.ID), db.First(&u, id)) is written to
+// the response — by the frameworks' writers, json.NewEncoder(w).Encode,
+// w.Write or a helper of the package — selects whose record the caller
+// gets, and the message says that the record of any user can be read. A
+// lookup of a user record (users.Get(id), FindUserByID) or an element of a
+// store selected by the id (db.Users[id], a map of a global or a field),
+// which addresses the user resource and is not a use by itself, is
+// reported this way when
+// the handler serves a signed-in user (it reads the session or is behind
+// authentication middleware): a caller who has a verified identity and is
+// handed anyone's record by naming them.
 //
 // Not reported:
 //
@@ -56,7 +76,22 @@
 //     role or a permission (RequireRole("admin"), AdminOnly,
 //     ruleAdmin := mid.Authorize(…), pm(h, "users:manage")) or under an
 //     /admin prefix; or is named for administrators, as is its receiver's
-//     type or its package (AdminHandler, type admin, package api/admin);
+//     type or its package (AdminHandler, type admin, package api/admin —
+//     by its path inside the module: a module named gin-vue-admin does not
+//     make every handler an administrator's).
+//     A check covers the handler it is in: a function literal registered
+//     as a handler (r.GET("/x", func(c *gin.Context) {…})) is checked on
+//     its own, never through a sibling handler or the router-setup
+//     function around it;
+//   - when a read of a bound field is compared with the verified identity
+//     (if user.ID != req.UserID { abort }): the comparison covers the
+//     field's other reads and the bound value's whole uses;
+//   - when the handler authenticates the user the id names: the same
+//     request carries a credential (a password field of the bound body,
+//     r.FormValue("password")) that is compared or given to a function
+//     that checks it (bcrypt.CompareHashAndPassword, CheckPassword,
+//     users.Login(req)) — a login, not a caller naming another user; a
+//     credential only stored (a password reset for any id) is no check;
 //   - when the handler checks the signature of what it is sent
 //     (hmac.Equal, webhook.ConstructEvent, verifySignature(body, sig)): a
 //     webhook, whose ids are the signing server's word;

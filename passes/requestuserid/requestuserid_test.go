@@ -1,9 +1,11 @@
 package requestuserid_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/passes/internal/handlers/handlerstest"
@@ -11,7 +13,13 @@ import (
 )
 
 func TestRequestUserID(t *testing.T) {
-	handlerstest.Run(t, requestuserid.New(&config.Config{}), "userid", "noweb", "useridtest", "realworld", "realworld/adminapi")
+	handlerstest.Run(t, requestuserid.New(&config.Config{}), "userid", "noweb", "useridtest", "realworld", "realworld/adminapi", "realworld/tokens")
+}
+
+// A module whose name mentions administrators does not make its handlers
+// admin handlers; a package named for them inside it does.
+func TestModuleName(t *testing.T) {
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modadmin"), requestuserid.New(&config.Config{}), "./...")
 }
 
 func TestAnalyzer(t *testing.T) {

@@ -715,6 +715,10 @@ func takesRequest(sig *types.Signature) bool {
 	return false
 }
 
+// TakesRequest reports whether a function has a parameter of the
+// request's type (*http.Request, or a framework's handler context).
+func TakesRequest(sig *types.Signature) bool { return takesRequest(sig) }
+
 func (f *finder) gateOf(n ast.Node) *Gate {
 	g := f.set.gates[n]
 	if g == nil {

@@ -2,7 +2,8 @@
 // form of one package, in the manner of gosec's taint engine: a rule gives
 // its sources as seeds and decides, in a Config, what each call does with a
 // tracked value — pass it through, ignore it (a sanitizer), write it into a
-// buffer, or use it (a sink). The engine follows values through
+// buffer or into the pointers it is given, or use it (a sink) — and is told
+// which fields of a tracked struct hold the data. The engine follows values through
 // assignments, struct, slice and map literals, string concatenation and
 // conversions, closures, and the calls and returns of the package's own
 // functions (context-sensitively, to a bounded depth).
@@ -38,6 +39,10 @@ const (
 	Into
 	// Use: the call is a sink; a Hit is recorded.
 	Use
+	// IntoPointers: the call writes what it is given into the pointers it
+	// is also given (row.Scan(&u.ID, &u.Name), cur.Decode(&u),
+	// db.First(&u, id)), which become tracked, and its result carries it.
+	IntoPointers
 )
 
 // Site is one call a tracked value reaches.
@@ -54,6 +59,12 @@ type Site struct {
 	// Local is set when Callee is a function of the analysed package with a
 	// body.
 	Local bool
+	// Fields, when the tracked argument is a struct, or a pointer to
+	// memory, only some fields of which hold the data (an oauth2.Config
+	// whose ClientSecret is the key), are those fields' indices in that
+	// struct (empty when none); nil when the argument holds the data as a
+	// whole (the key, a buffer it was written into).
+	Fields []int
 }
 
 // Pos is the position of the call.
@@ -76,6 +87,10 @@ type Config struct {
 	// Compare, when set, is told of every comparison (==, !=, <, …) with a
 	// tracked operand; other is the other operand.
 	Compare func(op *ssa.BinOp, other ssa.Value)
+	// Keyed, when set, is told of every element selected by a tracked key
+	// (users[id]: an *ssa.Lookup, *ssa.Index or *ssa.IndexAddr), which is
+	// not tracked.
+	Keyed func(elem ssa.Value)
 	// FieldGlobal makes a store of a tracked value into a struct field track
 	// every read of that field in the package (a config struct loaded in
 	// main and read in handlers).
@@ -179,6 +194,27 @@ func (m *mark) field(i int) *mark {
 		return m
 	}
 	return m.fields[i]
+}
+
+// partFields returns the fields a mark tracks when it does not track the
+// whole (those of the struct a pointer points to, for memory holding a
+// pointer), sorted; nil for the whole or no mark.
+func (m *mark) partFields() []int {
+	if m == nil || m.all {
+		return nil
+	}
+	if m.deref != nil && len(m.fields) == 0 {
+		if m.deref.all {
+			return nil
+		}
+		m = m.deref
+	}
+	out := []int{}
+	for i := range m.fields {
+		out = append(out, i)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // merge adds o to m and reports whether m grew.
@@ -455,14 +491,20 @@ func (e *Engine) use(v ssa.Value, instr ssa.Instruction, f *frame) {
 	case *ssa.Index:
 		if x.X == v {
 			e.value(x, f)
+		} else if e.cfg.Keyed != nil {
+			e.cfg.Keyed(x)
 		}
 	case *ssa.IndexAddr:
 		if x.X == v {
 			e.value(x, f)
+		} else if e.cfg.Keyed != nil {
+			e.cfg.Keyed(x)
 		}
 	case *ssa.Lookup:
 		if x.X == v {
 			e.value(x, f)
+		} else if e.cfg.Keyed != nil {
+			e.cfg.Keyed(x)
 		}
 	case *ssa.UnOp, *ssa.Convert, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.MakeInterface,
 		*ssa.TypeAssert, *ssa.Phi, *ssa.Extract, *ssa.Field, *ssa.FieldAddr, *ssa.Range,
@@ -554,6 +596,39 @@ func (e *Engine) objectAt(root ssa.Value, m *mark, f *frame) {
 	}
 }
 
+// Pointees returns the pointers an argument passes: itself when it is
+// one, or the pointers stored into a variadic argument's slice
+// (row.Scan(&u.ID, &u.Name)).
+func Pointees(a ssa.Value) []ssa.Value {
+	a = stripIface(a)
+	if isPointer(a.Type()) {
+		return []ssa.Value{a}
+	}
+	sl, ok := a.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, r := range *arr.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, rr := range *ia.Referrers() {
+			if st, ok := rr.(*ssa.Store); ok && st.Addr == ia {
+				if v := stripIface(st.Val); isPointer(v.Type()) {
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
+}
+
 func stripIface(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {
@@ -637,6 +712,10 @@ func (e *Engine) processObject(root ssa.Value, f *frame) {
 					e.object(fn.FreeVars[i], m, nil)
 				}
 			}
+		case *ssa.MakeInterface:
+			// Boxed in an interface (db.Delete(&rec), json.Marshal(cfg)),
+			// it keeps its marks.
+			e.object(x, m, f)
 		case ssa.CallInstruction:
 			if x.Common().Value == root && !x.Common().IsInvoke() {
 				continue
@@ -807,6 +886,7 @@ func (e *Engine) call(v ssa.Value, m *mark, instr ssa.CallInstruction, f *frame)
 	}
 	callee := c.StaticCallee()
 	local := callee != nil && callee.Pkg == e.pkg && e.pkg != nil && len(callee.Blocks) > 0
+	fields := m.partFields()
 	for _, k := range positions {
 		site := Site{
 			Instr:  instr,
@@ -815,6 +895,7 @@ func (e *Engine) call(v ssa.Value, m *mark, instr ssa.CallInstruction, f *frame)
 			Callee: callee,
 			Arg:    handlers.ArgIndex(c, k),
 			Local:  local,
+			Fields: fields,
 		}
 		d := Decision{Effect: Follow}
 		if e.cfg.Call != nil {
@@ -828,6 +909,17 @@ func (e *Engine) call(v ssa.Value, m *mark, instr ssa.CallInstruction, f *frame)
 			}
 		case Into:
 			e.into(d.Into, f)
+		case IntoPointers:
+			for i, a := range c.Args {
+				if i != k {
+					for _, p := range Pointees(a) {
+						e.into(p, f)
+					}
+				}
+			}
+			if call, ok := instr.(*ssa.Call); ok {
+				e.value(call, f)
+			}
 		case Use:
 			e.hit(site, d.Label, f)
 		case Follow:
@@ -914,4 +1006,42 @@ func (e *Engine) Globals() []*ssa.Global {
 	}
 	slices.SortFunc(out, func(a, b *ssa.Global) int { return int(a.Pos() - b.Pos()) })
 	return out
+}
+
+// ResponseWrite decides a call that writes data (handlers.MatchWrite) for
+// a flow whose sink is the HTTP response: the tracked argument written to
+// the response (or by a call that always writes to it) is a Use; written
+// as a header, cookie or redirect of something else (an outgoing request),
+// it is ignored; written into another writer (a buffer, a file), that
+// writer — or the one an encoder wraps — holds it. ok is false when the
+// call writes nothing.
+func ResponseWrite(t *handlers.Types, s Site) (d Decision, ok bool) {
+	if s.Func == nil {
+		return Decision{}, false
+	}
+	w, _ := handlers.MatchWrite(s.Func)
+	if w == nil {
+		return Decision{}, false
+	}
+	switch {
+	case !slices.Contains(w.Data, s.Arg):
+		return Decision{Effect: Ignore}, true
+	case w.Writer == handlers.Always || t.IsResponse(handlers.ArgValue(s.Common, w.Writer)):
+		return Decision{Effect: Use, Label: w.Func.String()}, true
+	case w.What == "header" || w.What == "cookie" || w.What == "redirect":
+		return Decision{Effect: Ignore}, true
+	}
+	return Decision{Effect: Into, Into: writerTarget(s.Common, w.Writer)}, true
+}
+
+// writerTarget is what a write into a non-response writer fills: the
+// writer, or the writer an encoder wraps (json.NewEncoder(&buf)).
+func writerTarget(c *ssa.CallCommon, idx int) ssa.Value {
+	w := handlers.ArgValue(c, idx)
+	if call, ok := w.(*ssa.Call); ok {
+		if f := handlers.Callee(&call.Call); f != nil && f.Name() == "NewEncoder" && len(call.Call.Args) == 1 {
+			return call.Call.Args[0]
+		}
+	}
+	return w
 }

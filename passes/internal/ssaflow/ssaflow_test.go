@@ -1,6 +1,7 @@
 package ssaflow_test
 
 import (
+	"fmt"
 	"go/types"
 	"testing"
 
@@ -34,6 +35,13 @@ var flowTest = &analysis.Analyzer{
 					return ssaflow.Decision{Effect: ssaflow.Use, Label: "sink"}
 				case "clean":
 					return ssaflow.Decision{Effect: ssaflow.Ignore}
+				case "scan":
+					return ssaflow.Decision{Effect: ssaflow.IntoPointers}
+				case "inspect", "inspectAny":
+					if s.Fields == nil {
+						return ssaflow.Decision{Effect: ssaflow.Use, Label: "inspect whole"}
+					}
+					return ssaflow.Decision{Effect: ssaflow.Use, Label: fmt.Sprintf("inspect fields %v", s.Fields)}
 				}
 				return ssaflow.Decision{Effect: ssaflow.Follow}
 			},

@@ -58,3 +58,49 @@ func addCommentTrusting(c *gin.Context) {
 	}
 	store.OrdersFor(c.Request.Context(), req.UserID) // want `user id from JSON body field "user_id" is passed to store\.OrdersFor`
 }
+
+// The package's bind helper fills the model from the request and sets its
+// author from the token (xesina/golang-echo-realworld-example-app).
+type commentModel struct {
+	Body   string
+	UserID string
+}
+
+type createCommentReq struct {
+	Body string `json:"body"`
+}
+
+func (r *createCommentReq) bind(c *gin.Context, cm *commentModel) error {
+	if err := c.ShouldBindJSON(r); err != nil {
+		return err
+	}
+	cm.Body = r.Body
+	cm.UserID = loginUserID(c)
+	return nil
+}
+
+type commentStore interface {
+	AddComment(ctx context.Context, cm *commentModel) error
+}
+
+var comments commentStore
+
+func addCommentBound(c *gin.Context) {
+	var cm commentModel
+	req := &createCommentReq{}
+	if err := req.bind(c, &cm); err != nil {
+		return
+	}
+	comments.AddComment(c.Request.Context(), &cm)
+}
+
+// A helper that does not set it: the model's UserID is what was sent.
+func bindTrusting(c *gin.Context, cm *commentModel) error { return c.ShouldBindJSON(cm) }
+
+func addCommentTrustingHelper(c *gin.Context) {
+	var cm commentModel
+	if err := bindTrusting(c, &cm); err != nil { // want `user id from JSON body field "UserID" is passed to comments\.AddComment`
+		return
+	}
+	comments.AddComment(c.Request.Context(), &cm)
+}

@@ -151,3 +151,40 @@ func reachedProbe() {
 	probe(v) // want `reached`
 	probe(w) // want `not reached`
 }
+
+// IntoPointers: the call writes the value into the pointers it is given,
+// a variadic argument's included.
+func scan(src string, dst ...any) {}
+
+func scanned() {
+	var a, b, c string
+	scan(source(), &a, &b)
+	sink(c)
+	sink(b) // want `reaches sink`
+}
+
+// Site.Fields: which fields of a tracked struct hold the data, nil when
+// all of it does.
+func inspect(p *Pair) {}
+
+func inspectFields() {
+	var p Pair
+	p.B = source()
+	inspect(&p) // want `reaches inspect fields \[1\]`
+}
+
+func inspectWhole() {
+	var p Pair
+	scan(source(), &p)
+	inspect(&p) // want `reaches inspect whole`
+}
+
+// Boxed in an interface, a struct keeps its marks.
+func inspectAny(v any) {}
+
+func inspectBoxed() {
+	var p Pair
+	p.A = source()
+	inspectAny(&p) // want `reaches inspect fields \[0\]`
+	inspectAny(p)  // want `reaches inspect fields \[0\]`
+}

@@ -31,3 +31,15 @@ func Parse(tokenString string, keyFunc Keyfunc) (*Token, error) { return nil, ni
 func ParseWithClaims(tokenString string, claims Claims, keyFunc Keyfunc) (*Token, error) {
 	return nil, nil
 }
+
+// SigningMethod signs tokens.
+type SigningMethod interface{ Alg() string }
+
+// SigningMethodHS256 is HMAC-SHA256.
+var SigningMethodHS256 SigningMethod
+
+// NewWithClaims makes a token to sign.
+func NewWithClaims(method SigningMethod, claims Claims) *Token { return &Token{Claims: claims} }
+
+// SignedString signs the token.
+func (t *Token) SignedString(key any) (string, error) { return "", nil }

@@ -1,0 +1,3 @@
+module example.com/shop-admin/server
+
+go 1.22
