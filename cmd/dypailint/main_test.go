@@ -418,7 +418,7 @@ func TestVerbose(t *testing.T) {
 	for _, want := range []string{
 		"dypailint: go: " + demo + " (./...): 5 packages analysed",
 		"dypailint: go: " + demo + " (GOOS=js GOARCH=wasm): 1 packages analysed",
-		"dypailint: js: " + web + ": 12 files, 4 client entries (4 'use client'), 7 client modules, 12 server modules",
+		"dypailint: js: " + web + ": 14 files, 5 client entries (5 'use client'), 8 client modules, 14 server modules",
 		"dypailint: bundles: 0 bundle files, 1 .env files",
 	} {
 		if !strings.Contains(verr, want+"\n") {

@@ -6,6 +6,7 @@ import { exportReports } from '@/lib/admin'
 import { formatTotal, listMyOrders, type Order } from '@/lib/orders'
 import { Checkout } from '@/components/Checkout'
 import { ErpStatus } from '@/components/ErpStatus'
+import { Assistant } from '@/components/Assistant'
 import { requestErpSync } from '../actions'
 
 type Profile = { id: string; full_name: string; email: string }
@@ -38,6 +39,7 @@ export default function DashboardPage() {
       <button onClick={() => exportReports(thisMonth)}>Export this month</button>
       <button onClick={() => requestErpSync(yesterday)}>Sync ERP orders</button>
       <ErpStatus />
+      <Assistant />
     </main>
   )
 }
