@@ -60,6 +60,7 @@ func hostileTree(t *testing.T) (repo, outside string) {
 		"app.js.map":      `{"version":3,"sources":["x.ts"],"sourcesContent":["fetch(u,{headers:{'X-API-KEY':'` + outsideSecret + `'}})"],"mappings":"AAAA"}`,
 		"fixme/order.ts":  "import { createClient } from '@dypai/client'\nconst d = createClient('u')\nd.api.post('create_order', { user_id: 1, note: 'x' })\n",
 		"dypai.yaml":      "app: saas\n",
+		"secret.go":       "package main\n\n// " + outsideSecret + "\nvar _ = 1\n",
 		"notes/README.md": outsideSecret,
 	})
 	mapOut := func(sources ...string) string {
@@ -109,6 +110,9 @@ func hostileTree(t *testing.T) (repo, outside string) {
 		"go/future/main.go":   "package main\n\nfunc main() {}\n",
 		"go/uncached/go.mod":  "module example.com/uncached\n\ngo 1.22\n\nrequire example.com/notcached v1.0.0\n",
 		"go/uncached/main.go": "package main\n\nimport _ \"example.com/notcached\"\n\nfunc main() {}\n",
+		// A Go package one of whose files is a link out of the tree.
+		"go/linked/go.mod":  "module example.com/linked\n\ngo 1.22\n",
+		"go/linked/main.go": "package main\n\nfunc main() {}\n",
 	}
 	write(repo, files)
 	// Deep directories: walks stop at their bound, and stay linear.
@@ -118,12 +122,13 @@ func hostileTree(t *testing.T) (repo, outside string) {
 	}
 	write(deep, map[string]string{"x.ts": "export const x = 1\n"})
 	for link, target := range map[string]string{
-		"app/linked":  filepath.Join(outside, "app"),   // a directory link out
-		"app/root":    "/",                             // the whole file system
-		"app/fixme":   filepath.Join(outside, "fixme"), // -fix must not write there
-		".env.local":  filepath.Join(outside, ".env"),  // a file link out
-		"dist/passwd": "/etc/passwd",
-		"svc/loop":    "..", // a loop inside the tree
+		"app/linked":          filepath.Join(outside, "app"),       // a directory link out
+		"app/root":            "/",                                 // the whole file system
+		"app/fixme":           filepath.Join(outside, "fixme"),     // -fix must not write there
+		".env.local":          filepath.Join(outside, ".env"),      // a file link out
+		"go/linked/secret.go": filepath.Join(outside, "secret.go"), // a Go file linked out
+		"dist/passwd":         "/etc/passwd",
+		"svc/loop":            "..", // a loop inside the tree
 	} {
 		if err := os.Symlink(target, filepath.Join(repo, filepath.FromSlash(link))); err != nil {
 			t.Skip("no symbolic links here:", err)
@@ -263,6 +268,7 @@ func TestHostileTree(t *testing.T) {
 		"module example.com/future (go/future) could not be loaded: go: go.mod requires go >= 1.99.1",
 		"module example.com/uncached (go/uncached) could not be loaded",
 		"run `go mod download` first",
+		"go/linked/secret.go: symbolic link leads outside the scanned tree; not read",
 	} {
 		if !strings.Contains(out+errOut, want) {
 			t.Errorf("text output lacks %q", want)

@@ -23,6 +23,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/manifestcheck"
 	"github.com/dypai/dypailint/internal/discover"
 	"github.com/dypai/dypailint/internal/goload"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // browserConfigs are the GOOS/GOARCH pairs that run in a browser or wasm host.
@@ -48,6 +49,18 @@ type Options struct {
 	Logf func(format string, args ...any)
 }
 
+// admitIn admits the source files of the module in dir only when they
+// resolve inside the tree: a .go file linked out of it is not read.
+// Dependencies' sources (the module cache) lie outside by design.
+func admitIn(tree *scantree.Tree, dir string) func(string) error {
+	return func(file string) error {
+		if !scantree.Within(file, dir) {
+			return nil
+		}
+		return tree.Check(file, "symbolic link")
+	}
+}
+
 // Run analyses one load of the plan. A module that could not be loaded is
 // an error, whatever else was analysed.
 func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Config, opts Options) *Result {
@@ -57,7 +70,7 @@ func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Confi
 	}
 	out := &Result{}
 	source := sourcePolicy(load.Dir, cfg)
-	req := goload.Request{Dir: load.Dir, Patterns: load.Patterns, Tests: opts.Tests, Offline: opts.Offline, Source: source}
+	req := goload.Request{Dir: load.Dir, Patterns: load.Patterns, Tests: opts.Tests, Offline: opts.Offline, Source: source, Admit: admitIn(cfg.Tree, load.Dir)}
 	res, err := goload.Load(req)
 	if err != nil {
 		logf("go: %s (%s): could not be loaded (see the error)", load.Dir, strings.Join(load.Patterns, " "))
@@ -185,7 +198,9 @@ func unlistedBrowserDirs(load discover.GoLoad, res *goload.Result) []string {
 }
 
 // isBrowserFile reports whether a Go file is constrained to a browser or
-// wasm target, by file name or build constraint.
+// wasm target, by file name or build constraint. A symbolic link is judged
+// by its name alone: its target may lie outside the scanned tree, and the
+// load refuses it anyway (admitIn).
 func isBrowserFile(path string) bool {
 	base := strings.TrimSuffix(filepath.Base(path), ".go")
 	base = strings.TrimSuffix(base, "_test")
@@ -193,6 +208,9 @@ func isBrowserFile(path string) bool {
 		if strings.HasSuffix(base, suffix) {
 			return true
 		}
+	}
+	if fi, err := os.Lstat(path); err != nil || !fi.Mode().IsRegular() {
+		return false
 	}
 	f, err := os.Open(path)
 	if err != nil {

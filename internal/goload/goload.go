@@ -36,6 +36,9 @@ type Request struct {
 	// Source reports whether a non-root package is analysed from source too
 	// (so that facts about it are available to the roots).
 	Source func(p *packages.Package) bool
+	// Admit, when set, is asked before a source file is read; an error
+	// stops the package (a file linked out of the scanned tree).
+	Admit func(file string) error
 }
 
 // Result is the loaded packages.
@@ -90,6 +93,7 @@ func Load(req Request) (*Result, error) {
 		view:      map[string]*types.Package{},
 		checked:   map[string]*types.Package{},
 		notListed: map[*packages.Package]bool{},
+		admit:     req.Admit,
 	}
 	res := &Result{}
 	roots := map[*packages.Package]bool{}
@@ -232,6 +236,7 @@ type loader struct {
 	// notListed are the source packages not checked because go list
 	// reported errors for them or their dependencies.
 	notListed map[*packages.Package]bool
+	admit     func(file string) error // Request.Admit
 }
 
 // check parses and type-checks p from source, filling the fields the
@@ -250,6 +255,13 @@ func (l *loader) check(p *packages.Package) error {
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	var perrs []string
 	for _, name := range p.CompiledGoFiles {
+		if l.admit != nil {
+			if err := l.admit(name); err != nil {
+				// An input error, not a note: the package is not analysed,
+				// and the run must not look clean.
+				return fmt.Errorf("package %s not analysed: %w", p.PkgPath, err)
+			}
+		}
 		f, err := parser.ParseFile(l.fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			perrs = append(perrs, err.Error())
