@@ -1,53 +1,22 @@
-// Package analyzer is dypailint's registry: All returns every Go pass,
-// configured from one Config. The catalogue lives in analyzer/rules, the
-// configuration and dypai.yaml in analyzer/config, the SDK surface tables in
-// analyzer/sdk, suppression directives in analyzer/directive and the shared
-// reporting helper in analyzer/report.
+// Package analyzer is the root of dypailint's core: the rule catalogue
+// (analyzer/rules), the configuration and dypai.yaml (analyzer/config), the
+// SDK surface tables (analyzer/sdk), suppression directives
+// (analyzer/directive) and the engine-neutral findings (analyzer/finding).
+// The Go passes and their registry are in passes; the engines in internal.
+//
+// All is kept only as a forwarding alias of passes.All for the vet tool and
+// the golangci-lint plugin, which another change moves to passes.All; it is
+// the one import from the core back up to the passes and goes with them.
 package analyzer
 
 import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
-	"github.com/dypai/dypailint/passes/apikeyclient"
-	"github.com/dypai/dypailint/passes/apikeyuserscope"
-	"github.com/dypai/dypailint/passes/directives"
-	"github.com/dypai/dypailint/passes/inviteonboarding"
-	"github.com/dypai/dypailint/passes/keytobrowser"
-	"github.com/dypai/dypailint/passes/manualuserid"
-	"github.com/dypai/dypailint/passes/modemismatch"
-	"github.com/dypai/dypailint/passes/privatesignup"
-	"github.com/dypai/dypailint/passes/requestuserid"
-	"github.com/dypai/dypailint/passes/unknownendpoint"
+	"github.com/dypai/dypailint/passes"
 )
 
-// rulePasses builds the rule passes. Each pass package exposes
-// New(*config.Config) *analysis.Analyzer named after its rule.
-func rulePasses(cfg *config.Config) []*analysis.Analyzer {
-	return []*analysis.Analyzer{
-		// Passes register here as they land.
-		apikeyclient.New(cfg),    // DYP101
-		keytobrowser.New(cfg),    // DYP104
-		manualuserid.New(cfg),    // DYP201
-		requestuserid.New(cfg),   // DYP203
-		apikeyuserscope.New(cfg), // DYP301
-		privatesignup.New(cfg),   // DYP403
-		unknownendpoint.New(cfg), // DYP404
-		modemismatch.New(cfg),    // DYP405
-	}
-}
-
-// All returns every Go analyzer configured by cfg: the rule passes followed
-// by the directive pass (DYP001), which runs after them.
-func All(cfg *config.Config) []*analysis.Analyzer {
-	passes := rulePasses(cfg)
-	return append(passes, directives.New(cfg, passes))
-}
-
-// ForCLI returns All and the passes whose results the CLI combines with the
-// other engines' (the Go front ends DYP407 judges per app). The vet tool
-// and the golangci-lint plugin, which do not read dypai.yaml's app-wide
-// rules, run All.
-func ForCLI(cfg *config.Config) []*analysis.Analyzer {
-	return append(All(cfg), inviteonboarding.New(cfg))
-}
+// All returns passes.All(cfg).
+//
+// Deprecated: use passes.All.
+func All(cfg *config.Config) []*analysis.Analyzer { return passes.All(cfg) }

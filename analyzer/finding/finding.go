@@ -48,6 +48,24 @@ type Finding struct {
 	Fixes   []Fix     `json:",omitempty"`
 }
 
+// Frontend is browser code an engine found: a JS/TS project with client
+// entry points, or a Go package that runs in a browser. DYP407 judges an
+// app by all of its front ends together, so the engines hand them to the
+// manifest checks instead of reporting the rule themselves.
+type Frontend struct {
+	Dir  string // absolute: the project's root, the package's directory
+	Kind string // what it is, for messages: KindJS, KindGo
+	// Recovery is where its browser code handles the set-password auth
+	// event (PASSWORD_RECOVERY); nil when it does not.
+	Recovery *Location
+}
+
+// Front end kinds.
+const (
+	KindJS = "JS/TS project"
+	KindGo = "Go js/wasm package"
+)
+
 // Sort orders findings by file, line, column, rule and message, and drops
 // exact duplicates (the same finding reached through two routes, such as a
 // package analysed under two build configurations).

@@ -1,5 +1,5 @@
 // Package bundlescan is dypailint's scanner for built output and .env files.
-// Its Scan has the signature of cli.Engine. It reports DYP103 (bundleleak)
+// The CLI runs it as one of its engines (internal/cli). It reports DYP103 (bundleleak)
 // for a bundle that ships an API key, DYP102 (publicenv) for a secret
 // defined under a browser-exposed name in a .env file, and DYP001 for its
 // own suppression directives.

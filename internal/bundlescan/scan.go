@@ -58,8 +58,8 @@ type Scanner struct {
 	Secret func(value string)
 }
 
-// Scan is the engine of the bundle scanner, with the signature of
-// cli.Engine: it scans the build folders and .env files beneath dirs.
+// Scan runs a Scanner without hooks: it scans the build folders and .env
+// files beneath dirs.
 func Scan(ctx context.Context, dirs []string, cfg *config.Config) ([]finding.Finding, []error) {
 	return (&Scanner{}).Scan(ctx, dirs, cfg)
 }

@@ -751,9 +751,6 @@ func TestSynthBundle(t *testing.T) {
 	}
 }
 
-// Scan has the signature of cli.Engine.
-var _ func(context.Context, []string, *config.Config) ([]finding.Finding, []error) = Scan
-
 // Third-party secret keys whose prefixes are unambiguous are DYP103 in a
 // bundle, in every profile; a test-mode key is a note, not a finding; a
 // publishable key and look-alike words are nothing.

@@ -19,15 +19,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/dypai/dypailint/analyzer"
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
-	"github.com/dypai/dypailint/analyzer/manifestcheck"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/internal/baseline"
 	"github.com/dypai/dypailint/internal/discover"
 	"github.com/dypai/dypailint/internal/fix"
-	"github.com/dypai/dypailint/internal/golint"
 	"github.com/dypai/dypailint/internal/output"
 	"github.com/dypai/dypailint/internal/redact"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -39,10 +36,6 @@ const (
 	ExitFindings = 1
 	ExitError    = 2
 )
-
-// Engine scans the named directories for one language family. The JS/TS
-// scanner and the bundle scanner plug in here.
-type Engine func(ctx context.Context, dirs []string, cfg *config.Config, h Hooks) Output
 
 // Hooks are what an engine may tell the driver while it runs.
 type Hooks struct {
@@ -58,14 +51,18 @@ type Hooks struct {
 type Output struct {
 	Findings  []finding.Finding
 	Errors    []error
-	Frontends []manifestcheck.Frontend
+	Frontends []finding.Frontend
+}
+
+// add appends what o holds to out.
+func (out *Output) add(o Output) {
+	out.Findings = append(out.Findings, o.Findings...)
+	out.Errors = append(out.Errors, o.Errors...)
+	out.Frontends = append(out.Frontends, o.Frontends...)
 }
 
 // Logf prints one line of -v output.
 type Logf func(format string, args ...any)
-
-// Engines are the non-Go engines run beside the Go passes.
-var Engines []Engine
 
 // options are the parsed command line.
 type options struct {
@@ -311,49 +308,23 @@ func relErr(cwd string, err error) string {
 	return strings.ReplaceAll(err.Error(), cwd+string(filepath.Separator), "")
 }
 
-// lint runs every engine on the plan.
+// lint runs every engine on the plan, stage by stage.
 func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *output.Run {
-	cfg := &o.cfg
-	run := &output.Run{Errors: slices.Clone(plan.Notes)}
-	var mu sync.Mutex
-	var fronts []manifestcheck.Frontend
-	collect := func(out Output) {
-		mu.Lock()
-		defer mu.Unlock()
-		run.Findings = append(run.Findings, out.Findings...)
-		run.Errors = append(run.Errors, out.Errors...)
-		fronts = append(fronts, out.Frontends...)
-	}
-
-	var wg sync.WaitGroup
-	for _, eng := range Engines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			collect(eng(ctx, plan.Dirs, cfg, hooks))
-		}()
-	}
-	analyzers := analyzer.ForCLI(cfg)
-	for _, load := range plan.GoLoads {
-		res := golint.Run(load, analyzers, cfg, golint.Options{Tests: o.tests, Offline: o.offline, Logf: hooks.Logf})
-		collect(Output{res.Findings, res.Errors, res.Frontends})
-	}
-	wg.Wait()
-
-	// The manifests, once every front end is known: each loaded once, its
-	// own rules reported once.
-	manifests := plan.Manifests
-	if cfg.ManifestPath != "" {
-		manifests = []string{cfg.ManifestPath}
-	}
-	for _, path := range manifests {
-		proj, err := cfg.ProjectFor(filepath.Dir(path))
-		if err != nil {
-			collect(Output{Errors: []error{err}})
-			continue
+	in := &Input{Plan: plan, Cfg: &o.cfg, Tests: o.tests, Offline: o.offline, Hooks: hooks}
+	all := Output{Errors: slices.Clone(plan.Notes)}
+	for _, stage := range stages {
+		outs := make([]Output, len(stage))
+		var wg sync.WaitGroup
+		for i, eng := range stage {
+			wg.Go(func() { outs[i] = eng.Run(ctx, in) })
 		}
-		collect(Output{Findings: manifestcheck.Check(proj, cfg, fronts)})
+		wg.Wait()
+		for _, out := range outs {
+			all.add(out)
+		}
+		in.Frontends = all.Frontends
 	}
+	run := &output.Run{Findings: all.Findings, Errors: all.Errors}
 	run.Findings = insideTree(plan.Tree, run)
 	var bounded []error
 	run.Findings, bounded = finding.Bound(finding.Sort(run.Findings))

@@ -2,22 +2,66 @@ package cli
 
 import (
 	"context"
+	"path/filepath"
 
 	"github.com/dypai/dypailint/analyzer/config"
-	"github.com/dypai/dypailint/analyzer/manifestcheck"
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/bundlescan"
+	"github.com/dypai/dypailint/internal/discover"
+	"github.com/dypai/dypailint/internal/golint"
 	"github.com/dypai/dypailint/internal/jsscan"
+	"github.com/dypai/dypailint/internal/manifestcheck"
+	"github.com/dypai/dypailint/passes"
 )
 
-func init() {
-	Engines = append(Engines, scanJS, scanBundles)
+// Engine checks the planned tree for one family of inputs: Go packages,
+// JS/TS projects, built bundles, dypai.yaml.
+type Engine interface {
+	Run(ctx context.Context, in *Input) Output
 }
 
-// scanJS runs the JS/TS scanner on the named directories. Each project
+// Input is what every engine is given.
+type Input struct {
+	Plan    *discover.Plan
+	Cfg     *config.Config
+	Tests   bool // also analyse Go test files
+	Offline bool // the go command must not use the network
+	Hooks   Hooks
+	// Frontends are the front ends the engines of the earlier stages found
+	// (see stages).
+	Frontends []finding.Frontend
+}
+
+// stages are the engines the CLI runs, in order. The engines of one stage
+// run at once; a later stage starts when the earlier one is done and sees
+// the front ends it found: the manifest checks judge an app by all of its
+// browser code together (DYP407).
+var stages = [][]Engine{
+	{goEngine{}, jsEngine{}, bundleEngine{}},
+	{manifestEngine{}},
+}
+
+// goEngine runs the Go passes on each Go load of the plan, one after another
+// (a load is one `go list` and type-check of a module's packages).
+type goEngine struct{}
+
+func (goEngine) Run(_ context.Context, in *Input) Output {
+	analyzers := passes.ForCLI(in.Cfg)
+	var out Output
+	for _, load := range in.Plan.GoLoads {
+		res := golint.Run(load, analyzers, in.Cfg, golint.Options{Tests: in.Tests, Offline: in.Offline, Logf: in.Hooks.Logf})
+		out.add(Output{res.Findings, res.Errors, res.Frontends})
+	}
+	return out
+}
+
+// jsEngine runs the JS/TS scanner on the named directories. Each project
 // with client entry points is a front end.
-func scanJS(ctx context.Context, dirs []string, cfg *config.Config, h Hooks) Output {
-	logf := h.Logf
-	res, err := jsscan.Scan(ctx, dirs, cfg)
+type jsEngine struct{}
+
+func (jsEngine) Run(ctx context.Context, in *Input) Output {
+	logf := in.Hooks.Logf
+	res, err := jsscan.Scan(ctx, in.Plan.Dirs, in.Cfg)
 	if err != nil {
 		return Output{Errors: []error{err}}
 	}
@@ -34,13 +78,36 @@ func scanJS(ctx context.Context, dirs []string, cfg *config.Config, h Hooks) Out
 		if s.Recovery != nil {
 			logf("js: %s: client code handles the set-password auth event at %s:%d:%d", s.Root, s.Recovery.File, s.Recovery.Line, s.Recovery.Col)
 		}
-		out.Frontends = append(out.Frontends, manifestcheck.Frontend{Dir: s.Root, Kind: manifestcheck.KindJS, Recovery: s.Recovery})
+		out.Frontends = append(out.Frontends, finding.Frontend{Dir: s.Root, Kind: finding.KindJS, Recovery: s.Recovery})
 	}
 	return out
 }
 
-// scanBundles runs the bundle scanner on the named directories.
-func scanBundles(ctx context.Context, dirs []string, cfg *config.Config, h Hooks) Output {
-	fs, errs := (&bundlescan.Scanner{Logf: h.Logf, Secret: h.Secret}).Scan(ctx, dirs, cfg)
+// bundleEngine runs the bundle scanner on the named directories.
+type bundleEngine struct{}
+
+func (bundleEngine) Run(ctx context.Context, in *Input) Output {
+	fs, errs := (&bundlescan.Scanner{Logf: in.Hooks.Logf, Secret: in.Hooks.Secret}).Scan(ctx, in.Plan.Dirs, in.Cfg)
 	return Output{Findings: fs, Errors: errs}
+}
+
+// manifestEngine checks each dypai.yaml of the plan (or the one -config
+// names) once, its own rules reported once, with the front ends under it.
+type manifestEngine struct{}
+
+func (manifestEngine) Run(_ context.Context, in *Input) Output {
+	manifests := in.Plan.Manifests
+	if in.Cfg.ManifestPath != "" {
+		manifests = []string{in.Cfg.ManifestPath}
+	}
+	var out Output
+	for _, path := range manifests {
+		proj, err := in.Cfg.ProjectFor(filepath.Dir(path))
+		if err != nil {
+			out.Errors = append(out.Errors, err)
+			continue
+		}
+		out.Findings = append(out.Findings, manifestcheck.Check(proj, in.Cfg, in.Frontends)...)
+	}
+	return out
 }

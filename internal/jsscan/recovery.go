@@ -13,7 +13,7 @@ import (
 // auth.onAuthStateChange that compares its first parameter with the event
 // (==, ===, !=, !==, or a switch case), the event written as a string or
 // read from a constant. The rule itself is decided per app, from every
-// front end under its dypai.yaml (manifestcheck.Frontend).
+// front end under its dypai.yaml (finding.Frontend).
 
 // authListener handles client.auth.onAuthStateChange(cb): in the client
 // build, the first handler found is the project's.

@@ -4,7 +4,7 @@
 //
 // The rule judges an app (a dypai.yaml) by all of its front ends, Go and
 // JS/TS alike, so this pass reports nothing itself. Its result, for a
-// package that runs in a browser, is a manifestcheck.Frontend saying where
+// package that runs in a browser, is a finding.Frontend saying where
 // its code handles the event (nil when nowhere); the CLI hands those to the
 // manifest checks, which report DYP407 at the app: line. A handler counts
 // when it is in the browser package or in a package it imports, directly

@@ -13,7 +13,6 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
-	"github.com/dypai/dypailint/analyzer/manifestcheck"
 	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/passes/internal/clientmodel"
@@ -34,7 +33,7 @@ func (f *handlesFact) String() string {
 }
 
 // New returns the pass configured by cfg. Its result is a
-// *manifestcheck.Frontend for a package that runs in a browser, else nil.
+// *finding.Frontend for a package that runs in a browser, else nil.
 func New(cfg *config.Config) *analysis.Analyzer {
 	model := clientmodel.For(cfg)
 	name := rules.Must(rules.DYP407).Name
@@ -43,7 +42,7 @@ func New(cfg *config.Config) *analysis.Analyzer {
 		Doc:        "find where Go browser code handles the PASSWORD_RECOVERY auth event, for DYP407 (reported by the CLI at dypai.yaml's app: line)",
 		URL:        rules.Must(rules.DYP407).URL(),
 		Requires:   []*analysis.Analyzer{model},
-		ResultType: reflect.TypeFor[*manifestcheck.Frontend](),
+		ResultType: reflect.TypeFor[*finding.Frontend](),
 		FactTypes:  []analysis.Fact{new(handlesFact)},
 		Run: report.Safe(name, func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[model].(*clientmodel.Model)), nil
@@ -51,7 +50,7 @@ func New(cfg *config.Config) *analysis.Analyzer {
 	}
 }
 
-func run(pass *analysis.Pass, m *clientmodel.Model) *manifestcheck.Frontend {
+func run(pass *analysis.Pass, m *clientmodel.Model) *finding.Frontend {
 	if m.Project == nil || m.Project.Profile.SetPasswordEvent == "" {
 		return nil
 	}
@@ -62,7 +61,7 @@ func run(pass *analysis.Pass, m *clientmodel.Model) *manifestcheck.Frontend {
 	if m.Browser == nil {
 		return nil
 	}
-	fe := &manifestcheck.Frontend{Dir: m.Dir, Kind: manifestcheck.KindGo}
+	fe := &finding.Frontend{Dir: m.Dir, Kind: finding.KindGo}
 	if fact != nil {
 		fe.Recovery = &finding.Location{File: fact.File, Line: fact.Line, Col: fact.Col}
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/config"
-	"github.com/dypai/dypailint/analyzer/manifestcheck"
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/passes/internal/passtest"
 	"github.com/dypai/dypailint/passes/inviteonboarding"
 )
@@ -28,9 +28,9 @@ func Test(t *testing.T) {
 	for _, r := range passtest.Run(t, a, "example.com/invite/...") {
 		path := r.Pass.Pkg.Path()
 		got := ""
-		if fe, _ := r.Result.(*manifestcheck.Frontend); fe != nil {
+		if fe, _ := r.Result.(*finding.Frontend); fe != nil {
 			got = "none"
-			if fe.Kind != manifestcheck.KindGo || filepath.Base(fe.Dir) != filepath.Base(path) {
+			if fe.Kind != finding.KindGo || filepath.Base(fe.Dir) != filepath.Base(path) {
 				t.Errorf("%s: front end %+v", path, fe)
 			}
 			if loc := fe.Recovery; loc != nil {

@@ -11,24 +11,6 @@ import (
 	"github.com/dypai/dypailint/analyzer/rules"
 )
 
-// Frontend is browser code an engine found: a JS/TS project with client
-// entry points, or a Go package that runs in a browser. DYP407 judges an
-// app by all of its front ends together, so the engines hand them here
-// instead of reporting the rule themselves.
-type Frontend struct {
-	Dir  string // absolute: the project's root, the package's directory
-	Kind string // what it is, for messages: KindJS, KindGo
-	// Recovery is where its browser code handles the set-password auth
-	// event (PASSWORD_RECOVERY); nil when it does not.
-	Recovery *finding.Location
-}
-
-// Front end kinds.
-const (
-	KindJS = "JS/TS project"
-	KindGo = "Go js/wasm package"
-)
-
 // emailConfirm reports DYP406: email confirmation off in an app with self
 // sign-up.
 func emailConfirm(m *config.Manifest, add adder) {
@@ -45,14 +27,14 @@ func emailConfirm(m *config.Manifest, add adder) {
 
 // inviteOnboarding reports DYP407 once per invite-only app, at its app:
 // line, when it has front ends and none handles the set-password event.
-func inviteOnboarding(p *config.Project, cfg *config.Config, fronts []Frontend, add adder) {
+func inviteOnboarding(p *config.Project, cfg *config.Config, fronts []finding.Frontend, add adder) {
 	m := p.Manifest
 	event := p.Profile.SetPasswordEvent
 	if !m.InviteOnly() || event == "" {
 		return
 	}
 	mine := frontendsOf(m, cfg, fronts)
-	if len(mine) == 0 || slices.ContainsFunc(mine, func(f Frontend) bool { return f.Recovery != nil }) {
+	if len(mine) == 0 || slices.ContainsFunc(mine, func(f finding.Frontend) bool { return f.Recovery != nil }) {
 		return
 	}
 	var checked []string
@@ -64,7 +46,7 @@ func inviteOnboarding(p *config.Project, cfg *config.Config, fronts []Frontend, 
 		checked = append(checked, f.Kind+" "+strings.TrimSuffix("./"+filepath.ToSlash(rel), "."))
 	}
 	listen := p.Profile.JSAuthField + "." + p.Profile.JSAuthStateChange
-	if !slices.ContainsFunc(mine, func(f Frontend) bool { return f.Kind == KindJS }) && p.Profile.GoAuthStateChange != "" {
+	if !slices.ContainsFunc(mine, func(f finding.Frontend) bool { return f.Kind == finding.KindJS }) && p.Profile.GoAuthStateChange != "" {
 		listen = p.Profile.GoAuthField + "." + p.Profile.GoAuthStateChange
 	}
 	add(rules.DYP407, m.AppPos, "%s", rules.MsgInviteOnboarding(m.App, event, listen, strings.Join(checked, ", ")))
@@ -72,8 +54,8 @@ func inviteOnboarding(p *config.Project, cfg *config.Config, fronts []Frontend, 
 
 // frontendsOf returns the front ends m applies to, each once (a Go package
 // can be met under two build configurations), in a stable order.
-func frontendsOf(m *config.Manifest, cfg *config.Config, fronts []Frontend) []Frontend {
-	byDir := map[string]Frontend{}
+func frontendsOf(m *config.Manifest, cfg *config.Config, fronts []finding.Frontend) []finding.Frontend {
+	byDir := map[string]finding.Frontend{}
 	for _, f := range fronts {
 		p, err := cfg.ProjectFor(f.Dir)
 		if err != nil || p.Manifest != m {
@@ -84,11 +66,11 @@ func frontendsOf(m *config.Manifest, cfg *config.Config, fronts []Frontend) []Fr
 			byDir[k] = f
 		}
 	}
-	out := make([]Frontend, 0, len(byDir))
+	out := make([]finding.Frontend, 0, len(byDir))
 	for _, f := range byDir {
 		out = append(out, f)
 	}
-	slices.SortFunc(out, func(a, b Frontend) int { return cmp.Or(cmp.Compare(a.Dir, b.Dir), cmp.Compare(a.Kind, b.Kind)) })
+	slices.SortFunc(out, func(a, b finding.Frontend) int { return cmp.Or(cmp.Compare(a.Dir, b.Dir), cmp.Compare(a.Kind, b.Kind)) })
 	return out
 }
 

@@ -19,7 +19,7 @@ func check(t *testing.T, src string, cfg *config.Config) []string {
 }
 
 // checkIn is check in dir, with the front ends the engines found.
-func checkIn(t *testing.T, dir, src string, cfg *config.Config, fronts []Frontend) []string {
+func checkIn(t *testing.T, dir, src string, cfg *config.Config, fronts []finding.Frontend) []string {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, config.ManifestName), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -164,28 +164,28 @@ func TestInviteOnboarding(t *testing.T) {
 	for _, tc := range []struct {
 		name, src string
 		cfg       *config.Config
-		fronts    []Frontend // Dir relative to the manifest's directory
+		fronts    []finding.Frontend // Dir relative to the manifest's directory
 		want      []string
 	}{
-		{"private, no handler", "app: private\n", nil, []Frontend{{Dir: "web", Kind: KindJS}},
+		{"private, no handler", "app: private\n", nil, []finding.Frontend{{Dir: "web", Kind: finding.KindJS}},
 			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "JS/TS project ./web", "auth.onAuthStateChange")}},
-		{"internal, two front ends", "# ops console\napp: internal\n", nil, []Frontend{{Dir: "web", Kind: KindJS}, {Dir: "wasm", Kind: KindGo}, {Dir: "wasm", Kind: KindGo}, {Dir: ".", Kind: KindJS}},
+		{"internal, two front ends", "# ops console\napp: internal\n", nil, []finding.Frontend{{Dir: "web", Kind: finding.KindJS}, {Dir: "wasm", Kind: finding.KindGo}, {Dir: "wasm", Kind: finding.KindGo}, {Dir: ".", Kind: finding.KindJS}},
 			[]string{"2:1 DYP407 " + fmt.Sprintf(msg, "internal", "JS/TS project ./, Go js/wasm package ./wasm, JS/TS project ./web", "auth.onAuthStateChange")}},
-		{"Go front end only", "app: private\n", nil, []Frontend{{Dir: "wasm", Kind: KindGo}},
+		{"Go front end only", "app: private\n", nil, []finding.Frontend{{Dir: "wasm", Kind: finding.KindGo}},
 			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "Go js/wasm package ./wasm", "Auth.OnAuthStateChange")}},
-		{"one front end handles it", "app: private\n", nil, []Frontend{{Dir: "admin", Kind: KindJS}, {Dir: "web", Kind: KindJS, Recovery: handled}}, nil},
-		{"handled under one build configuration", "app: private\n", nil, []Frontend{{Dir: "wasm", Kind: KindGo}, {Dir: "wasm", Kind: KindGo, Recovery: handled}}, nil},
+		{"one front end handles it", "app: private\n", nil, []finding.Frontend{{Dir: "admin", Kind: finding.KindJS}, {Dir: "web", Kind: finding.KindJS, Recovery: handled}}, nil},
+		{"handled under one build configuration", "app: private\n", nil, []finding.Frontend{{Dir: "wasm", Kind: finding.KindGo}, {Dir: "wasm", Kind: finding.KindGo, Recovery: handled}}, nil},
 		{"no browser code", "app: private\n", nil, nil, nil},
-		{"front end under another manifest", "app: private\n", nil, []Frontend{{Dir: "other/web", Kind: KindJS}}, nil},
-		{"saas", "app: saas\n", nil, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
-		{"backend", "app: backend\n", nil, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
-		{"private with signup still onboards invitees", "app: private\nsignup: true\n", nil, []Frontend{{Dir: "web", Kind: KindJS}},
+		{"front end under another manifest", "app: private\n", nil, []finding.Frontend{{Dir: "other/web", Kind: finding.KindJS}}, nil},
+		{"saas", "app: saas\n", nil, []finding.Frontend{{Dir: "web", Kind: finding.KindJS}}, nil},
+		{"backend", "app: backend\n", nil, []finding.Frontend{{Dir: "web", Kind: finding.KindJS}}, nil},
+		{"private with signup still onboards invitees", "app: private\nsignup: true\n", nil, []finding.Frontend{{Dir: "web", Kind: finding.KindJS}},
 			[]string{"1:1 DYP407 " + fmt.Sprintf(msg, "private", "JS/TS project ./web", "auth.onAuthStateChange")}},
-		{"suppressed", "# dypai-ignore DYP407 invitees set their password in the separate accounts portal\napp: private\n", nil, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
-		{"stale suppression", "app: private # dypai-ignore DYP407 no set-password screen yet\n", nil, []Frontend{{Dir: "web", Kind: KindJS, Recovery: handled}},
+		{"suppressed", "# dypai-ignore DYP407 invitees set their password in the separate accounts portal\napp: private\n", nil, []finding.Frontend{{Dir: "web", Kind: finding.KindJS}}, nil},
+		{"stale suppression", "app: private # dypai-ignore DYP407 no set-password screen yet\n", nil, []finding.Frontend{{Dir: "web", Kind: finding.KindJS, Recovery: handled}},
 			[]string{"1:14 DYP001 suppression of DYP407 matches no finding on this line or the next: remove it"}},
-		{"disabled", "app: private\n", &config.Config{Disable: []string{"DYP407"}}, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
-		{"supabase profile has no app manifest", "app: private\n", &config.Config{Profile: "supabase"}, []Frontend{{Dir: "web", Kind: KindJS}}, nil},
+		{"disabled", "app: private\n", &config.Config{Disable: []string{"DYP407"}}, []finding.Frontend{{Dir: "web", Kind: finding.KindJS}}, nil},
+		{"supabase profile has no app manifest", "app: private\n", &config.Config{Profile: "supabase"}, []finding.Frontend{{Dir: "web", Kind: finding.KindJS}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := t.TempDir()
@@ -196,7 +196,7 @@ func TestInviteOnboarding(t *testing.T) {
 				}
 			}
 			os.WriteFile(filepath.Join(root, "other", config.ManifestName), []byte("app: saas\n"), 0o644)
-			var fronts []Frontend
+			var fronts []finding.Frontend
 			for _, f := range tc.fronts {
 				f.Dir = filepath.Join(dir, f.Dir)
 				if strings.HasPrefix(f.Dir, filepath.Join(dir, "other")) {
