@@ -35,7 +35,7 @@ above it.`,
 		Good: `//dypai:ignore DYP101 the key here is a scoped read-only demo key`,
 	},
 	{
-		ID: DYP101, Name: "apikeyclient", Severity: Error,
+		ID: DYP101, Name: "apikeyclient", Severity: Error, Engines: Go | JS,
 		Title: "API-key client constructed in code that runs in the browser",
 		Doc: `An api_key client carries the project's API key. Code that ships to the
 browser ships the key with it: anyone can read it from the bundle and call every
@@ -52,7 +52,7 @@ const dypai = createClient(process.env.NEXT_PUBLIC_DYPAI_URL!) // user (jwt) cli
 // API-key work moves to a route handler or server action`,
 	},
 	{
-		ID: DYP102, Name: "publicenv", Severity: Error,
+		ID: DYP102, Name: "publicenv", Severity: Error, Engines: JS | Bundle,
 		Title: "secret read from, or defined as, a browser-exposed environment variable",
 		Doc: `Build tools inline variables with a public prefix (NEXT_PUBLIC_, VITE_,
 REACT_APP_, EXPO_PUBLIC_, NUXT_PUBLIC_, PUBLIC_, GATSBY_) into the browser
@@ -71,7 +71,7 @@ secret-like variable, is reported at the key.`,
 		Good: `DYPAI_API_KEY=dyp_live_...   # read only by server code`,
 	},
 	{
-		ID: DYP103, Name: "bundleleak", Severity: Error,
+		ID: DYP103, Name: "bundleleak", Severity: Error, Engines: Bundle,
 		Title: "built bundle ships an API key",
 		Doc: `What is in dist/, build/, out/ or .next/static is what users download. This
 reports a bundle that contains the exact value of a secret named with
@@ -83,7 +83,7 @@ whole.`,
 		Good: `// call api_key endpoints from a server; the browser uses the user's JWT`,
 	},
 	{
-		ID: DYP104, Name: "keytobrowser", Severity: Error,
+		ID: DYP104, Name: "keytobrowser", Severity: Error, Engines: Go,
 		Title: "Go server sends the API key to the browser",
 		Doc: `A server that writes the API key into a response, an HTML template's data or a
 JSON body hands it to every visitor. This follows the key's value (from
@@ -94,7 +94,7 @@ json.NewEncoder(w).Encode(map[string]string{"apiKey": key})`,
 		Good: `// keep the key on the server; give the browser only the user's session`,
 	},
 	{
-		ID: DYP105, Name: "secretsdk", Severity: Error,
+		ID: DYP105, Name: "secretsdk", Severity: Error, Engines: JS,
 		Title: "server-only SDK client holding a secret key constructed in browser code",
 		Doc: `The same mistake as an API-key client in browser code, with another vendor's
 key: OpenAI, Anthropic, Mistral, Groq, Google Gen AI, Stripe (a secret or
@@ -117,7 +117,7 @@ import OpenAI from 'openai'
 const openai = new OpenAI() // OPENAI_API_KEY from the server's environment`,
 	},
 	{
-		ID: DYP201, Name: "manualuserid", Severity: Warning,
+		ID: DYP201, Name: "manualuserid", Severity: Warning, Engines: Go | JS,
 		Title: "user (jwt) call sends the caller's identity by hand",
 		Doc: `A jwt endpoint already knows who the caller is: the engine passes
 current_user / current_user_id to its workflow. Sending user_id (or userId,
@@ -128,7 +128,7 @@ allowed_roles, where an admin acts on other users.`,
 		Good: `await dypai.api.post('create_order', { items })`,
 	},
 	{
-		ID: DYP202, Name: "useridparam", Severity: Warning, NeedsManifest: true,
+		ID: DYP202, Name: "useridparam", Severity: Warning, NeedsManifest: true, Engines: Manifest,
 		Title: "jwt endpoint declares a user-id parameter",
 		Doc: `A jwt endpoint gets the caller's identity from the session. Declaring a
 user-id parameter invites clients to send one and the workflow to trust it. Use
@@ -138,7 +138,7 @@ allowed_roles (admins acting on other users) are not reported.`,
 		Good: `create_order: { auth_mode: jwt, params: [items], uses: [current_user_id] }`,
 	},
 	{
-		ID: DYP203, Name: "requestuserid", Severity: Error,
+		ID: DYP203, Name: "requestuserid", Severity: Error, Engines: Go,
 		Title: "Go handler takes the acting user's identity from the request",
 		Doc: `A handler that reads the user id from a query parameter, form field, path
 parameter, header such as X-User-Id, or JSON body field, and then uses it, lets
@@ -153,7 +153,7 @@ orders, _ := store.OrdersFor(ctx, uid)`,
 orders, _ := store.OrdersFor(ctx, uid)`,
 	},
 	{
-		ID: DYP301, Name: "apikeyuserscope", Severity: Error,
+		ID: DYP301, Name: "apikeyuserscope", Severity: Error, Engines: Go | JS,
 		Title: "API-key call used for a user-scoped action",
 		Doc: `The API key acts as the project, not as a user. Using it for a user's action
 loses the user's identity and bypasses the endpoint's per-user checks. This
@@ -169,7 +169,7 @@ user's JWT instead.`,
 		Good: `dypai.NewClient(url, dypai.WithAccessToken(token)).API.Post(ctx, "create_order", order)`,
 	},
 	{
-		ID: DYP302, Name: "apikeyendpointuser", Severity: Error, NeedsManifest: true,
+		ID: DYP302, Name: "apikeyendpointuser", Severity: Error, NeedsManifest: true, Engines: Manifest,
 		Title: "api_key endpoint uses the current user",
 		Doc: `An api_key endpoint is called server-to-server: there is no signed-in user, so
 current_user / current_user_id is empty, and a user-id parameter is a
@@ -179,7 +179,7 @@ as data the server has verified.`,
 		Good: `sync_orders: { auth_mode: api_key, params: [since] }`,
 	},
 	{
-		ID: DYP401, Name: "publicendpoint", Severity: Error, NeedsManifest: true,
+		ID: DYP401, Name: "publicendpoint", Severity: Error, NeedsManifest: true, Engines: Manifest,
 		Title: "endpoint without a valid auth_mode",
 		Doc: `DYPAI has no public application endpoints: every endpoint is jwt or api_key.
 An endpoint with no auth_mode, or with public/none/anonymous, is a
@@ -188,7 +188,7 @@ misconfiguration.`,
 		Good: `list_products: { auth_mode: jwt }`,
 	},
 	{
-		ID: DYP402, Name: "missingroles", Severity: Warning, NeedsManifest: true,
+		ID: DYP402, Name: "missingroles", Severity: Warning, NeedsManifest: true, Engines: Manifest,
 		Title: "internal app endpoint without allowed_roles",
 		Doc: `In an internal operations app every user is staff, but not every staff member
 should reach every endpoint. A jwt endpoint without allowed_roles is open to
@@ -199,7 +199,7 @@ endpoints:
 		Good: `  refund_order: { auth_mode: jwt, allowed_roles: [admin, support] }`,
 	},
 	{
-		ID: DYP403, Name: "privatesignup", Severity: Error, NeedsManifest: true,
+		ID: DYP403, Name: "privatesignup", Severity: Error, NeedsManifest: true, Engines: Go | JS,
 		Title: "sign-up call in an invite-only app",
 		Doc: `Private and internal apps onboard users by invitation (invite, then
 set-password). A signUp call in such an app is either dead code or a way for
@@ -209,7 +209,7 @@ private and internal apps) enables this rule.`,
 		Good: `// invite users from an admin screen; handle PASSWORD_RECOVERY to set a password`,
 	},
 	{
-		ID: DYP404, Name: "unknownendpoint", Severity: Warning, NeedsManifest: true,
+		ID: DYP404, Name: "unknownendpoint", Severity: Warning, NeedsManifest: true, Engines: Go | JS,
 		Title: "call of an endpoint that dypai.yaml does not declare",
 		Doc: `A call of an endpoint name missing from dypai.yaml fails at run time, usually
 because of a typo. The message suggests the closest declared name.`,
@@ -217,7 +217,7 @@ because of a typo. The message suggests the closest declared name.`,
 		Good: `dypai.api.get('get_profile')`,
 	},
 	{
-		ID: DYP405, Name: "modemismatch", Severity: Error, NeedsManifest: true,
+		ID: DYP405, Name: "modemismatch", Severity: Error, NeedsManifest: true, Engines: Go | JS,
 		Title: "user client or browser code calls an api_key endpoint",
 		Doc: `An api_key endpoint only accepts the project key. Called with a user's JWT, or
 from the browser, it fails — and the usual "fix" is to ship the key. Call it
@@ -226,7 +226,7 @@ from server code with the API-key client, or make the endpoint jwt.`,
 		Good: `// call sync_erp_orders from a worker or route handler with the API-key client`,
 	},
 	{
-		ID: DYP406, Name: "emailconfirm", Severity: Warning, NeedsManifest: true,
+		ID: DYP406, Name: "emailconfirm", Severity: Warning, NeedsManifest: true, Engines: Manifest,
 		Title: "self sign-up app turns email confirmation off",
 		Doc: `In an app with self sign-up (app: saas, or signup: true) email confirmation is
 what proves that a new account's owner holds its address: without it anyone can
@@ -245,7 +245,7 @@ auth:
   email_confirmation: false`,
 	},
 	{
-		ID: DYP407, Name: "inviteonboarding", Severity: Warning, NeedsManifest: true,
+		ID: DYP407, Name: "inviteonboarding", Severity: Warning, NeedsManifest: true, Engines: Manifest,
 		Title: "invite-only app never handles the PASSWORD_RECOVERY event",
 		Doc: `A private or internal app has no sign-up: users are invited, the invitation link
 opens the app, the SDK emits the PASSWORD_RECOVERY auth event, and the app must

@@ -40,6 +40,31 @@ type Rule struct {
 	Planned  bool     // catalogued but not implemented yet
 	// NeedsManifest is set for rules that are silent without dypai.yaml.
 	NeedsManifest bool
+	// Engines are the engines that check the rule. DYP001 has none: every
+	// engine's suppression step reports it, about its own directives.
+	Engines Engine
+}
+
+// Engine is a set of dypailint's engines.
+type Engine uint8
+
+// The engines.
+const (
+	Go       Engine = 1 << iota // the Go passes (passes)
+	JS                          // the JS/TS scanner (internal/jsscan)
+	Bundle                      // the bundle and .env scanner (internal/bundlescan)
+	Manifest                    // the dypai.yaml checks (internal/manifestcheck)
+)
+
+// CheckedBy returns the IDs of the rules engine e checks, in ID order.
+func CheckedBy(e Engine) []string {
+	var ids []string
+	for _, r := range catalogue {
+		if r.Engines&e != 0 {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
 }
 
 // URL is the link to the rule's documentation.

@@ -51,3 +51,15 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestEngines: every implemented rule but DYP001 says which engines check it.
+func TestEngines(t *testing.T) {
+	for _, r := range All() {
+		if (r.Engines == 0) != (r.ID == DYP001 || r.Planned) {
+			t.Errorf("%s: engines %b", r.ID, r.Engines)
+		}
+	}
+	if got := CheckedBy(Manifest); len(got) != 6 || got[0] != DYP202 {
+		t.Errorf("CheckedBy(Manifest) = %v", got)
+	}
+}

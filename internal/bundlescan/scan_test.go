@@ -111,7 +111,13 @@ func scanDirs(t testing.TB, cfg *config.Config, env map[string]string, dirs ...s
 		cfg = &config.Config{}
 	}
 	s := &Scanner{LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok }}
-	return s.Scan(context.Background(), dirs, cfg)
+	fs, errs := s.Scan(context.Background(), dirs, cfg)
+	for _, f := range fs {
+		if f.RuleID != rules.DYP001 && !slices.Contains(rules.CheckedBy(rules.Bundle), f.RuleID) {
+			t.Errorf("%s reported, but the catalogue does not say the bundle scanner checks it", f.RuleID)
+		}
+	}
+	return fs, errs
 }
 
 // posOf returns the 1-based line and byte column of the first occurrence

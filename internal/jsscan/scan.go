@@ -105,7 +105,7 @@ func (e *InputError) Error() string {
 }
 
 // jsRules are the rules this scanner checks.
-var jsRules = []string{rules.DYP101, rules.DYP102, rules.DYP105, rules.DYP201, rules.DYP301, rules.DYP403, rules.DYP404, rules.DYP405}
+var jsRules = rules.CheckedBy(rules.JS)
 
 // Scan finds the JS/TS projects under roots (directories) and checks them.
 // It returns an error only when ctx is cancelled; problems with the input

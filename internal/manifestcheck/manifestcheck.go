@@ -127,7 +127,7 @@ func suppress(path string, fs []finding.Finding, cfg *config.Config) []finding.F
 }
 
 // Rules are the rule IDs this package checks.
-var Rules = []string{rules.DYP202, rules.DYP302, rules.DYP401, rules.DYP402, rules.DYP406, rules.DYP407}
+var Rules = rules.CheckedBy(rules.Manifest)
 
 // yamlDirectives finds "# dypai-ignore …" comments in a YAML file.
 func yamlDirectives(path string) []*directive.Directive {
