@@ -165,20 +165,7 @@ func Bound(fs []Finding) ([]Finding, []error) {
 	}
 	var notes []error
 	for _, fr := range order {
-		notes = append(notes, &boundNote{file: fr.file, rule: fr.rule, n: dropped[fr]})
+		notes = append(notes, Notef(fr.file, "%d more %s findings not shown (at most %d per rule and file)", dropped[fr], fr.rule, MaxPerFileRule))
 	}
 	return out, notes
 }
-
-// boundNote reports findings dropped by Bound.
-type boundNote struct {
-	file, rule string
-	n          int
-}
-
-func (b *boundNote) Error() string {
-	return fmt.Sprintf("%s: %d more %s findings not shown (at most %d per rule and file)", b.file, b.n, b.rule, MaxPerFileRule)
-}
-
-// IsNotice marks the bound as a gap in what is shown, not a failure.
-func (b *boundNote) IsNotice() bool { return true }

@@ -37,7 +37,25 @@ func TestBound(t *testing.T) {
 	if len(notes) != 1 || notes[0].Error() != "src/b.ts: 50 more DYP201 findings not shown (at most 100 per rule and file)" {
 		t.Errorf("notes = %v", notes)
 	}
-	if n, ok := notes[0].(interface{ IsNotice() bool }); !ok || !n.IsNotice() {
+	if !IsNotice(notes[0]) {
 		t.Errorf("the bound is not a notice")
+	}
+}
+
+func TestProblem(t *testing.T) {
+	for _, tc := range []struct {
+		p    *Problem
+		want string
+	}{
+		{&Problem{File: "/a.js", Line: 3, Col: 7, Msg: "unexpected token"}, "/a.js:3:7: unexpected token"},
+		{Notef("/b.js", "skipped: %s", "binary content"), "/b.js: skipped: binary content"},
+		{Notef("", "-secret-env X: not set"), "-secret-env X: not set"},
+	} {
+		if got := tc.p.Error(); got != tc.want {
+			t.Errorf("Error() = %q, want %q", got, tc.want)
+		}
+	}
+	if IsNotice(&Problem{Msg: "broken"}) || !IsNotice(Notef("", "gap")) || IsNotice(fmt.Errorf("wrapped: %w", Notef("", "gap"))) {
+		t.Error("IsNotice")
 	}
 }

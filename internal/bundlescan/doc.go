@@ -108,6 +108,7 @@
 // bytes.Index searches and no regular expressions: linear in the input,
 // including 10 MB one-line bundles. Binary files (NUL bytes, or more than
 // 10% invalid UTF-8 in the first 32 KiB) and files over 512 MiB are
-// skipped with a Notice; an unusable source map is a Notice too. Notices
-// are returned with the errors; drivers can tell them apart with errors.As.
+// skipped with a notice; an unusable source map is a notice too. Notices
+// are returned with the errors, as a finding.Problem with Notice set
+// (finding.IsNotice tells them apart).
 package bundlescan

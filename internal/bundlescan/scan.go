@@ -64,27 +64,6 @@ func Scan(ctx context.Context, dirs []string, cfg *config.Config) ([]finding.Fin
 	return (&Scanner{}).Scan(ctx, dirs, cfg)
 }
 
-// Notice is a note about the input that does not stop the scan and is not a
-// finding: a file skipped as binary, a source map that cannot be used, a
-// -secret-env name with no value to look for. It travels with the
-// engine's errors; a driver can tell it apart with errors.As and print it
-// as a warning without failing the run.
-type Notice struct {
-	File string // absolute path, or "" when the notice is about no file
-	Msg  string
-}
-
-// IsNotice marks the problem as a gap in what was seen, not a failure:
-// the CLI prints it as a note and it does not change the exit status.
-func (n *Notice) IsNotice() bool { return true }
-
-func (n *Notice) Error() string {
-	if n.File == "" {
-		return n.Msg
-	}
-	return n.File + ": " + n.Msg
-}
-
 // maxFileSize bounds the files read: a bigger "bundle" is not one.
 const maxFileSize = 512 << 20
 
@@ -177,7 +156,7 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 			continue
 		}
 		if textfile.IsBinary(data) {
-			rn.errs = append(rn.errs, &Notice{File: f, Msg: "skipped: binary content"})
+			rn.errs = append(rn.errs, finding.Notef(f, "skipped: binary content"))
 			continue
 		}
 		vars, ds := parseEnv(f, data)
@@ -287,9 +266,9 @@ func collectSecrets(names []string, lookup func(string) (string, bool), defs []e
 		}
 		switch {
 		case !found && short:
-			notes = append(notes, &Notice{Msg: fmt.Sprintf("-secret-env %s: its value is shorter than %d characters, too short to search bundles for", name, minSecretLen)})
+			notes = append(notes, finding.Notef("", "-secret-env %s: its value is shorter than %d characters, too short to search bundles for", name, minSecretLen))
 		case !found:
-			notes = append(notes, &Notice{Msg: fmt.Sprintf("-secret-env %s: not set in the environment or in a .env file, so bundles are not searched for its value", name)})
+			notes = append(notes, finding.Notef("", "-secret-env %s: not set in the environment or in a .env file, so bundles are not searched for its value", name))
 		}
 	}
 	var auto []string
@@ -310,7 +289,7 @@ func collectSecrets(names []string, lookup func(string) (string, bool), defs []e
 
 func (rn *run) note(file, msg string) {
 	rn.mu.Lock()
-	rn.errs = append(rn.errs, &Notice{File: file, Msg: msg})
+	rn.errs = append(rn.errs, &finding.Problem{File: file, Msg: msg, Notice: true})
 	rn.mu.Unlock()
 }
 

@@ -474,8 +474,7 @@ func TestSecretValues(t *testing.T) {
 	fs, errs := scanDirs(t, cfg, map[string]string{"OTHER_KEY": headerKey, "DYPAI_API_KEY": envKey + "/x"}, dir)
 	var notes []string
 	for _, e := range errs {
-		var n *Notice
-		if !errors.As(e, &n) {
+		if !finding.IsNotice(e) {
 			t.Errorf("unexpected error %v", e)
 		}
 		notes = append(notes, e.Error())
@@ -647,8 +646,8 @@ func TestBinaryAndBrokenInputs(t *testing.T) {
 	fs, errs := scanDirs(t, nil, nil, dir)
 	var notes []string
 	for _, e := range errs {
-		var n *Notice
-		if !errors.As(e, &n) {
+		var n *finding.Problem
+		if !errors.As(e, &n) || !n.Notice {
 			t.Errorf("not a notice: %v", e)
 			continue
 		}

@@ -174,7 +174,7 @@ func (w *walker) walk(dir, real string, root *buildRoot) {
 		defer w.manifestBuildDirs(m) // after this tree, so that named walks come first
 	}
 	if w.tree.Depth(dir) > scantree.MaxDepth {
-		w.errs = append(w.errs, &scantree.DepthError{Dir: dir})
+		w.errs = append(w.errs, scantree.DepthNotice(dir))
 		return
 	}
 	entries, notes, err := w.tree.ReadDir(dir, real)

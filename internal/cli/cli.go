@@ -331,7 +331,7 @@ func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *ou
 	run.Errors = append(run.Errors, bounded...)
 	var errs []error
 	for _, e := range collapseDepthNotes(finding.UniqueErrors(run.Errors)) {
-		if n, ok := e.(interface{ IsNotice() bool }); ok && n.IsNotice() {
+		if finding.IsNotice(e) {
 			run.Notes = append(run.Notes, e)
 		} else {
 			errs = append(errs, e)
@@ -363,7 +363,7 @@ func insideTree(tree *scantree.Tree, run *output.Run) []finding.Finding {
 		out = append(out, f)
 	}
 	if len(dropped) > 0 {
-		run.Errors = append(run.Errors, note(fmt.Sprintf("%d files with findings lie outside the scanned tree (reached through a go.mod replace or go.work directive?): their findings are not reported", len(dropped))))
+		run.Errors = append(run.Errors, finding.Notef("", "%d files with findings lie outside the scanned tree (reached through a go.mod replace or go.work directive?): their findings are not reported", len(dropped)))
 	}
 	return out
 }
@@ -377,24 +377,17 @@ const maxDepthNotes = 3
 func collapseDepthNotes(errs []error) []error {
 	n := 0
 	out := slices.DeleteFunc(errs, func(e error) bool {
-		var de *scantree.DepthError
-		if !errors.As(e, &de) {
+		if !errors.Is(e, scantree.ErrTooDeep) {
 			return false
 		}
 		n++
 		return n > maxDepthNotes
 	})
 	if n > maxDepthNotes {
-		out = append(out, note(fmt.Sprintf("%d more directories are more than %d deep and were not scanned", n-maxDepthNotes, scantree.MaxDepth)))
+		out = append(out, finding.Notef("", "%d more directories are more than %d deep and were not scanned", n-maxDepthNotes, scantree.MaxDepth))
 	}
 	return out
 }
-
-// note is a notice of the driver's own.
-type note string
-
-func (n note) Error() string  { return string(n) }
-func (n note) IsNotice() bool { return true }
 
 // Version is the module version the binary was built from.
 func Version() string {

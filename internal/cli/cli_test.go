@@ -31,7 +31,7 @@ func TestInsideTree(t *testing.T) {
 	if len(got) != 1 || got[0].Loc.File != in || len(got[0].Related) != 1 || got[0].Related[0].File != in {
 		t.Fatalf("kept %+v", got)
 	}
-	if len(run.Errors) != 1 || run.Errors[0].(interface{ IsNotice() bool }).IsNotice() != true {
+	if len(run.Errors) != 1 || !finding.IsNotice(run.Errors[0]) {
 		t.Fatalf("errors = %v, want one note", run.Errors)
 	}
 }
@@ -41,9 +41,9 @@ func TestInsideTree(t *testing.T) {
 func TestCollapseDepthNotes(t *testing.T) {
 	var errs []error
 	for i := range 10 {
-		errs = append(errs, &scantree.DepthError{Dir: filepath.Join("c", strconv.Itoa(i))})
+		errs = append(errs, scantree.DepthNotice(filepath.Join("c", strconv.Itoa(i))))
 	}
-	errs = append(errs, note("other"))
+	errs = append(errs, finding.Notef("", "other"))
 	got := collapseDepthNotes(errs)
 	if len(got) != maxDepthNotes+2 || got[maxDepthNotes].Error() != "other" ||
 		got[len(got)-1].Error() != "7 more directories are more than 64 deep and were not scanned" {

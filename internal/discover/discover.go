@@ -125,7 +125,7 @@ func (p *Plan) addDir(dir string, recursive bool) error {
 			return filepath.SkipDir
 		}
 		if p.Tree.Depth(path) > scantree.MaxDepth {
-			p.Notes = append(p.Notes, &scantree.DepthError{Dir: path})
+			p.Notes = append(p.Notes, scantree.DepthNotice(path))
 			return filepath.SkipDir
 		}
 		if fileExists(filepath.Join(path, "go.mod")) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
@@ -32,7 +33,7 @@ func TestNestingBound(t *testing.T) {
 	}
 	var notes []string
 	for _, e := range res.Errors {
-		var ie *InputError
+		var ie *finding.Problem
 		if !errors.As(e, &ie) || !ie.Notice {
 			t.Errorf("not a notice: %v", e)
 			continue

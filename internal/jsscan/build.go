@@ -16,6 +16,8 @@ import (
 
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/ast"
+
+	"github.com/dypai/dypailint/analyzer/finding"
 )
 
 // lowered are the syntax features esbuild must lower because sobek's
@@ -87,7 +89,7 @@ type buildState struct {
 	// editors and generators write them; TypeScript reads them): loaded
 	// converted to UTF-8.
 	utf16     map[string]bool
-	errs      []*InputError
+	errs      []*finding.Problem
 	errSeen   map[string]bool
 	prologues map[string]prologue // files outside the project
 	bundler   bundler
@@ -130,7 +132,7 @@ func newBuildState() *buildState {
 		errSeen: map[string]bool{}, prologues: map[string]prologue{}}
 }
 
-func (s *buildState) addErr(e *InputError) bool {
+func (s *buildState) addErr(e *finding.Problem) bool {
 	key := e.Error()
 	if s.errSeen[key] {
 		return false
@@ -265,7 +267,7 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 			if !filepath.IsAbs(file) {
 				file = filepath.Join(p.root, file)
 			}
-			ie := &InputError{File: file, Line: m.Location.Line, Col: m.Location.Column + 1, Msg: lowerFirst(m.Text)}
+			ie := &finding.Problem{File: file, Line: m.Location.Line, Col: m.Location.Column + 1, Msg: lowerFirst(m.Text)}
 			if base := filepath.Base(file); strings.HasSuffix(base, ".json") && (strings.HasPrefix(base, "tsconfig") || strings.HasPrefix(base, "jsconfig")) {
 				// A tsconfig esbuild cannot read: scan on without any
 				// (its path aliases then do not resolve, as notes say).
@@ -720,7 +722,7 @@ func (p *project) foreignTooDeep(st *buildState, file string) bool {
 	st.mu.Lock()
 	st.deep[file] = deep
 	if deep {
-		st.addErr(&InputError{File: file, Line: 1, Col: 1, Notice: true,
+		st.addErr(&finding.Problem{File: file, Line: 1, Col: 1, Notice: true,
 			Msg: tooDeepNote})
 	}
 	st.mu.Unlock()

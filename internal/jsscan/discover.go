@@ -157,7 +157,7 @@ func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
 		}
 		seen[real] = true
 		if depth > scantree.MaxDepth {
-			t.errs = append(t.errs, &scantree.DepthError{Dir: dir})
+			t.errs = append(t.errs, scantree.DepthNotice(dir))
 			return
 		}
 		ents, notes, err := t.fs.ReadDir(dir, real)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/scantree"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -608,7 +609,7 @@ func shippedServerModules(a *analysis) []error {
 		if a.p.fw.kit {
 			msg = subject + " (" + chain + "): the SvelteKit build fails; use it only from +page.server, +layout.server, +server and hooks.server modules"
 		}
-		errs = append(errs, &InputError{File: at, Line: line, Col: col, Msg: msg})
+		errs = append(errs, &finding.Problem{File: at, Line: line, Col: col, Msg: msg})
 	}
 	return errs
 }
@@ -631,7 +632,7 @@ func shippedKitPrivate(a *analysis, kitPrivate map[string]string) []error {
 		if !ok {
 			line, col = 1, 1
 		}
-		errs = append(errs, &InputError{File: f, Line: line, Col: col,
+		errs = append(errs, &finding.Problem{File: f, Line: line, Col: col,
 			Msg: "imports " + kitPrivate[f] + " but is client code (" + chain + "): the SvelteKit build fails; use it only in +page.server, +layout.server, +server, hooks.server and $lib/server modules"})
 	}
 	return errs

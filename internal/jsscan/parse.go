@@ -58,7 +58,7 @@ func (p *project) buildParsed(st *buildState, client bool, alias map[string]stri
 				st.lower[loc.File] = true
 			case !stubbed:
 				st.unparsed[loc.File] = requireStub(b.graph[loc.File])
-				st.addErr(&InputError{File: loc.File, Line: loc.Line, Col: loc.Col,
+				st.addErr(&finding.Problem{File: loc.File, Line: loc.Line, Col: loc.Col,
 					Msg: "not analysed: the scanner's JS parser rejects esbuild's output for this file (" + lowerFirst(perr.Message) +
 						"); what it imports is still checked (a scanner limitation, please report it)"})
 			}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
@@ -61,7 +62,7 @@ func TestRealApps(t *testing.T) {
 				t.Errorf("%s was not really analysed: %v", app.Name(), main)
 			}
 			for _, e := range res.Errors {
-				var ie *InputError
+				var ie *finding.Problem
 				if !errors.As(e, &ie) || !ie.Notice {
 					t.Errorf("input error: %v", e)
 				}

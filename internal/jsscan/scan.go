@@ -32,7 +32,7 @@ type Result struct {
 	Findings []finding.Finding
 	// Errors are input errors: syntax errors, imports that do not
 	// resolve, a malformed dypai.yaml, unreadable directories. Most are
-	// *InputError and name file:line:col. The rest of the input is still
+	// *finding.Problem and name file:line:col. The rest of the input is still
 	// scanned.
 	Errors []error
 	// Projects is the number of JS/TS projects scanned.
@@ -84,24 +84,6 @@ func (s ProjectStats) String() string {
 		out += fmt.Sprintf(", %d not analysed", len(s.NotAnalysed))
 	}
 	return out
-}
-
-// InputError is a problem with the scanned input at a position.
-type InputError struct {
-	File      string // absolute path
-	Line, Col int    // 1-based; Col in bytes
-	Msg       string
-	// Notice marks a gap in what was seen (an import that does not resolve,
-	// often a generated file) rather than a broken input: it is reported,
-	// but does not fail the run.
-	Notice bool
-}
-
-// IsNotice reports whether the problem is a notice (see Notice).
-func (e *InputError) IsNotice() bool { return e.Notice }
-
-func (e *InputError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }
 
 // jsRules are the rules this scanner checks.
@@ -206,7 +188,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache, deadline time
 			return false
 		}
 		skipped = append(skipped, f)
-		errs = append(errs, &InputError{File: f, Line: 1, Col: 1, Notice: true, Msg: msg})
+		errs = append(errs, &finding.Problem{File: f, Line: 1, Col: 1, Notice: true, Msg: msg})
 		return true
 	})
 	stats.Files = len(p.files)
@@ -333,7 +315,7 @@ func scanProject(p *project, cfg *config.Config, files *fileCache, deadline time
 				if !ok {
 					line, col = 1, 1
 				}
-				errs = append(errs, &InputError{File: f, Line: line, Col: col,
+				errs = append(errs, &finding.Problem{File: f, Line: line, Col: col,
 					Msg: "imports server-only but client code imports it (" + chain + "): the Next.js build fails; keep it out of client components"})
 			}
 			errs = append(errs, shippedServerModules(a)...)
@@ -358,13 +340,13 @@ func scanProject(p *project, cfg *config.Config, files *fileCache, deadline time
 	// dypai.yaml's ignore globs and build_dirs silence input errors too:
 	// a broken fixture the user excluded is not worth a failed run.
 	errs = slices.DeleteFunc(errs, func(e error) bool {
-		ie, ok := e.(*InputError)
+		ie, ok := e.(*finding.Problem)
 		return ok && p.excluded(ie.File)
 	})
 	if p.only != "" {
 		out = slices.DeleteFunc(out, func(f finding.Finding) bool { return !within(f.Loc.File, p.only) })
 		errs = slices.DeleteFunc(errs, func(e error) bool {
-			ie, ok := e.(*InputError)
+			ie, ok := e.(*finding.Problem)
 			return ok && !within(ie.File, p.only)
 		})
 	}

@@ -93,7 +93,7 @@ func render(t *testing.T, dir string, res *Result) string {
 		}
 	}
 	for _, e := range res.Errors {
-		var ie *InputError
+		var ie *finding.Problem
 		if errors.As(e, &ie) {
 			kind := "error"
 			if ie.Notice {

@@ -274,7 +274,7 @@ func TestIgnoredInputErrors(t *testing.T) {
 	res := scan(t, &config.Config{}, dir)
 	var got []string
 	for _, e := range res.Errors {
-		got = append(got, filepath.Base(e.(*InputError).File))
+		got = append(got, filepath.Base(e.(*finding.Problem).File))
 	}
 	if strings.Join(got, " ") != "broken.ts" || !strings.Contains(res.Errors[0].Error(), filepath.Join("src", "broken.ts")) {
 		t.Errorf("errors = %v, want only src/broken.ts's", res.Errors)

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/sdk"
 )
 
@@ -102,8 +103,7 @@ func (r *Redactor) Error(err error) error {
 		return nil
 	}
 	msg := r.String(err.Error())
-	n, ok := err.(interface{ IsNotice() bool })
-	return &redacted{msg: msg, notice: ok && n.IsNotice(), err: err}
+	return &redacted{msg: msg, notice: finding.IsNotice(err), err: err}
 }
 
 type redacted struct {

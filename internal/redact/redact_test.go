@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/dypai/dypailint/analyzer/finding"
 )
 
 const jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.c2lnbmF0dXJlLXZhbHVlLTAxMjM0NTY3ODk"
@@ -57,25 +59,20 @@ func TestMasksValuesSeenInTheRun(t *testing.T) {
 	}
 }
 
-type notice struct{ msg string }
-
-func (n *notice) Error() string  { return n.msg }
-func (n *notice) IsNotice() bool { return true }
-
 func TestErrorKeepsNotice(t *testing.T) {
 	var r Redactor
-	base := &notice{"x: dyp_live_0123456789abcdef"}
+	base := finding.Notef("x", "dyp_live_0123456789abcdef")
 	err := r.Error(base)
 	if strings.Contains(err.Error(), "0123456789") {
 		t.Errorf("not redacted: %v", err)
 	}
-	if n, ok := err.(interface{ IsNotice() bool }); !ok || !n.IsNotice() {
+	if !finding.IsNotice(err) {
 		t.Errorf("notice lost")
 	}
 	if !errors.Is(err, base) {
 		t.Errorf("errors.Is lost the original")
 	}
-	if r.Error(errors.New("plain")).(interface{ IsNotice() bool }).IsNotice() {
+	if finding.IsNotice(r.Error(errors.New("plain"))) {
 		t.Errorf("plain error became a notice")
 	}
 }

@@ -22,6 +22,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/dypai/dypailint/analyzer/finding"
 )
 
 // MaxDepth bounds how many directories deep a walk goes below a root: a
@@ -362,15 +364,16 @@ func (t *Tree) ReadDir(dir, real string) ([]Entry, []error, error) {
 	return out, notes, nil
 }
 
-// DepthError reports a directory below MaxDepth, not walked.
-type DepthError struct{ Dir string }
+// ErrTooDeep matches, with errors.Is, the notice of a directory below
+// MaxDepth (DepthNotice).
+var ErrTooDeep = errors.New("too deep")
 
-func (e *DepthError) Error() string {
-	return fmt.Sprintf("%s: more than %d directories deep; not scanned", e.Dir, MaxDepth)
+// DepthNotice is the notice for a directory below MaxDepth, not walked.
+func DepthNotice(dir string) *finding.Problem {
+	p := finding.Notef(dir, "more than %d directories deep; not scanned", MaxDepth)
+	p.Kind = ErrTooDeep
+	return p
 }
-
-// IsNotice marks the bound as a gap in what was seen.
-func (e *DepthError) IsNotice() bool { return true }
 
 // Depth returns how many directories dir lies below the root that holds
 // it (0 for a root, -1 outside the tree).
