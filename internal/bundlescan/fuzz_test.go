@@ -24,28 +24,6 @@ func FuzzParseEnv(f *testing.F) {
 	})
 }
 
-// FuzzSourceMap: any source map decodes or fails cleanly, and every
-// position it maps names one of its sources.
-func FuzzSourceMap(f *testing.F) {
-	for _, s := range []string{`{"version":3,"sources":["a.ts"],"sourcesContent":["x"],"mappings":"AAAA,CAAC;AACA"}`,
-		`{"version":3,"sources":["a.ts","b.ts"],"mappings":"AAAA,CCAC,DAAD;;E"}`, `{"version":3,"sources":[],"mappings":"AAAA"}`,
-		`{"version":3,"sections":[{"offset":{"line":0,"column":0},"map":{"version":3,"sources":["a"],"mappings":"AAAA"}}]}`,
-		`{"version":3,"sources":["a"],"mappings":"gggggggggggggA"}`, `{"version":3,"sources":["a"],"mappings":"+/+/+/"}`} {
-		f.Add([]byte(s), int32(0), int32(0))
-	}
-	f.Fuzz(func(t *testing.T, data []byte, line, col int32) {
-		m, err := parseSourceMap(data)
-		if err != nil {
-			return
-		}
-		for _, pos := range [][2]int32{{line, col}, {0, 0}, {0, 5}, {1, 0}} {
-			if seg, ok := m.original(pos[0], pos[1]); ok && (seg.src < 0 || int(seg.src) >= len(m.sources)) {
-				t.Fatalf("position %v maps to source %d of %d", pos, seg.src, len(m.sources))
-			}
-		}
-	})
-}
-
 // FuzzScanText: the bundle literal scanner takes any text; its hits lie in
 // the text and show no more of a secret than the text holds.
 func FuzzScanText(f *testing.F) {

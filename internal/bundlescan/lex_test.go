@@ -8,6 +8,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/bundlescan/synth"
+	"github.com/dypai/dypailint/internal/textfile"
 )
 
 const testKey = "dyp_live_8f2cA91bQz7LmW4x"
@@ -146,7 +147,7 @@ func TestColumnConversion(t *testing.T) {
 	}
 	for _, byteOff := range []int{0, 1, 3, 7, 4095, 4096, 4097, 8191, 12000} {
 		// the UTF-16 column of each rune start, both ways
-		r16 := utf16Col([]byte(line[:byteOff]))
+		r16 := textfile.UTF16Len(line[:byteOff])
 		if !utf8.RuneStart(line[byteOff]) {
 			continue
 		}

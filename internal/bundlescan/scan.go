@@ -20,6 +20,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/scantree"
+	"github.com/dypai/dypailint/internal/sourcemap"
 	"github.com/dypai/dypailint/internal/textfile"
 )
 
@@ -493,7 +494,7 @@ func (t *textRef) col16(line, col int) int {
 	off := min(col-1, len(lc.text))
 	k, _ := slices.BinarySearch(lc.byteAt, off+1)
 	k-- // the last checkpoint at or before off
-	return lc.col16[k] + utf16Col(lc.text[lc.byteAt[k]:off])
+	return lc.col16[k] + textfile.UTF16Len(lc.text[lc.byteAt[k]:off])
 }
 
 // byteCol1 returns the 1-based byte column of a 1-based line and 0-based
@@ -505,13 +506,13 @@ func (t *textRef) byteCol1(line, col16 int) int {
 	}
 	k, _ := slices.BinarySearch(lc.col16, col16+1)
 	k--
-	return lc.byteAt[k] + byteCol(lc.text[lc.byteAt[k]:], col16-lc.col16[k]) + 1
+	return lc.byteAt[k] + textfile.ByteCol(lc.text[lc.byteAt[k]:], col16-lc.col16[k]) + 1
 }
 
 // mapped reports the hits of a bundle that has a source map: hits in its
 // sourcesContent at their original positions, hits in the generated code
 // at the original positions they map to, the bundle as related location.
-func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, mapFile string, cr *ctxRules, prefixes []string) {
+func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourcemap.Map, mapFile string, cr *ctxRules, prefixes []string) {
 	mapDir := filepath.Dir(b.path)
 	if mapFile != "" {
 		mapDir = filepath.Dir(mapFile)
@@ -519,9 +520,9 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 	// A source outside the tree is treated as absent: its text is not
 	// scanned, no finding is placed in it, and what maps to it is
 	// reported in the bundle.
-	paths := make([]string, len(m.sources))
+	paths := make([]string, len(m.Sources))
 	outside := 0
-	for i, src := range m.sources {
+	for i, src := range m.Sources {
 		paths[i] = resolveSource(src, mapDir, b.root.project)
 		if !rn.tree.Admits(paths[i]) {
 			paths[i] = ""
@@ -542,10 +543,10 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 		loc     finding.Location
 		related *finding.Location
 	}
-	origs := make([]*textRef, len(m.sources))
-	var origHits [][]*origHit = make([][]*origHit, len(m.sources))
+	origs := make([]*textRef, len(m.Sources))
+	var origHits [][]*origHit = make([][]*origHit, len(m.Sources))
 	var files []SourceFile
-	for i, c := range m.contents {
+	for i, c := range m.Contents {
 		if c == nil || *c == "" || paths[i] == "" {
 			continue
 		}
@@ -587,20 +588,20 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 	// Generated hits: map each to its original position.
 	for _, h := range genHits {
 		gloc := gen.loc(h.start, h.end)
-		seg, ok := m.original(int32(gloc.Line-1), int32(gen.col16(gloc.Line, gloc.Col)))
+		seg, ok := m.Original(int32(gloc.Line-1), int32(gen.col16(gloc.Line, gloc.Col)))
 		if !ok {
 			rn.add(pending{f: rn.leak(h, gloc, nil, b.path, false, b.root.profile.Terms), keys: []finding.Location{gloc}})
 			continue
 		}
-		src := int(seg.src)
+		src := int(seg.Src)
 		if paths[src] == "" {
 			rn.add(pending{f: rn.leak(h, gloc, nil, b.path, false, b.root.profile.Terms), keys: []finding.Location{gloc}})
 			continue
 		}
-		line := int(seg.line) + 1
+		line := int(seg.Line) + 1
 		// The hit may start inside the token the segment maps (a string
 		// literal's text after its quote): keep that offset.
-		col16 := int(seg.col) + gen.col16(gloc.Line, gloc.Col) - int(seg.genCol)
+		col16 := int(seg.Col) + gen.col16(gloc.Line, gloc.Col) - int(seg.GenCol)
 		col := col16 + 1
 		if o := origs[src]; o != nil {
 			col = o.byteCol1(line, col16)
@@ -641,10 +642,10 @@ func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourceMap, m
 			case oh.related != nil:
 				rel = finding.Related{Location: *oh.related, Message: "shipped in bundle " + bundleRel}
 			default:
-				if seg, ok := m.generated(int32(i), int32(oh.loc.Line-1), int32(origs[i].col16(oh.loc.Line, oh.loc.Col))); ok {
-					gl := int(seg.genLine) + 1
+				if seg, ok := m.Generated(int32(i), int32(oh.loc.Line-1), int32(origs[i].col16(oh.loc.Line, oh.loc.Col))); ok {
+					gl := int(seg.GenLine) + 1
 					if gl <= len(gen.lines) {
-						g := finding.Location{File: b.path, Line: gl, Col: gen.byteCol1(gl, int(seg.genCol))}
+						g := finding.Location{File: b.path, Line: gl, Col: gen.byteCol1(gl, int(seg.GenCol))}
 						rel = finding.Related{Location: g, Message: "shipped in bundle " + bundleRel}
 						break
 					}

@@ -3,240 +3,15 @@ package bundlescan
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
-	"path"
 	"path/filepath"
-	"slices"
 	"strings"
-	"sync"
-	"unicode/utf8"
 
 	"github.com/dypai/dypailint/internal/scantree"
+	"github.com/dypai/dypailint/internal/sourcemap"
 )
-
-// A source map, decoded from its JSON (version 3, with index-map sections)
-// into segments that can be looked up in both directions: generated →
-// original for what the bundle shows, original → generated for what the
-// sourcesContent shows. Lines and columns are 0-based here, as in the
-// format; columns count UTF-16 code units.
-
-type segment struct {
-	genLine, genCol int32
-	src             int32 // -1 for a segment that maps to no source
-	line, col       int32
-}
-
-type sourceMap struct {
-	sources  []string  // as written, sourceRoot applied
-	contents []*string // nil where the map has no sourcesContent
-	segs     []segment // by generated position
-
-	revOnce sync.Once
-	rev     [][]segment // per source, by original position
-}
-
-type rawMap struct {
-	Version        int       `json:"version"`
-	SourceRoot     string    `json:"sourceRoot"`
-	Sources        []string  `json:"sources"`
-	SourcesContent []*string `json:"sourcesContent"`
-	Mappings       string    `json:"mappings"`
-	Sections       []struct {
-		Offset struct{ Line, Column int32 } `json:"offset"`
-		Map    *rawMap                      `json:"map"`
-	} `json:"sections"`
-}
-
-func parseSourceMap(data []byte) (*sourceMap, error) {
-	var raw rawMap
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
-	}
-	m := &sourceMap{}
-	if err := m.add(&raw, 0, 0, 0); err != nil {
-		return nil, err
-	}
-	slices.SortStableFunc(m.segs, func(a, b segment) int {
-		if a.genLine != b.genLine {
-			return int(a.genLine - b.genLine)
-		}
-		return int(a.genCol - b.genCol)
-	})
-	return m, nil
-}
-
-func (m *sourceMap) add(raw *rawMap, lineOff, colOff int32, depth int) error {
-	if raw.Version != 3 && raw.Version != 0 {
-		return fmt.Errorf("version %d is not supported (want 3)", raw.Version)
-	}
-	if depth > 3 {
-		return errors.New("index map nested too deeply")
-	}
-	for _, s := range raw.Sections {
-		if s.Map == nil {
-			return errors.New("section without an embedded map")
-		}
-		if err := m.add(s.Map, lineOff+s.Offset.Line, s.Offset.Column, depth+1); err != nil {
-			return err
-		}
-	}
-	if len(raw.Sections) > 0 {
-		return nil
-	}
-	base := int32(len(m.sources))
-	for i, s := range raw.Sources {
-		if raw.SourceRoot != "" && !strings.Contains(s, "://") && !path.IsAbs(s) {
-			s = strings.TrimSuffix(raw.SourceRoot, "/") + "/" + s
-		}
-		m.sources = append(m.sources, s)
-		var c *string
-		if i < len(raw.SourcesContent) {
-			c = raw.SourcesContent[i]
-		}
-		m.contents = append(m.contents, c)
-	}
-	return m.decode(raw.Mappings, base, int32(len(raw.Sources)), lineOff, colOff)
-}
-
-var b64val = func() (t [256]int8) {
-	for i := range t {
-		t[i] = -1
-	}
-	for i, c := range "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/" {
-		t[c] = int8(i)
-	}
-	return
-}()
-
-// decode appends the segments of a "mappings" string.
-func (m *sourceMap) decode(s string, base, nsrc, lineOff, colOff int32) error {
-	var genLine, genCol, src, line, col int32
-	var fields [5]int32
-	i := 0
-	for i < len(s) {
-		switch s[i] {
-		case ';':
-			genLine++
-			genCol = 0
-			i++
-			continue
-		case ',':
-			i++
-			continue
-		}
-		n := 0
-		for i < len(s) && s[i] != ',' && s[i] != ';' {
-			var v, shift int32
-			for {
-				if i >= len(s) {
-					return errors.New("truncated mappings")
-				}
-				d := b64val[s[i]]
-				i++
-				if d < 0 {
-					return fmt.Errorf("invalid character in mappings at %d", i-1)
-				}
-				if shift > 28 {
-					return errors.New("mapping value too large")
-				}
-				v |= int32(d&31) << shift
-				shift += 5
-				if d&32 == 0 {
-					break
-				}
-			}
-			if v&1 != 0 {
-				v = -(v >> 1)
-			} else {
-				v >>= 1
-			}
-			if n < 5 {
-				fields[n] = v
-			}
-			n++
-		}
-		genCol += fields[0]
-		seg := segment{genLine: genLine + lineOff, genCol: genCol, src: -1}
-		if genLine == 0 {
-			seg.genCol += colOff
-		}
-		if n >= 4 {
-			src += fields[1]
-			line += fields[2]
-			col += fields[3]
-			if src < 0 || src >= nsrc || line < 0 || col < 0 {
-				return fmt.Errorf("mapping points outside the map's sources")
-			}
-			seg.src, seg.line, seg.col = base+src, line, col
-		}
-		m.segs = append(m.segs, seg)
-	}
-	return nil
-}
-
-// original returns the original position of a generated one: the segment
-// on the same generated line that starts at or before col.
-func (m *sourceMap) original(line, col int32) (segment, bool) {
-	i, _ := slices.BinarySearchFunc(m.segs, segment{genLine: line, genCol: col}, func(a, b segment) int {
-		if a.genLine != b.genLine {
-			return int(a.genLine - b.genLine)
-		}
-		if a.genCol != b.genCol {
-			return int(a.genCol - b.genCol)
-		}
-		return 0
-	})
-	if i < len(m.segs) && m.segs[i].genLine == line && m.segs[i].genCol == col {
-		return m.segs[i], m.segs[i].src >= 0
-	}
-	if i == 0 || m.segs[i-1].genLine != line {
-		return segment{}, false
-	}
-	return m.segs[i-1], m.segs[i-1].src >= 0
-}
-
-// generated returns the generated position of an original one: the segment
-// of source src on the same original line that starts at or before col
-// (or the first one on the line after it).
-func (m *sourceMap) generated(src, line, col int32) (segment, bool) {
-	m.revOnce.Do(func() {
-		m.rev = make([][]segment, len(m.sources))
-		for _, s := range m.segs {
-			if s.src >= 0 {
-				m.rev[s.src] = append(m.rev[s.src], s)
-			}
-		}
-		for _, r := range m.rev {
-			slices.SortStableFunc(r, func(a, b segment) int {
-				if a.line != b.line {
-					return int(a.line - b.line)
-				}
-				return int(a.col - b.col)
-			})
-		}
-	})
-	if int(src) >= len(m.rev) {
-		return segment{}, false
-	}
-	r := m.rev[src]
-	i, _ := slices.BinarySearchFunc(r, segment{line: line, col: col + 1}, func(a, b segment) int {
-		if a.line != b.line {
-			return int(a.line - b.line)
-		}
-		return int(a.col - b.col)
-	})
-	// r[i-1] is the last segment at or before (line, col).
-	if i > 0 && r[i-1].line == line {
-		return r[i-1], true
-	}
-	if i < len(r) && r[i].line == line {
-		return r[i], true
-	}
-	return segment{}, false
-}
 
 // sourceMappingURL finds the //# sourceMappingURL= comment of a bundle and
 // returns its URL and the span of the comment.
@@ -271,7 +46,7 @@ func sourceMappingURL(data []byte) (u string, from, to int, ok bool) {
 // loadMap returns the source map of a bundle: an inline data: URL, the file
 // its sourceMappingURL names, or <bundle>.map beside it. mapFile is ""
 // when the map is inline.
-func loadMap(tree *scantree.Tree, bundle string, data []byte, u string) (m *sourceMap, mapFile string, outside bool, err error) {
+func loadMap(tree *scantree.Tree, bundle string, data []byte, u string) (m *sourcemap.Map, mapFile string, outside bool, err error) {
 	var raw []byte
 	switch {
 	case strings.HasPrefix(u, "data:"):
@@ -314,7 +89,7 @@ func loadMap(tree *scantree.Tree, bundle string, data []byte, u string) (m *sour
 			return nil, mapFile, false, err
 		}
 	}
-	m, err = parseSourceMap(raw)
+	m, err = sourcemap.Parse(raw)
 	if err != nil {
 		return nil, mapFile, false, err
 	}
@@ -346,46 +121,4 @@ func resolveSource(src, mapDir, projectDir string) string {
 		return filepath.Clean(filepath.FromSlash(src))
 	}
 	return filepath.Join(mapDir, filepath.FromSlash(src))
-}
-
-// utf16Col converts a byte offset within a line to UTF-16 code units.
-func utf16Col(line []byte) int {
-	n := 0
-	for len(line) > 0 {
-		c := line[0]
-		if c < utf8.RuneSelf {
-			n++
-			line = line[1:]
-			continue
-		}
-		r, size := utf8.DecodeRune(line)
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-		line = line[size:]
-	}
-	return n
-}
-
-// byteCol converts a UTF-16 column within a line to a byte offset.
-func byteCol(line []byte, col16 int) int {
-	n, i := 0, 0
-	for i < len(line) && n < col16 {
-		c := line[i]
-		if c < utf8.RuneSelf {
-			n++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(line[i:])
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-		i += size
-	}
-	return i
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/grafana/sobek/ast"
 
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/sourcemap"
 )
 
 // lowered are the syntax features esbuild must lower because sobek's
@@ -164,7 +165,7 @@ func newBuildOut(client bool) *buildOut {
 type chunk struct {
 	path    string
 	code    string
-	smap    *srcMap
+	smap    *sourcemap.Map
 	prog    *ast.Program
 	perr    error
 	imports []string // chunks it imports (absolute output paths)
@@ -436,7 +437,7 @@ func (p *project) collect(res api.BuildResult, client bool) (*buildOut, error) {
 		}
 		c := &chunk{path: f.Path, code: string(f.Contents)}
 		if data := maps[f.Path]; data != nil {
-			sm, err := parseSourceMap(data)
+			sm, err := esbuildMap(data)
 			if err != nil {
 				return nil, fmt.Errorf("%s: esbuild source map: %v", f.Path, err)
 			}

@@ -10,25 +10,6 @@ import (
 	"github.com/dypai/dypailint/analyzer/config"
 )
 
-// FuzzSourceMap: esbuild's source maps as the scanner decodes them; any
-// input decodes or fails cleanly, and a position maps to one of its
-// sources.
-func FuzzSourceMap(f *testing.F) {
-	for _, s := range []string{`{"version":3,"sources":["a.ts"],"mappings":"AAAA,CAAC;AACA"}`, `{"version":3,"sources":[],"mappings":"AAAA"}`,
-		`{"version":3,"sources":["a"],"mappings":"gggggggggggggA"}`, `{"version":3,"sources":["a"],"mappings":";;;;,,,,"}`} {
-		f.Add([]byte(s), 0, 0)
-	}
-	f.Fuzz(func(t *testing.T, data []byte, line, col int) {
-		m, err := parseSourceMap(data)
-		if err != nil {
-			return
-		}
-		if src, _, _, ok := m.lookup(line, col); ok && (src < 0 || src >= len(m.sources)) {
-			t.Fatalf("(%d,%d) maps to source %d of %d", line, col, src, len(m.sources))
-		}
-	})
-}
-
 // FuzzScanFile: the JS/TS scanner on one client module with any content
 // ends without a panic (a panic is an internal error naming the project),
 // and reports only inside the project, at lines of the file.

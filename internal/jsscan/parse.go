@@ -3,6 +3,7 @@ package jsscan
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"github.com/grafana/sobek/parser"
 
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/sourcemap"
 	"github.com/dypai/dypailint/internal/textfile"
 )
 
@@ -176,11 +178,11 @@ func (c *chunk) origin(line, col int, files *fileCache) (finding.Location, bool)
 	if start+col > len(c.code) {
 		return finding.Location{}, false
 	}
-	src, oline, ocol, ok := sm.lookup(line, textfile.UTF16Len(c.code[start:start+col]))
-	if !ok || src >= len(sm.sources) {
+	seg, ok := sm.Nearest(int32(line), int32(textfile.UTF16Len(c.code[start:start+col])))
+	if !ok {
 		return finding.Location{}, false
 	}
-	s := sm.sources[src]
+	s := sm.Sources[seg.Src]
 	if strings.Contains(s, ":") && !filepath.IsAbs(s) {
 		return finding.Location{}, false // a virtual module
 	}
@@ -188,6 +190,24 @@ func (c *chunk) origin(line, col int, files *fileCache) (finding.Location, bool)
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(filepath.Dir(c.path), filepath.FromSlash(s))
 	}
-	text := files.line(path, oline)
-	return finding.Location{File: path, Line: oline + 1, Col: byteCol(text, ocol) + 1}, true
+	text := files.line(path, int(seg.Line))
+	return finding.Location{File: path, Line: int(seg.Line) + 1, Col: textfile.ByteCol(text, int(seg.Col)) + 1}, true
+}
+
+// esbuildMap decodes the source map esbuild wrote for a chunk. Its sources
+// are URLs: esbuild escapes %, ( and ) in paths (Next.js route groups,
+// Expo Router's (tabs)).
+func esbuildMap(data []byte) (*sourcemap.Map, error) {
+	m, err := sourcemap.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	for i, src := range m.Sources {
+		if strings.Contains(src, "%") {
+			if dec, err := url.PathUnescape(src); err == nil {
+				m.Sources[i] = dec
+			}
+		}
+	}
+	return m, nil
 }

@@ -76,26 +76,6 @@ func TestMatchGlob(t *testing.T) {
 	}
 }
 
-func TestSourceMap(t *testing.T) {
-	// Two lines; the second segment of line 1 maps to source 0, line 2, col 4.
-	sm, err := parseSourceMap([]byte(`{"version":3,"sources":["a.ts"],"mappings":"AAAA,IACI;;AAAA"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, l, c, ok := sm.lookup(0, 6); !ok || l != 1 || c != 4 {
-		t.Errorf("lookup(0,6) = %d,%d,%v; want 1,4,true", l, c, ok)
-	}
-	if _, l, c, ok := sm.lookup(0, 2); !ok || l != 0 || c != 0 {
-		t.Errorf("lookup(0,2) = %d,%d,%v; want 0,0,true", l, c, ok)
-	}
-	if _, _, _, ok := sm.lookup(1, 0); ok {
-		t.Error("lookup on an unmapped line succeeded")
-	}
-	if got := byteCol("é€𝄞x", 4); got != len("é€𝄞") {
-		t.Errorf("byteCol = %d", got)
-	}
-}
-
 // write creates files under dir from a map of relative paths to contents.
 func write(t testing.TB, dir string, files map[string]string) {
 	t.Helper()

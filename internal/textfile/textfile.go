@@ -48,14 +48,38 @@ func IsBinary(data []byte) bool {
 
 // UTF16Len is the number of UTF-16 code units of s, the unit of source map
 // and SARIF columns (an invalid byte counts as one, as U+FFFD).
-func UTF16Len(s string) int {
+func UTF16Len[T ~string | ~[]byte](s T) int {
 	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
+	for i := 0; i < len(s); {
+		w, size := utf16At(s, i)
+		n += w
+		i += size
 	}
 	return n
+}
+
+// ByteCol converts a column of col16 UTF-16 code units within line to a
+// byte offset (len(line) when the line is shorter).
+func ByteCol[T ~string | ~[]byte](line T, col16 int) int {
+	n, i := 0, 0
+	for i < len(line) && n < col16 {
+		w, size := utf16At(line, i)
+		n += w
+		i += size
+	}
+	return i
+}
+
+// utf16At returns the UTF-16 length and the byte length of the character
+// at s[i].
+func utf16At[T ~string | ~[]byte](s T, i int) (units, size int) {
+	if s[i] < utf8.RuneSelf {
+		return 1, 1
+	}
+	var buf [utf8.UTFMax]byte
+	r, size := utf8.DecodeRune(buf[:copy(buf[:], s[i:])])
+	if r >= 0x10000 {
+		return 2, size
+	}
+	return 1, size
 }

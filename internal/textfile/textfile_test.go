@@ -33,5 +33,20 @@ func TestUTF16Len(t *testing.T) {
 		if got := UTF16Len(s); got != want {
 			t.Errorf("UTF16Len(%q) = %d, want %d", s, got, want)
 		}
+		if got := UTF16Len([]byte(s)); got != want {
+			t.Errorf("UTF16Len([]byte(%q)) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestByteCol(t *testing.T) {
+	line := "é€𝄞x"
+	for col16, want := range map[int]int{0: 0, 1: 2, 2: 5, 3: 9, 4: 9, 5: 10, 9: 10} {
+		if got := ByteCol(line, col16); got != want {
+			t.Errorf("ByteCol(%q, %d) = %d, want %d", line, col16, got, want)
+		}
+		if got := ByteCol([]byte(line), col16); got != want {
+			t.Errorf("ByteCol([]byte, %d) = %d, want %d", col16, got, want)
+		}
 	}
 }
