@@ -16,7 +16,12 @@ import (
 // ManifestName is the project file's name.
 const ManifestName = "dypai.yaml"
 
-// App types (SPEC §1).
+// App types, the values of dypai.yaml's app key: saas (users sign
+// themselves up), private (a client app without sign-up: users are invited
+// and set a password), internal (an operations app whose users an admin
+// provisions, with allowed_roles on its endpoints) and backend (an
+// integration layer that calls only api_key endpoints). See the README's
+// "Configuration: dypai.yaml".
 const (
 	AppSaaS     = "saas"
 	AppPrivate  = "private"
@@ -95,8 +100,9 @@ func (m *Manifest) EndpointNames() []string {
 	return names
 }
 
-// SignupAllowed applies SPEC §4's default: true for saas, false for private
-// and internal apps.
+// SignupAllowed is the manifest's signup key, or its default when unset:
+// true for saas, false for private and internal apps (the README's
+// "Configuration: dypai.yaml").
 func (m *Manifest) SignupAllowed() bool {
 	if m == nil {
 		return true

@@ -82,24 +82,14 @@ func (t Terms) Unexposed(envVar string) Terms {
 	return t
 }
 
-// MsgKeyClientInBrowser (DYP101): what builds an API-key client in code
+// KeyClientInBrowser (DYP101): what builds a privileged client in code
 // that reach (the chain from a client entry point) shows runs in a browser.
-func MsgKeyClientInBrowser(what, reach string) string {
-	return DypaiTerms.KeyClientInBrowser(what, reach)
-}
-
-// KeyClientInBrowser is MsgKeyClientInBrowser in the terms of t.
 func (t Terms) KeyClientInBrowser(what, reach string) string {
 	return fmt.Sprintf("%s builds %s in browser code (%s): %s; %s", what, t.KeyClient, reach, t.Ships, t.ClientFix)
 }
 
-// MsgKeyHeaderInBrowser (DYP101): a request carrying the API key is built
-// in browser code; what describes the header and its value.
-func MsgKeyHeaderInBrowser(what, reach string) string {
-	return DypaiTerms.KeyHeaderInBrowser(what, reach)
-}
-
-// KeyHeaderInBrowser is MsgKeyHeaderInBrowser in the terms of t.
+// KeyHeaderInBrowser (DYP101): a request carrying the privileged key is
+// built in browser code; what describes the header and its value.
 func (t Terms) KeyHeaderInBrowser(what, reach string) string {
 	return fmt.Sprintf("%s is set in browser code (%s): %s; %s", what, reach, t.Ships, t.HeaderFix)
 }
@@ -110,13 +100,8 @@ func (t Terms) KeyClientAtInit(pkg, chain string) string {
 	return fmt.Sprintf("importing %s constructs %s at init in browser code (%s): %s; keep %s out of packages the browser imports", pkg, t.KeyClient, chain, t.Ships, t.Clients)
 }
 
-// MsgKeyClientCalled (DYP101): browser code calls fn, which constructs an
-// API-key client (chain names the calls).
-func MsgKeyClientCalled(fn, chain string) string {
-	return DypaiTerms.KeyClientCalled(fn, chain)
-}
-
-// KeyClientCalled is MsgKeyClientCalled in the terms of t.
+// KeyClientCalled (DYP101): browser code calls fn, which constructs a
+// privileged client (chain names the calls).
 func (t Terms) KeyClientCalled(fn, chain string) string {
 	return fmt.Sprintf("%s constructs %s and is called from browser code (%s): %s; %s", fn, t.KeyClient, chain, t.Ships, t.MoveFix)
 }

@@ -1,7 +1,7 @@
 // Package jsscan is dypailint's scanner for JavaScript and TypeScript
 // sources. It finds the JS/TS projects under the directories it is given,
 // decides with esbuild which modules really ship to the browser, and applies
-// the rules of SPEC §3 that concern JS/TS code: DYP101 (API-key client in
+// the rules of the catalogue (analyzer/rules) that concern JS/TS code: DYP101 (API-key client in
 // client code), DYP102 (secret read from a public env var), DYP201 (user
 // call sends the caller's id), DYP301 (API-key call for a user's action),
 // DYP403 (sign-up in an invite-only app), DYP404 (unknown endpoint) and
@@ -15,8 +15,8 @@
 //
 //   - Discovery walks the project's sources, skipping node_modules, .git,
 //     vendor, build output (dist, build, out, .next: the bundle scanner's
-//     business) and symlink loops, and finds the client entry points of SPEC
-//     §2: 'use client' modules, Next.js pages (wrapped so that
+//     business) and symlink loops, and finds the client entry points (the README's
+//     "What counts as browser code"): 'use client' modules, Next.js pages (wrapped so that
 //     getServerSideProps and what only it imports are dropped), index.html
 //     module scripts and src/main.* / src/index.* of SPAs, the modules of
 //     Expo / React Native apps, React Router (Remix) and TanStack Start

@@ -15,7 +15,8 @@ import (
 
 // frameworks are the app frameworks of a project, beyond Next.js and SPAs,
 // whose file conventions say what ships to the browser or to users'
-// devices (SPEC §2), recognised by the project's package.json:
+// devices (the README's "What counts as browser code"), recognised by the
+// project's package.json:
 //
 //   - Expo and React Native (expo, react-native): the whole app ships.
 //     With expo-router, every module of the router's app/ directory is a
