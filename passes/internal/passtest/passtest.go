@@ -3,6 +3,14 @@
 // (example.com/dypai, after docs/go-sdk-model.md) and stubs of the web and
 // browser frameworks. Each test gets a fresh GOPATH holding both trees, so
 // the fakes exist once and every pass's testdata/src stays small.
+//
+// What a pass test costs is not that copy (a few files, milliseconds) but
+// analysistest's load: every Run parses and type-checks from source the
+// standard library the fixtures import (net/http and what it imports),
+// about a gigabyte of short-lived objects. A test binary that imports this
+// package therefore collects garbage only as its heap nears 1 GiB, which
+// halves the CPU the pass tests take; GOGC or GOMEMLIMIT set in the
+// environment win.
 package passtest
 
 import (
@@ -10,11 +18,19 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
+
+func init() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(1 << 30)
+	}
+}
 
 // Shared returns the shared fixture tree (a GOPATH root).
 func Shared() string {
