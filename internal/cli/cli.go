@@ -1,7 +1,9 @@
 // Package cli is the dypailint command line: it plans the run from its
-// arguments, runs the Go passes, the JS/TS scanner and the manifest checks,
-// and writes the findings in the chosen format. Exit status: 0 clean, 1
-// findings, 2 usage or input error.
+// arguments, runs its engines (the Go passes, the JS/TS scanner, the bundle
+// scanner, the manifest checks: the stages in engines.go, each behind the
+// Engine interface), keeps what lies inside the tree, bounds floods, tells
+// notes from errors, and writes the findings in the chosen format. Exit
+// status: 0 clean, 1 findings, 2 usage or input error.
 package cli
 
 import (

@@ -1,13 +1,14 @@
-// Package manifestcheck applies the rules reported in dypai.yaml: DYP202
-// (jwt endpoint declares a user-id parameter), DYP302 (api_key endpoint
-// uses the current user), DYP401 (endpoint without a valid auth_mode),
-// DYP402 (internal app endpoint without allowed_roles) and DYP406 (email
-// confirmation off in an app with self sign-up), which read only the file,
-// and DYP407 (invite-only app whose browser code never handles the
-// set-password event), which also reads what the engines found of the
-// app's front ends (finding.Frontend). Each finding is reported once per run, at
-// its line in the file. Suppress one with a "# dypai-ignore DYPnnn reason"
-// comment on the line or the line above.
+// Package manifestcheck is the engine of the rules reported in dypai.yaml
+// (rules.Manifest in the catalogue; the CLI runs it after the other
+// engines): DYP202 (jwt endpoint declares a user-id parameter), DYP302
+// (api_key endpoint uses the current user), DYP401 (endpoint without a
+// valid auth_mode), DYP402 (internal app endpoint without allowed_roles)
+// and DYP406 (email confirmation off in an app with self sign-up), which
+// read only the file, and DYP407 (invite-only app whose browser code never
+// handles the set-password event), which also reads what the engines found
+// of the app's front ends (finding.Frontend). Each finding is reported
+// once per run, at its line in the file. Suppress one with a
+// "# dypai-ignore DYPnnn reason" comment on the line or the line above.
 package manifestcheck
 
 import (
