@@ -35,9 +35,11 @@ type Input struct {
 // stages are the engines the CLI runs, in order. The engines of one stage
 // run at once; a later stage starts when the earlier one is done and sees
 // the front ends it found: the manifest checks judge an app by all of its
-// browser code together (DYP407).
+// browser code together (DYP407). Within a stage, what the engines found
+// is kept in the order of the list (the quick engines first, as they used
+// to finish).
 var stages = [][]Engine{
-	{goEngine{}, jsEngine{}, bundleEngine{}},
+	{bundleEngine{}, jsEngine{}, goEngine{}},
 	{manifestEngine{}},
 }
 
