@@ -26,8 +26,8 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/dypai/dypailint/analyzer"
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/passes"
 )
 
 func init() {
@@ -78,7 +78,7 @@ func New(raw any) (register.LinterPlugin, error) {
 
 type plugin struct{ cfg *config.Config }
 
-func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) { return analyzer.All(p.cfg), nil }
+func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) { return passes.All(p.cfg), nil }
 
 // GetLoadMode: the passes need type information.
 func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }

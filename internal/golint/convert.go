@@ -9,7 +9,7 @@ import (
 )
 
 // Convert turns an analysis diagnostic into a finding. The diagnostic's
-// category is its rule ID (analyzer/report sets it).
+// category is its rule ID (passes/internal/report sets it).
 func Convert(fset *token.FileSet, d analysis.Diagnostic) finding.Finding {
 	loc := func(pos, end token.Pos) finding.Location {
 		p := fset.Position(pos)

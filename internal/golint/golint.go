@@ -20,7 +20,6 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
-	"github.com/dypai/dypailint/analyzer/manifestcheck"
 	"github.com/dypai/dypailint/internal/discover"
 	"github.com/dypai/dypailint/internal/goload"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -37,8 +36,8 @@ type Result struct {
 	Findings []finding.Finding
 	Errors   []error
 	// Frontends are the packages that run in a browser, as the passes
-	// whose result is a *manifestcheck.Frontend describe them (DYP407).
-	Frontends []manifestcheck.Frontend
+	// whose result is a *finding.Frontend describe them (DYP407).
+	Frontends []finding.Frontend
 }
 
 // Options are the settings of a run that concern loading.
@@ -254,7 +253,7 @@ func analyze(analyzers []*analysis.Analyzer, roots []*packages.Package, out *Res
 		for _, d := range act.Diagnostics {
 			out.Findings = append(out.Findings, Convert(fset, d))
 		}
-		if fe, ok := act.Result.(*manifestcheck.Frontend); ok && fe != nil {
+		if fe, ok := act.Result.(*finding.Frontend); ok && fe != nil {
 			out.Frontends = append(out.Frontends, *fe)
 		}
 	}

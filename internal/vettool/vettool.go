@@ -12,8 +12,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
-	"github.com/dypai/dypailint/analyzer"
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/passes"
 )
 
 // Invoked reports whether the go command is running the binary as a vet
@@ -53,7 +53,7 @@ func Main() {
 		}
 		cfg.ManifestPath = p // -config, parsed later, wins
 	}
-	unitchecker.Main(analyzer.All(cfg)...)
+	unitchecker.Main(passes.All(cfg)...)
 }
 
 // resolveConfig makes a relative -config path absolute. go vet runs the tool

@@ -6,9 +6,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
-	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/passes/internal/clientmodel"
+	"github.com/dypai/dypailint/passes/internal/report"
 )
 
 // New returns the DYP101 pass configured by cfg.

@@ -8,8 +8,8 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/directive"
-	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/passes/internal/report"
 )
 
 // New returns the directive pass. It runs after passes, whose results say

@@ -13,9 +13,9 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
-	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/passes/internal/clientmodel"
+	"github.com/dypai/dypailint/passes/internal/report"
 )
 
 // handlesFact marks a package whose code, or an import's, handles the

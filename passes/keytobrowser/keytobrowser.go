@@ -11,10 +11,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
-	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
+	"github.com/dypai/dypailint/passes/internal/report"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
 )
 

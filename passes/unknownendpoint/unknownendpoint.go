@@ -4,9 +4,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
-	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/passes/internal/clientmodel"
+	"github.com/dypai/dypailint/passes/internal/report"
 )
 
 // New returns the DYP404 pass configured by cfg.

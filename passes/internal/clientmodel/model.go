@@ -14,8 +14,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/dypai/dypailint/analyzer/config"
-	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/passes/internal/handlers"
+	"github.com/dypai/dypailint/passes/internal/report"
 )
 
 // Name is the model pass's analyzer name.

@@ -4,7 +4,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
-	"github.com/dypai/dypailint/analyzer/report"
+	"github.com/dypai/dypailint/passes/internal/report"
 )
 
 // Pass returns the analyzer of rule id built on the model: check reads each

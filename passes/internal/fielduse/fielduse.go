@@ -15,9 +15,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/dypai/dypailint/analyzer/report"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
+	"github.com/dypai/dypailint/passes/internal/report"
 )
 
 // Fact is what a function does with its struct parameters, by parameter
