@@ -1663,8 +1663,10 @@ func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method s
 			ids = append(ids, k)
 		}
 	}
-	for _, v := range args[1:] {
-		ids = append(ids, ca.identityKeys(v, 0)...)
+	for i, v := range args {
+		if i > 0 { // the payload, query or params after the endpoint name
+			ids = append(ids, ca.identityKeys(v, 0)...)
+		}
 	}
 	ids = uniq(ids)
 	if !ca.a.prof.ImplicitCaller {

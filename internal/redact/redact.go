@@ -197,10 +197,12 @@ func plainWord(piece string) bool {
 }
 
 // isJWT reports whether tok is three dot-separated parts whose first two
-// are base64url JSON objects.
+// are base64url JSON objects, each part long enough to hold one (a masked
+// remnant such as "eyJ.eyJ.0000" is not a token).
 func isJWT(tok string) bool {
 	parts := strings.Split(strings.TrimRight(tok, "."), ".")
-	return len(parts) == 3 && strings.HasPrefix(parts[0], "eyJ") && strings.HasPrefix(parts[1], "eyJ") && len(parts[2]) > 0
+	return len(parts) == 3 && strings.HasPrefix(parts[0], "eyJ") && strings.HasPrefix(parts[1], "eyJ") &&
+		len(parts[0]) >= 10 && len(parts[1]) >= 10 && len(parts[2]) >= 8
 }
 
 // prefixAt returns where a known secret prefix followed by at least
