@@ -158,24 +158,32 @@ func secretSpans(tok string) [][2]int {
 	if isJWT(tok) {
 		return [][2]int{{0, len(tok)}}
 	}
-	var out [][2]int
+	var pieces [][2]int
 	word := false
 	for start := 0; start < len(tok); {
 		end := start
 		for end < len(tok) && !strings.ContainsRune("/.=", rune(tok[end])) {
 			end++
 		}
-		piece := tok[start:end]
-		word = word || plainWord(piece)
-		if secretShaped(piece) {
-			out = append(out, [2]int{start, end})
-		} else if k := prefixAt(piece); k >= 0 {
-			out = append(out, [2]int{start + k, end})
-		}
+		pieces = append(pieces, [2]int{start, end})
+		word = word || plainWord(tok[start:end])
 		start = end + 1
 	}
-	if len(out) == 0 && !word && strings.ContainsAny(tok, "/+") && !strings.Contains(tok, ".") {
-		if whole := strings.TrimRight(tok, "="); secretShaped(strings.NewReplacer("/", "", "+", "").Replace(whole)) {
+	var out [][2]int
+	for _, p := range pieces {
+		piece := tok[p[0]:p[1]]
+		if secretShaped(piece) {
+			out = append(out, p)
+		} else if k := prefixAt(piece); k >= 0 {
+			out = append(out, [2]int{p[0] + k, p[1]})
+		}
+	}
+	// A base64-like token (no plain word, '/' or '+', no '.') is one
+	// secret when it or any piece of it is: masking only a piece would
+	// leave a remnant judged whole the next time (masking is stable).
+	if !word && strings.ContainsAny(tok, "/+") && !strings.Contains(tok, ".") {
+		whole := strings.TrimRight(tok, "=")
+		if len(out) > 0 || secretShaped(strings.NewReplacer("/", "", "+", "").Replace(whole)) {
 			return [][2]int{{0, len(whole)}}
 		}
 	}
