@@ -188,6 +188,9 @@ func (s *state) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 		if len(as.Lhs) == len(as.Rhs) {
 			s.addSource(s.lhsKey(lhs), as.Rhs[i], -1)
 			s.recordWrite(lhs, as.Rhs[i], as)
+			if as.Tok == token.ASSIGN {
+				s.recordKeyVar(cur, lhs, as.Rhs[i])
+			}
 		} else if len(as.Rhs) == 1 {
 			s.addSource(s.lhsKey(lhs), as.Rhs[0], i)
 		}

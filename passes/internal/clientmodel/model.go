@@ -15,6 +15,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/report"
+	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 )
 
@@ -73,6 +74,9 @@ type Model struct {
 	Listeners  []*Listener  // Auth.OnAuthStateChange calls
 	Keys       []*KeySite   // API-key client constructions and X-API-KEY requests
 	ClientRefs []*ClientRef // browser code reaching an API-key construction elsewhere
+	// SecretSDKs are server-only SDK clients given their secret key
+	// (serversdk.go), in browser code or not.
+	SecretSDKs []*SecretSDKSite
 }
 
 // Reach says why code is client-reachable (runs in a browser).
@@ -289,12 +293,15 @@ type state struct {
 	writes    map[*types.Var][]write
 	params    map[*types.Var]bool
 
-	pending  []pendingCall
-	markers  []marker
-	keyCurs  []inspector.Cursor // parallel to model.Keys
-	initBest *chainInfo
-	refs     []ref
-	imports  []*ast.ImportSpec
+	pending []pendingCall
+	markers []marker
+	keyCurs []inspector.Cursor // parallel to model.Keys
+	keyVars []keyVarWrite
+	// serverCurs is parallel to model.SecretSDKs.
+	serverCurs []inspector.Cursor
+	initBest   *chainInfo
+	refs       []ref
+	imports    []*ast.ImportSpec
 
 	pkgReach   *Reach
 	fileReach  map[*token.File]*Reach
@@ -324,8 +331,8 @@ func newState(pass *analysis.Pass, proj *config.Project, m *Model) *state {
 	}
 }
 
-// relevant is the cheap early exit: a package that cannot see the SDK or
-// net/http, is not browser code, and imports nothing that constructs an
+// relevant is the cheap early exit: a package that cannot see the SDK, a
+// server-only SDK (serversdk.go) or net/http, is not browser code, and imports nothing that constructs an
 // API-key client has nothing to model.
 func (s *state) relevant() bool {
 	s.computeReach()
@@ -345,7 +352,7 @@ func (s *state) relevant() bool {
 			return
 		}
 		seen[p] = true
-		if rawHTTP && p.Path() == "net/http" || s.proj.Profile.IsGoSDK(p.Path()) {
+		if srv, _ := sdk.GoServerSDK(p.Path()); srv != nil || rawHTTP && p.Path() == "net/http" || s.proj.Profile.IsGoSDK(p.Path()) {
 			found = true
 			return
 		}

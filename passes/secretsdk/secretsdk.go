@@ -1,0 +1,25 @@
+package secretsdk
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/report"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/passes/internal/clientmodel"
+)
+
+// New returns the DYP105 pass configured by cfg.
+func New(cfg *config.Config) *analysis.Analyzer {
+	return clientmodel.Pass(cfg, rules.DYP105, check)
+}
+
+func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
+	for _, site := range m.SecretSDKs {
+		if site.Reach == nil {
+			continue
+		}
+		msg := rules.MsgSecretSDK(site.SDK.Name, site.What, site.Key, "", site.Reach.Label, false)
+		r.Report(rules.DYP105, analysis.Diagnostic{Pos: site.Node.Pos(), End: site.Node.End(), Message: msg})
+	}
+}
