@@ -57,7 +57,7 @@ var ServerSDKs = []*ServerSDK{
 	{Name: "OpenAI", Modules: []string{"openai"}, Exports: []string{"default", "OpenAI", "AzureOpenAI"}, KeyArg: -1, KeyOptions: []string{"apiKey"}, TokenPrefixes: []string{"ek_"},
 		SecretPrefixes: []string{"sk-proj-", "sk-svcacct-", "sk-admin-"},
 		// openai.NewClient(option.WithAPIKey(key))
-		GoModule: "github.com/openai/openai-go", GoConstructors: []string{"NewClient"}, GoKeyArg: -1, GoKeyOptions: []string{"option.WithAPIKey"}},
+		GoModule: "github.com/openai/openai-go", GoConstructors: []string{"NewClient"}, GoKeyArg: -1, GoKeyOptions: []string{"option.WithAPIKey", "azure.WithAPIKey"}},
 	{Name: "Anthropic", Modules: []string{"@anthropic-ai/sdk"}, Exports: []string{"default", "Anthropic"}, KeyArg: -1, KeyOptions: []string{"apiKey", "authToken"},
 		SecretPrefixes: []string{"sk-ant-"},
 		// anthropic.NewClient(option.WithAPIKey(key))

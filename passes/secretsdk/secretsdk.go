@@ -1,6 +1,8 @@
 package secretsdk
 
 import (
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -21,5 +23,13 @@ func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
 		}
 		msg := rules.MsgSecretSDK(site.SDK.Name, site.What, site.Key, "", site.Reach.Label, false)
 		r.Report(rules.DYP105, analysis.Diagnostic{Pos: site.Node.Pos(), End: site.Node.End(), Message: msg})
+	}
+	for _, ref := range m.SecretSDKRefs {
+		chain := strings.Join(append([]string{ref.Reach.Label}, ref.Chain...), " → ")
+		d := analysis.Diagnostic{Pos: ref.Node.Pos(), End: ref.Node.End(), Message: rules.MsgSecretSDK(ref.SDK.Name, ref.Name, ref.Key, "", chain, false)}
+		if ref.Site.IsValid() {
+			d.Related = []analysis.RelatedInformation{{Pos: ref.Site, Message: "the " + ref.SDK.Name + " client is constructed here"}}
+		}
+		r.Report(rules.DYP105, d)
 	}
 }

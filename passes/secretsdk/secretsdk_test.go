@@ -1,6 +1,8 @@
 package secretsdk_test
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -15,7 +17,28 @@ import (
 // silent.
 func TestWasm(t *testing.T) {
 	passtest.Wasm(t)
-	passtest.Run(t, secretsdk.New(&config.Config{}), "example.com/ai/...")
+	results := passtest.Run(t, secretsdk.New(&config.Config{}), "example.com/ai/...")
+
+	// A call of server code names the construction as related information.
+	found := false
+	for _, res := range results {
+		for _, d := range res.Diagnostics {
+			if !strings.HasPrefix(d.Message, "billing.NewStripe ") {
+				continue
+			}
+			found = true
+			if len(d.Related) != 1 {
+				t.Fatalf("%s: want 1 related location, got %d", d.Message, len(d.Related))
+			}
+			p := res.Pass.Fset.Position(d.Related[0].Pos)
+			if filepath.Base(p.Filename) != "billing.go" || p.Line != 13 || d.Related[0].Message != "the Stripe client is constructed here" {
+				t.Errorf("related = %s %q, want billing.go:13", p, d.Related[0].Message)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no diagnostic for the call of billing.NewStripe")
+	}
 }
 
 // TestSupabaseProfile: the catalogue is active in every profile.

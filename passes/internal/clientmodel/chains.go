@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/dypai/dypailint/analyzer/sdk"
 )
 
 // chainInfo is the shortest known way a function (or the package's
@@ -13,6 +15,9 @@ type chainInfo struct {
 	chain []string
 	pos   token.Pos // the construction, when in this package
 	site  Site      // the construction, when in another package
+	// sdk and key are set for a server-only SDK's client (serversdk.go).
+	sdk *sdk.ServerSDK
+	key string
 }
 
 func better(cur *chainInfo, cand *chainInfo) bool {
@@ -62,34 +67,11 @@ func (s *state) chains() {
 			}
 		}
 	}
-	for range 64 {
-		changed := false
-		for _, r := range s.refs {
-			target := s.chainOf(r.to)
-			if target == nil {
-				continue
-			}
-			switch {
-			case r.from != nil:
-				if r.from == r.to {
-					continue
-				}
-				cand := &chainInfo{chain: extendChain(qualifiedName(r.from), target.chain), pos: target.pos, site: target.site}
-				if better(s.best[r.from], cand) {
-					s.best[r.from] = cand
-					changed = true
-				}
-			case r.atInit:
-				cand := &chainInfo{chain: extendChain(pkgInit, target.chain), pos: target.pos, site: target.site}
-				if better(s.initBest, cand) {
-					s.initBest = cand
-				}
-			}
+	s.propagate(s.best, s.chainOf, func(cand *chainInfo) {
+		if better(s.initBest, cand) {
+			s.initBest = cand
 		}
-		if !changed {
-			break
-		}
-	}
+	})
 	for _, fn := range s.funcOrder {
 		if isInit(fn) {
 			if ci := s.best[fn]; ci != nil && better(s.initBest, ci) {
@@ -109,29 +91,7 @@ func (s *state) chains() {
 		}
 	}
 
-	// Browser code reaching a construction that is not itself in browser
-	// code (constructions in browser code are reported where they are).
-	for _, r := range s.refs {
-		if r.reach == nil {
-			continue
-		}
-		if r.to.Pkg() == s.pass.Pkg {
-			if decl := s.decls[r.to]; decl == nil || s.reachOf(decl.Pos()) != nil {
-				continue
-			}
-		}
-		target := s.chainOf(r.to)
-		if target == nil {
-			continue
-		}
-		s.model.ClientRefs = append(s.model.ClientRefs, &ClientRef{
-			Node:  r.node,
-			Reach: r.reach,
-			Name:  qualifiedName(r.to),
-			Chain: target.chain,
-			Site:  s.sitePos(target),
-		})
-	}
+	s.model.ClientRefs = append(s.model.ClientRefs, s.browserRefs(s.chainOf)...)
 	for _, spec := range s.imports {
 		reach := s.reachOf(spec.Pos())
 		if reach == nil {
@@ -153,6 +113,76 @@ func (s *state) chains() {
 			})
 		}
 	}
+}
+
+// propagate extends best along the package's references: a function that
+// calls (or refers to) one with a chain gets the chain through it. onInit,
+// when set, receives the chains package initialisation reaches.
+func (s *state) propagate(best map[*types.Func]*chainInfo, chainOf func(*types.Func) *chainInfo, onInit func(*chainInfo)) {
+	pkgInit := s.pass.Pkg.Name() + ".init"
+	for range 64 {
+		changed := false
+		for _, r := range s.refs {
+			target := chainOf(r.to)
+			if target == nil {
+				continue
+			}
+			switch {
+			case r.from != nil:
+				if r.from == r.to {
+					continue
+				}
+				cand := target.via(qualifiedName(r.from))
+				if better(best[r.from], cand) {
+					best[r.from] = cand
+					changed = true
+				}
+			case r.atInit && onInit != nil:
+				onInit(target.via(pkgInit))
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// via is the chain reached through head.
+func (ci *chainInfo) via(head string) *chainInfo {
+	c := *ci
+	c.chain = extendChain(head, ci.chain)
+	return &c
+}
+
+// browserRefs are the references in browser code to functions with a
+// chain that are not themselves in browser code (constructions in browser
+// code are reported where they are).
+func (s *state) browserRefs(chainOf func(*types.Func) *chainInfo) []*ClientRef {
+	var out []*ClientRef
+	for _, r := range s.refs {
+		if r.reach == nil {
+			continue
+		}
+		if r.to.Pkg() == s.pass.Pkg {
+			if decl := s.decls[r.to]; decl == nil || s.reachOf(decl.Pos()) != nil {
+				continue
+			}
+		}
+		target := chainOf(r.to)
+		if target == nil {
+			continue
+		}
+		out = append(out, &ClientRef{
+			Node:  r.node,
+			Reach: r.reach,
+			Name:  qualifiedName(r.to),
+			Chain: target.chain,
+			Site:  s.sitePos(target),
+			SDK:   target.sdk,
+			Key:   target.key,
+		})
+	}
+	return out
 }
 
 func isInit(fn *types.Func) bool {
@@ -193,17 +223,8 @@ func (s *state) sitePos(ci *chainInfo) token.Pos {
 // exportFacts records what other packages need to know.
 func (s *state) exportFacts() {
 	scope := s.pass.Pkg.Scope()
-	exportable := func(fn *types.Func) bool {
-		if isInit(fn) {
-			return false
-		}
-		if r := recvNamed(fn); r != nil {
-			return r.Parent() == scope
-		}
-		return fn.Parent() == scope
-	}
 	for _, fn := range s.funcOrder {
-		if !exportable(fn) {
+		if !s.exportable(fn) {
 			continue
 		}
 		if ci := s.best[fn]; ci != nil {
@@ -243,6 +264,19 @@ func (s *state) exportFacts() {
 			}
 		}
 	}
+}
+
+// exportable reports whether facts on fn can reach other packages: a
+// package-level function or a method of a package-level type, not init.
+func (s *state) exportable(fn *types.Func) bool {
+	if isInit(fn) {
+		return false
+	}
+	scope := s.pass.Pkg.Scope()
+	if r := recvNamed(fn); r != nil {
+		return r.Parent() == scope
+	}
+	return fn.Parent() == scope
 }
 
 func (s *state) exportHolds(v *types.Var) {

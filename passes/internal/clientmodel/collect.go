@@ -352,7 +352,7 @@ func (s *state) ident(cur inspector.Cursor, id *ast.Ident) {
 	}
 	fn = fn.Origin()
 	local := fn.Pkg() == s.pass.Pkg
-	if !local && s.importedConstructs(fn) == nil {
+	if !local && s.importedConstructs(fn) == nil && s.importedServer(fn) == nil {
 		return
 	}
 	// The reference expression: pkg.F, x.M or F, and whether it is called.

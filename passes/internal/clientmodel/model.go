@@ -45,7 +45,7 @@ func For(cfg *config.Config) *analysis.Analyzer {
 		Doc:        "model DYPAI client code (SDK clients, endpoint calls, API-key requests, browser code) for the dypailint rule passes",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, handlers.Analyzer},
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(returnsFact), new(holdsFact), new(constructsFact), new(initFact), new(sdkTypeFact)},
+		FactTypes:  []analysis.Fact{new(returnsFact), new(holdsFact), new(constructsFact), new(initFact), new(sdkTypeFact), new(secretSDKFact)},
 		Run: report.Safe(Name, func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg), nil
 		}),
@@ -77,6 +77,9 @@ type Model struct {
 	// SecretSDKs are server-only SDK clients given their secret key
 	// (serversdk.go), in browser code or not.
 	SecretSDKs []*SecretSDKSite
+	// SecretSDKRefs are browser code calling (or referring to) a function
+	// outside browser code that builds one, directly or through calls.
+	SecretSDKRefs []*ClientRef
 }
 
 // Reach says why code is client-reachable (runs in a browser).
@@ -164,6 +167,10 @@ type ClientRef struct {
 	Import bool     // an import rather than a call
 	Chain  []string // from Name to the construction
 	Site   token.Pos
+	// SDK and Key are set for a server-only SDK's client (SecretSDKRefs):
+	// the SDK and its key as the construction gives it.
+	SDK *sdk.ServerSDK
+	Key string
 }
 
 // Identity is an identity field sent to an endpoint.
@@ -211,6 +218,7 @@ func run(pass *analysis.Pass, cfg *config.Config) *Model {
 	s.solve()
 	s.classify()
 	s.chains()
+	s.serverChains()
 	s.exportFacts()
 	return m
 }
@@ -308,26 +316,30 @@ type state struct {
 	handlerSet *handlers.Set
 	factCache  map[*types.Func]*constructsFact
 	best       map[*types.Func]*chainInfo
+	// serverFacts and serverBest are the server-only SDK counterparts.
+	serverFacts map[*types.Func]*secretSDKFact
+	serverBest  map[*types.Func]*chainInfo
 }
 
 func newState(pass *analysis.Pass, proj *config.Project, m *Model) *state {
 	return &state{
-		pass:       pass,
-		info:       pass.TypesInfo,
-		proj:       proj,
-		model:      m,
-		sdks:       &sdkTable{pass: pass, prof: proj.Profile, cache: map[*types.Package]*sdkInfo{}},
-		root:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
-		sources:    map[any][]source{},
-		bits:       map[any]Kind{},
-		decls:      map[*types.Func]*ast.FuncDecl{},
-		escapes:    map[*types.Func]bool{},
-		calls:      map[*types.Func][]*ast.CallExpr{},
-		writes:     map[*types.Var][]write{},
-		params:     map[*types.Var]bool{},
-		fileReach:  map[*token.File]*Reach{},
-		handlerSet: pass.ResultOf[handlers.Analyzer].(*handlers.Set),
-		factCache:  map[*types.Func]*constructsFact{},
+		pass:        pass,
+		info:        pass.TypesInfo,
+		proj:        proj,
+		model:       m,
+		sdks:        &sdkTable{pass: pass, prof: proj.Profile, cache: map[*types.Package]*sdkInfo{}},
+		root:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
+		sources:     map[any][]source{},
+		bits:        map[any]Kind{},
+		decls:       map[*types.Func]*ast.FuncDecl{},
+		escapes:     map[*types.Func]bool{},
+		calls:       map[*types.Func][]*ast.CallExpr{},
+		writes:      map[*types.Var][]write{},
+		params:      map[*types.Var]bool{},
+		fileReach:   map[*token.File]*Reach{},
+		handlerSet:  pass.ResultOf[handlers.Analyzer].(*handlers.Set),
+		factCache:   map[*types.Func]*constructsFact{},
+		serverFacts: map[*types.Func]*secretSDKFact{},
 	}
 }
 

@@ -212,3 +212,82 @@ func (s *state) describeKey(srv *sdk.ServerSDK, e ast.Expr) string {
 func envName(v string) bool {
 	return strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == ""
 }
+
+// secretSDKFact is attached to a function or method that builds a
+// server-only SDK's client with its secret key, directly or through the
+// functions it calls: the SDK's catalogue name, the key as the
+// construction gives it, the chain to the construction and its site.
+type secretSDKFact struct {
+	SDK   string
+	Key   string
+	Chain []string
+	Site  Site
+}
+
+func (*secretSDKFact) AFact() {}
+
+func (f *secretSDKFact) String() string {
+	return "builds a server-only " + f.SDK + " client: " + strings.Join(f.Chain, " → ")
+}
+
+// importedServer returns the secretSDK fact of a function of another
+// package, or nil.
+func (s *state) importedServer(fn *types.Func) *secretSDKFact {
+	if f, ok := s.serverFacts[fn]; ok {
+		return f
+	}
+	var f *secretSDKFact
+	var fact secretSDKFact
+	if s.pass.ImportObjectFact(fn, &fact) && serverSDKNamed(fact.SDK) != nil {
+		f = &fact
+	}
+	s.serverFacts[fn] = f
+	return f
+}
+
+func serverSDKNamed(name string) *sdk.ServerSDK {
+	for _, srv := range sdk.ServerSDKs {
+		if srv.Name == name {
+			return srv
+		}
+	}
+	return nil
+}
+
+func (s *state) serverChainOf(fn *types.Func) *chainInfo {
+	if fn.Pkg() == s.pass.Pkg {
+		return s.serverBest[fn]
+	}
+	if f := s.importedServer(fn); f != nil {
+		return &chainInfo{chain: f.Chain, site: f.Site, sdk: serverSDKNamed(f.SDK), key: f.Key}
+	}
+	return nil
+}
+
+// serverChains computes which functions of the package build a server-only
+// SDK's client with its secret key, and where browser code calls one
+// outside browser code; it exports the facts.
+func (s *state) serverChains() {
+	s.serverBest = map[*types.Func]*chainInfo{}
+	for i, site := range s.model.SecretSDKs {
+		if fn := s.topFunc(s.serverCurs[i]); fn != nil {
+			cand := &chainInfo{chain: []string{qualifiedName(fn), site.What}, pos: site.Node.Pos(), sdk: site.SDK, key: site.Key}
+			if better(s.serverBest[fn], cand) {
+				s.serverBest[fn] = cand
+			}
+		}
+	}
+	s.propagate(s.serverBest, s.serverChainOf, nil)
+	s.model.SecretSDKRefs = s.browserRefs(s.serverChainOf)
+	for _, fn := range s.funcOrder {
+		ci := s.serverBest[fn]
+		if ci == nil || !s.exportable(fn) {
+			continue
+		}
+		site := ci.site
+		if ci.pos.IsValid() {
+			site = siteOf(s.pass.Fset, ci.pos)
+		}
+		s.pass.ExportObjectFact(fn, &secretSDKFact{SDK: ci.sdk.Name, Key: ci.key, Chain: ci.chain, Site: site})
+	}
+}

@@ -2,12 +2,16 @@
 package ui
 
 import (
+	"os"
 	"syscall/js"
 
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/option"
 	"github.com/stripe/stripe-go/v76/client"
 )
+
+// assistant is built when the page loads the package.
+var assistant = openai.NewClient(option.WithAPIKey(os.Getenv("OPENAI_API_KEY"))) // want `openai.NewClient with a secret key \(os.Getenv\("OPENAI_API_KEY"\)\) builds a server-only OpenAI client in browser code \(package ui \(imports syscall/js\)\)`
 
 // NewChat is handed its key by a caller this package cannot see; its name
 // says it is a secret.

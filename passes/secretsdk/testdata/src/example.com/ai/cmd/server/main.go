@@ -8,6 +8,8 @@ import (
 	"github.com/anthropics/anthropic-sdk-go"
 	"github.com/anthropics/anthropic-sdk-go/option"
 	"github.com/stripe/stripe-go/v82"
+
+	"example.com/ai/billing"
 )
 
 func main() {
@@ -15,5 +17,6 @@ func main() {
 	_ = stripe.NewClient("sk_live_abcdefghijklmnop1234")
 	ai := anthropic.NewClient(option.WithAPIKey(os.Getenv("ANTHROPIC_API_KEY")))
 	_ = ai
+	billing.Charge()
 	http.ListenAndServe(":8080", nil)
 }

@@ -12,6 +12,9 @@ import (
 	stripe76 "github.com/stripe/stripe-go/v76"
 	"github.com/stripe/stripe-go/v76/client"
 	"github.com/stripe/stripe-go/v82"
+
+	"example.com/ai/billing"
+	"example.com/ai/shared"
 )
 
 type config struct {
@@ -45,6 +48,14 @@ func main() {
 	_ = client.New(stripeKey(), nil)                          // want `client.New with a secret key \(stripeKey\(\)\) builds a server-only Stripe client`
 	api := &client.API{}
 	api.Init(cfg.Stripe, nil) // fine: nothing says what cfg.Stripe holds
+
+	// Server code called from the browser.
+	_ = billing.NewStripe()  // want `billing.NewStripe with a secret key \(os.Getenv\("STRIPE_SECRET_KEY"\)\) builds a server-only Stripe client in browser code \(wasm main → billing.NewStripe → stripe.NewClient\)`
+	billing.Charge()         // want `billing.Charge with a secret key \(loadKey\(\)\) builds a server-only Stripe client in browser code \(wasm main → billing.Charge → billing.setup → setting stripe76.Key\)`
+	_ = billing.Public()     // fine: publishable
+	pay := billing.NewStripe // want `billing.NewStripe with a secret key`
+	_ = pay
+	_ = shared.ServerChat() // want `shared.ServerChat with a secret key \(os.Getenv\("OPENAI_API_KEY"\)\) builds a server-only OpenAI client in browser code \(wasm main → shared.ServerChat → openai.NewClient\)`
 
 	js.Global().Set("ready", true)
 }
