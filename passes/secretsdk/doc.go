@@ -21,6 +21,10 @@
 // secret key (apiKey, cfg.StripeSecretKey, `env:"OPENAI_API_KEY"`).
 //
 // Server code (a server main or package) is not reported, nor a client
-// given no key (the SDK reads its env var, on a server) or a publishable
-// one.
+// given no key (the SDK reads its env var, on a server), a publishable one,
+// or one read from the page through syscall/js (a user's own key typed into
+// an input). A call in browser code of a function of a server package that
+// builds such a client, directly or through the functions it calls, is
+// reported at the call with the chain ("wasm main → billing.NewStripe →
+// stripe.NewClient") and the construction as related information.
 package secretsdk

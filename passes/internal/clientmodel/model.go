@@ -354,7 +354,8 @@ func (s *state) relevant() bool {
 	found := false
 	seen := map[*types.Package]bool{}
 	// The standard library and third-party modules hold no project clients
-	// built from raw X-API-KEY requests: only reaching the SDK makes them
+	// built from raw X-API-KEY requests or server-only SDKs (whose own
+	// packages import each other): only reaching the SDK makes them
 	// relevant. (go vet runs this pass on every dependency to compute
 	// facts; this keeps that cheap. The CLI never analyses them from source.)
 	rawHTTP := !dependencyModule(s.pass)
@@ -364,7 +365,7 @@ func (s *state) relevant() bool {
 			return
 		}
 		seen[p] = true
-		if srv, _ := sdk.GoServerSDK(p.Path()); srv != nil || rawHTTP && p.Path() == "net/http" || s.proj.Profile.IsGoSDK(p.Path()) {
+		if rawHTTP && (p.Path() == "net/http" || serverSDKPackage(p.Path())) || s.proj.Profile.IsGoSDK(p.Path()) {
 			found = true
 			return
 		}

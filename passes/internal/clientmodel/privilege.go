@@ -30,7 +30,10 @@ type keyJudge struct {
 	literal func(v string) bool
 	env     func(name string) bool
 	name    func(name string) bool
-	seen    map[any]bool
+	// page judges a value read from the page through syscall/js (an
+	// input's value, an argument from JavaScript).
+	page sdk.Privilege
+	seen map[any]bool
 }
 
 // profileJudge judges keys by the profile's privileged-key markers.
@@ -170,6 +173,8 @@ func (s *state) callPrivilege(call *ast.CallExpr, idx int, j *keyJudge, depth in
 	fn := s.staticCallee(call)
 	switch {
 	case fn == nil:
+	case fn.Pkg() != nil && fn.Pkg().Path() == "syscall/js":
+		return j.page
 	case isFunc(fn, "os", "", "Getenv") || isFunc(fn, "os", "", "LookupEnv") || isFunc(fn, "syscall", "", "Getenv"):
 		if idx == 0 && len(call.Args) == 1 {
 			if name, ok := s.constString(call.Args[0]); ok {

@@ -64,11 +64,16 @@ func serverSDKObject(obj types.Object) (*sdk.ServerSDK, string) {
 	return srv, sdk.GoName(sub, recv, obj.Name())
 }
 
+// serverSDKPackage reports whether an import path is a catalogued Go SDK's.
+func serverSDKPackage(path string) bool {
+	srv, _ := sdk.GoServerSDK(path)
+	return srv != nil
+}
+
 // inServerSDK reports whether the package analysed is part of a catalogued
 // Go SDK, whose own code handles its key.
 func (s *state) inServerSDK() bool {
-	srv, _ := sdk.GoServerSDK(s.pass.Pkg.Path())
-	return srv != nil
+	return serverSDKPackage(s.pass.Pkg.Path())
 }
 
 // recordKeyVar remembers an assignment that may set an SDK's key variable.
@@ -119,12 +124,15 @@ func (s *state) secretSDK(node ast.Node, cur inspector.Cursor, srv *sdk.ServerSD
 
 // serverJudge judges a server-only SDK's key: an env var unless named as a
 // browser key, a literal unless publishable or a placeholder, a name that
-// says it is a secret.
+// says it is a secret. A key read from the page (an input the user types
+// their own key into) is the user's, already in the browser: not one this
+// code ships.
 func serverJudge(srv *sdk.ServerSDK) *keyJudge {
 	return &keyJudge{
 		literal: srv.SecretLiteral,
 		env:     func(name string) bool { return !sdk.BrowserKeyEnvName(name) },
 		name:    sdk.SecretKeyName,
+		page:    sdk.PrivNo,
 		seen:    map[any]bool{},
 	}
 }

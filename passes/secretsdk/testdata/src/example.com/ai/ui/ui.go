@@ -19,11 +19,21 @@ func NewChat(apiKey string) openai.Client {
 	return openai.NewClient(option.WithAPIKey(apiKey)) // want `openai.NewClient with a secret key \(apiKey\) builds a server-only OpenAI client in browser code \(package ui \(imports syscall/js\)\)`
 }
 
-// Pay initialises the Stripe client with a key the page passed in.
-func Pay(this js.Value, args []js.Value) any {
-	secretKey := args[0].String()
+// Pay initialises the Stripe client with the key a settings field holds.
+func Pay(settings secrets) {
 	api := &client.API{}
-	api.Init(secretKey, nil) // want `client.API.Init with a secret key \(secretKey\) builds a server-only Stripe client`
+	api.Init(settings.StripeSecretKey, nil) // want `client.API.Init with a secret key \(settings.StripeSecretKey\) builds a server-only Stripe client`
+}
+
+type secrets struct{ StripeSecretKey string }
+
+// BringYourOwnKey uses the key the user typed into the page: theirs, and
+// already in the browser, so fine.
+func BringYourOwnKey(this js.Value, args []js.Value) any {
+	apiKey := js.Global().Get("document").Call("getElementById", "key").Get("value").String()
+	_ = openai.NewClient(option.WithAPIKey(apiKey))
+	secretKey := args[0].String()
+	_ = client.New(secretKey, nil)
 	return nil
 }
 
