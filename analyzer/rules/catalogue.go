@@ -107,11 +107,8 @@ read its data. Build tools inline public env vars; others are undefined in the
 browser today and shipped the day someone adds the prefix. Keys made for
 browsers stay silent: Stripe's publishable pk_ keys, OpenAI's ephemeral ek_
 tokens, Firebase's web config, AWS credentials from a Cognito provider.
-dangerouslyAllowBrowser: true silences the SDK's own warning, not the leak. Go
-js/wasm front ends are checked for the Go SDKs: openai-go and anthropic-sdk-go
-(NewClient with option.WithAPIKey) and stripe-go (stripe.Key, client.New,
-stripe.NewClient), also in a server package's function that browser code
-calls. The catalogue of SDKs is data (analyzer/sdk/serversdk.go).`,
+dangerouslyAllowBrowser: true silences the SDK's own warning, not the leak. The
+catalogue of SDKs is data (analyzer/sdk/serversdk.go).`,
 		Bad: `'use client'
 import OpenAI from 'openai'
 const openai = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY, dangerouslyAllowBrowser: true })`,
