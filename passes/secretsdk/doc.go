@@ -26,5 +26,6 @@
 // an input). A call in browser code of a function of a server package that
 // builds such a client, directly or through the functions it calls, is
 // reported at the call with the chain ("wasm main → billing.NewStripe →
-// stripe.NewClient") and the construction as related information.
+// stripe.NewClient") and the construction as related information; an
+// import of a package whose initialisation builds one, at the import.
 package secretsdk

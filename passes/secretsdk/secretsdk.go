@@ -26,7 +26,11 @@ func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
 	}
 	for _, ref := range m.SecretSDKRefs {
 		chain := strings.Join(append([]string{ref.Reach.Label}, ref.Chain...), " → ")
-		d := analysis.Diagnostic{Pos: ref.Node.Pos(), End: ref.Node.End(), Message: rules.MsgSecretSDK(ref.SDK.Name, ref.Name, ref.Key, "", chain, false)}
+		what := ref.Name
+		if ref.Import {
+			what = "importing " + ref.Name // its initialisation builds the client
+		}
+		d := analysis.Diagnostic{Pos: ref.Node.Pos(), End: ref.Node.End(), Message: rules.MsgSecretSDK(ref.SDK.Name, what, ref.Key, "", chain, false)}
 		if ref.Site.IsValid() {
 			d.Related = []analysis.RelatedInformation{{Pos: ref.Site, Message: "the " + ref.SDK.Name + " client is constructed here"}}
 		}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/dypai/dypailint/analyzer/sdk"
 )
 
@@ -49,49 +51,62 @@ func (s *state) chainOf(fn *types.Func) *chainInfo {
 	return nil
 }
 
-// chains computes which functions of the package construct an API-key
-// client (directly or through calls), whether its initialisation does, and
-// where browser code reaches such a construction outside browser code.
-func (s *state) chains() {
-	s.best = map[*types.Func]*chainInfo{}
+// chainSet is one family of constructions whose chains the model follows:
+// the profile's API-key clients, or server-only SDK clients (serversdk.go).
+type chainSet struct {
+	seeds []chainSeed
+	// chainOf is the chain of a function (this package's from best, another
+	// package's from its fact); importInit that of an imported package's
+	// initialisation, from its package fact.
+	chainOf    func(*types.Func) *chainInfo
+	importInit func(*types.Package) *chainInfo
+
+	best     map[*types.Func]*chainInfo
+	initBest *chainInfo
+}
+
+// chainSeed is a construction: where it is, and its chain from the
+// construction on (its name, position and details).
+type chainSeed struct {
+	cur inspector.Cursor
+	ci  chainInfo
+}
+
+// follow computes which functions of the package reach a construction of
+// the set (directly or through calls), whether its initialisation does,
+// and where browser code reaches one outside browser code: calls of (and
+// references to) such functions, imports of such packages.
+func (s *state) follow(cs *chainSet) []*ClientRef {
 	pkgInit := s.pass.Pkg.Name() + ".init"
-	for i, ks := range s.model.Keys {
-		cur := s.keyCurs[i]
-		if fn := s.topFunc(cur); fn != nil {
-			if cand := (&chainInfo{chain: []string{qualifiedName(fn), ks.What}, pos: ks.Node.Pos()}); better(s.best[fn], cand) {
-				s.best[fn] = cand
-			}
-		} else if atInit(cur) {
-			if cand := (&chainInfo{chain: []string{pkgInit, ks.What}, pos: ks.Node.Pos()}); better(s.initBest, cand) {
-				s.initBest = cand
-			}
+	onInit := func(cand *chainInfo) {
+		if better(cs.initBest, cand) {
+			cs.initBest = cand
 		}
 	}
-	s.propagate(s.best, s.chainOf, func(cand *chainInfo) {
-		if better(s.initBest, cand) {
-			s.initBest = cand
-		}
-	})
-	for _, fn := range s.funcOrder {
-		if isInit(fn) {
-			if ci := s.best[fn]; ci != nil && better(s.initBest, ci) {
-				s.initBest = ci
+	for _, sd := range cs.seeds {
+		if fn := s.topFunc(sd.cur); fn != nil {
+			if cand := sd.ci.via(qualifiedName(fn)); better(cs.best[fn], cand) {
+				cs.best[fn] = cand
 			}
+		} else if atInit(sd.cur) {
+			onInit(sd.ci.via(pkgInit))
+		}
+	}
+	s.propagate(cs.best, cs.chainOf, onInit)
+	for _, fn := range s.funcOrder {
+		if ci := cs.best[fn]; isInit(fn) && ci != nil {
+			onInit(ci)
 		}
 	}
 	imports := slices.Clone(s.pass.Pkg.Imports())
 	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	for _, imp := range imports {
-		var f initFact
-		if s.pass.ImportPackageFact(imp, &f) {
-			cand := &chainInfo{chain: extendChain("import "+imp.Name(), f.Chain), site: f.Site}
-			if better(s.initBest, cand) {
-				s.initBest = cand
-			}
+		if ci := cs.importInit(imp); ci != nil {
+			onInit(ci.via("import " + imp.Name()))
 		}
 	}
 
-	s.model.ClientRefs = append(s.model.ClientRefs, s.browserRefs(s.chainOf)...)
+	refs := s.browserRefs(cs.chainOf)
 	for _, spec := range s.imports {
 		reach := s.reachOf(spec.Pos())
 		if reach == nil {
@@ -101,18 +116,41 @@ func (s *state) chains() {
 		if pn == nil {
 			continue
 		}
-		var f initFact
-		if s.pass.ImportPackageFact(pn.Imported(), &f) {
-			s.model.ClientRefs = append(s.model.ClientRefs, &ClientRef{
+		if ci := cs.importInit(pn.Imported()); ci != nil {
+			refs = append(refs, &ClientRef{
 				Node:   spec,
 				Reach:  reach,
 				Name:   pn.Imported().Name(),
 				Import: true,
-				Chain:  f.Chain,
-				Site:   s.sitePos(&chainInfo{site: f.Site}),
+				Chain:  ci.chain,
+				Site:   s.sitePos(ci),
+				SDK:    ci.sdk,
+				Key:    ci.key,
 			})
 		}
 	}
+	return refs
+}
+
+// chains follows the API-key constructions (model.Keys).
+func (s *state) chains() {
+	cs := &chainSet{
+		chainOf: s.chainOf,
+		importInit: func(p *types.Package) *chainInfo {
+			var f initFact
+			if s.pass.ImportPackageFact(p, &f) {
+				return &chainInfo{chain: f.Chain, site: f.Site}
+			}
+			return nil
+		},
+		best: map[*types.Func]*chainInfo{},
+	}
+	for i, ks := range s.model.Keys {
+		cs.seeds = append(cs.seeds, chainSeed{s.keyCurs[i], chainInfo{chain: []string{ks.What}, pos: ks.Node.Pos()}})
+	}
+	s.best = cs.best // chainOf reads it
+	s.model.ClientRefs = append(s.model.ClientRefs, s.follow(cs)...)
+	s.initBest = cs.initBest
 }
 
 // propagate extends best along the package's references: a function that

@@ -47,7 +47,9 @@
 //     initialisation does so, directly or through an import;
 //   - "builds a server-only OpenAI client: F → G → openai.NewClient" on
 //     functions that build a server-only SDK's client with its secret key,
-//     directly or through the functions they call;
+//     directly or through the functions they call, and "builds a
+//     server-only OpenAI client at init: …" on packages whose
+//     initialisation does;
 //   - "SDK client type" and "SDK option type" on the SDK's types, so that a
 //     package seeing the SDK only through another package's export data
 //     (go vet reads direct imports only) still knows them.

@@ -45,7 +45,7 @@ func For(cfg *config.Config) *analysis.Analyzer {
 		Doc:        "model DYPAI client code (SDK clients, endpoint calls, API-key requests, browser code) for the dypailint rule passes",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, handlers.Analyzer},
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(returnsFact), new(holdsFact), new(constructsFact), new(initFact), new(sdkTypeFact), new(secretSDKFact)},
+		FactTypes:  []analysis.Fact{new(returnsFact), new(holdsFact), new(constructsFact), new(initFact), new(sdkTypeFact), new(secretSDKFact), new(secretSDKInitFact)},
 		Run: report.Safe(Name, func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg), nil
 		}),

@@ -272,30 +272,51 @@ func (s *state) serverChainOf(fn *types.Func) *chainInfo {
 	return nil
 }
 
-// serverChains computes which functions of the package build a server-only
-// SDK's client with its secret key, and where browser code calls one
-// outside browser code; it exports the facts.
+// secretSDKInitFact is attached to a package whose initialisation builds a
+// server-only SDK's client with its secret key, directly or through an
+// import.
+type secretSDKInitFact secretSDKFact
+
+func (*secretSDKInitFact) AFact() {}
+
+func (f *secretSDKInitFact) String() string {
+	return "builds a server-only " + f.SDK + " client at init: " + strings.Join(f.Chain, " → ")
+}
+
+// serverChains follows the server-only SDK constructions (model.SecretSDKs)
+// as chains() follows the API-key ones, and exports their facts.
 func (s *state) serverChains() {
-	s.serverBest = map[*types.Func]*chainInfo{}
-	for i, site := range s.model.SecretSDKs {
-		if fn := s.topFunc(s.serverCurs[i]); fn != nil {
-			cand := &chainInfo{chain: []string{qualifiedName(fn), site.What}, pos: site.Node.Pos(), sdk: site.SDK, key: site.Key}
-			if better(s.serverBest[fn], cand) {
-				s.serverBest[fn] = cand
+	cs := &chainSet{
+		chainOf: s.serverChainOf,
+		importInit: func(p *types.Package) *chainInfo {
+			var f secretSDKInitFact
+			if s.pass.ImportPackageFact(p, &f) && serverSDKNamed(f.SDK) != nil {
+				return &chainInfo{chain: f.Chain, site: f.Site, sdk: serverSDKNamed(f.SDK), key: f.Key}
 			}
-		}
+			return nil
+		},
+		best: map[*types.Func]*chainInfo{},
 	}
-	s.propagate(s.serverBest, s.serverChainOf, nil)
-	s.model.SecretSDKRefs = s.browserRefs(s.serverChainOf)
-	for _, fn := range s.funcOrder {
-		ci := s.serverBest[fn]
-		if ci == nil || !s.exportable(fn) {
-			continue
-		}
+	for i, site := range s.model.SecretSDKs {
+		cs.seeds = append(cs.seeds, chainSeed{s.serverCurs[i], chainInfo{chain: []string{site.What}, pos: site.Node.Pos(), sdk: site.SDK, key: site.Key}})
+	}
+	s.serverBest = cs.best // serverChainOf reads it
+	s.model.SecretSDKRefs = s.follow(cs)
+	fact := func(ci *chainInfo) secretSDKFact {
 		site := ci.site
 		if ci.pos.IsValid() {
 			site = siteOf(s.pass.Fset, ci.pos)
 		}
-		s.pass.ExportObjectFact(fn, &secretSDKFact{SDK: ci.sdk.Name, Key: ci.key, Chain: ci.chain, Site: site})
+		return secretSDKFact{SDK: ci.sdk.Name, Key: ci.key, Chain: ci.chain, Site: site}
+	}
+	for _, fn := range s.funcOrder {
+		if ci := s.serverBest[fn]; ci != nil && s.exportable(fn) {
+			f := fact(ci)
+			s.pass.ExportObjectFact(fn, &f)
+		}
+	}
+	if cs.initBest != nil {
+		f := secretSDKInitFact(fact(cs.initBest))
+		s.pass.ExportPackageFact(&f)
 	}
 }

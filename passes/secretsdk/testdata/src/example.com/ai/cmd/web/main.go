@@ -13,7 +13,9 @@ import (
 	"github.com/stripe/stripe-go/v76/client"
 	"github.com/stripe/stripe-go/v82"
 
+	"example.com/ai/assistant" // want `importing assistant with a secret key \(os.Getenv\("OPENAI_API_KEY"\)\) builds a server-only OpenAI client in browser code \(wasm main → assistant.init → openai.NewClient\)`
 	"example.com/ai/billing"
+	"example.com/ai/lazy"
 	"example.com/ai/shared"
 )
 
@@ -56,6 +58,9 @@ func main() {
 	pay := billing.NewStripe // want `billing.NewStripe with a secret key`
 	_ = pay
 	_ = shared.ServerChat() // want `shared.ServerChat with a secret key \(os.Getenv\("OPENAI_API_KEY"\)\) builds a server-only OpenAI client in browser code \(wasm main → shared.ServerChat → openai.NewClient\)`
+
+	_ = assistant.Client
+	_ = lazy.New
 
 	js.Global().Set("ready", true)
 }
