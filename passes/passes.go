@@ -18,6 +18,7 @@ import (
 	"github.com/dypai/dypailint/passes/modemismatch"
 	"github.com/dypai/dypailint/passes/privatesignup"
 	"github.com/dypai/dypailint/passes/requestuserid"
+	"github.com/dypai/dypailint/passes/secretsdk"
 	"github.com/dypai/dypailint/passes/unknownendpoint"
 )
 
@@ -27,6 +28,7 @@ func rulePasses(cfg *config.Config) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		apikeyclient.New(cfg),    // DYP101
 		keytobrowser.New(cfg),    // DYP104
+		secretsdk.New(cfg),       // DYP105
 		manualuserid.New(cfg),    // DYP201
 		requestuserid.New(cfg),   // DYP203
 		apikeyuserscope.New(cfg), // DYP301

@@ -94,7 +94,7 @@ json.NewEncoder(w).Encode(map[string]string{"apiKey": key})`,
 		Good: `// keep the key on the server; give the browser only the user's session`,
 	},
 	{
-		ID: DYP105, Name: "secretsdk", Severity: Error, Engines: JS,
+		ID: DYP105, Name: "secretsdk", Severity: Error, Engines: Go | JS,
 		Title: "server-only SDK client holding a secret key constructed in browser code",
 		Doc: `The same mistake as an API-key client in browser code, with another vendor's
 key: OpenAI, Anthropic, Mistral, Groq, Google Gen AI, Stripe (a secret or

@@ -185,3 +185,30 @@ func TestHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestGoServerSDK: a Go SDK's packages are found under its module, with or
+// without a major-version element, and named below it.
+func TestGoServerSDK(t *testing.T) {
+	for _, tc := range []struct{ path, sdk, sub string }{
+		{"github.com/openai/openai-go", "OpenAI", ""},
+		{"github.com/openai/openai-go/v3/option", "OpenAI", "option"},
+		{"github.com/openai/openai-go/option", "OpenAI", "option"},
+		{"github.com/stripe/stripe-go/v82", "Stripe", ""},
+		{"github.com/stripe/stripe-go/v76/client", "Stripe", "client"},
+		{"github.com/anthropics/anthropic-sdk-go/option", "Anthropic", "option"},
+		{"github.com/openai/openai-go-extra", "", ""},
+		{"github.com/sashabaranov/go-openai", "", ""},
+	} {
+		srv, sub := GoServerSDK(tc.path)
+		name := ""
+		if srv != nil {
+			name = srv.Name
+		}
+		if name != tc.sdk || sub != tc.sub {
+			t.Errorf("GoServerSDK(%q) = %q, %q; want %q, %q", tc.path, name, sub, tc.sdk, tc.sub)
+		}
+	}
+	if got := GoName("client", "API", "Init"); got != "client.API.Init" {
+		t.Errorf("GoName = %q", got)
+	}
+}

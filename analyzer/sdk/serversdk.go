@@ -36,20 +36,41 @@ type ServerSDK struct {
 	// are noted rather than reported.
 	SecretPrefixes []string
 	TestPrefixes   []string
+
+	// Go SDK, where the vendor ships one. GoModule is its module path (a
+	// /vN major-version element after it is ignored). Its functions are
+	// named relative to the module: "NewClient" in the root package,
+	// "client.New" in a subpackage, "client.API.Init" for a method.
+	// GoConstructors build a client, with the key as argument GoKeyArg
+	// (-1: none) or given through one of GoKeyOptions (whose first
+	// argument is the key); GoKeyVars are package variables whose value
+	// every call sends as the key (stripe.Key).
+	GoModule       string
+	GoConstructors []string
+	GoKeyArg       int
+	GoKeyOptions   []string
+	GoKeyVars      []string
 }
 
 // ServerSDKs is the catalogue of server-only SDKs.
 var ServerSDKs = []*ServerSDK{
 	{Name: "OpenAI", Modules: []string{"openai"}, Exports: []string{"default", "OpenAI", "AzureOpenAI"}, KeyArg: -1, KeyOptions: []string{"apiKey"}, TokenPrefixes: []string{"ek_"},
-		SecretPrefixes: []string{"sk-proj-", "sk-svcacct-", "sk-admin-"}},
+		SecretPrefixes: []string{"sk-proj-", "sk-svcacct-", "sk-admin-"},
+		// openai.NewClient(option.WithAPIKey(key))
+		GoModule: "github.com/openai/openai-go", GoConstructors: []string{"NewClient"}, GoKeyArg: -1, GoKeyOptions: []string{"option.WithAPIKey", "azure.WithAPIKey"}},
 	{Name: "Anthropic", Modules: []string{"@anthropic-ai/sdk"}, Exports: []string{"default", "Anthropic"}, KeyArg: -1, KeyOptions: []string{"apiKey", "authToken"},
-		SecretPrefixes: []string{"sk-ant-"}},
+		SecretPrefixes: []string{"sk-ant-"},
+		// anthropic.NewClient(option.WithAPIKey(key))
+		GoModule: "github.com/anthropics/anthropic-sdk-go", GoConstructors: []string{"NewClient"}, GoKeyArg: -1, GoKeyOptions: []string{"option.WithAPIKey", "option.WithAuthToken"}},
 	{Name: "Mistral", Modules: []string{"@mistralai/mistralai"}, Exports: []string{"Mistral", "default"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
 	{Name: "Groq", Modules: []string{"groq-sdk"}, Exports: []string{"default", "Groq"}, KeyArg: -1, KeyOptions: []string{"apiKey"}, SecretPrefixes: []string{"gsk_"}},
 	{Name: "Google Gen AI", Modules: []string{"@google/genai"}, Exports: []string{"GoogleGenAI"}, KeyArg: -1, KeyOptions: []string{"apiKey"}},
 	{Name: "Google Generative AI", Modules: []string{"@google/generative-ai"}, Exports: []string{"GoogleGenerativeAI"}, KeyArg: 0},
 	{Name: "Stripe", Modules: []string{"stripe"}, Exports: []string{"default", "Stripe"}, KeyArg: 0, PublicPrefixes: []string{"pk_live_", "pk_test_"},
-		SecretPrefixes: []string{"sk_live_", "rk_live_"}, TestPrefixes: []string{"sk_test_", "rk_test_"}},
+		SecretPrefixes: []string{"sk_live_", "rk_live_"}, TestPrefixes: []string{"sk_test_", "rk_test_"},
+		// stripe.Key = key; client.New(key, backends) and (&client.API{}).Init(key, backends)
+		// before v82; stripe.NewClient(key, opts...) since.
+		GoModule: "github.com/stripe/stripe-go", GoConstructors: []string{"NewClient", "client.New", "client.API.Init"}, GoKeyArg: 0, GoKeyVars: []string{"Key"}},
 	{Name: "Resend", Modules: []string{"resend"}, Exports: []string{"Resend"}, KeyArg: 0},
 	{Name: "SendGrid", Modules: []string{"@sendgrid/mail", "@sendgrid/client"}, Exports: []string{"setApiKey"}, KeyArg: 0}, // SG. keys: too like minified code for a prefix search
 	{Name: "Twilio", Modules: []string{"twilio"}, Exports: []string{"default", "Twilio"}, KeyArg: 1},
@@ -146,4 +167,59 @@ func SecretKeyName(name string) bool {
 		return false
 	}
 	return slices.ContainsFunc(secretKeyNameMarkers, func(m string) bool { return strings.Contains(n, m) })
+}
+
+// GoServerSDK returns the catalogue entry whose Go module holds the package
+// at import path, and the path below the module ("" for its root, "client"
+// for github.com/stripe/stripe-go/v82/client), or nil.
+func GoServerSDK(path string) (*ServerSDK, string) {
+	for _, s := range ServerSDKs {
+		if s.GoModule == "" {
+			continue
+		}
+		rest, ok := strings.CutPrefix(path, s.GoModule)
+		if !ok || rest != "" && rest[0] != '/' {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "/")
+		if major, sub, _ := strings.Cut(rest, "/"); len(major) >= 2 && major[0] == 'v' && strings.Trim(major[1:], "0123456789") == "" {
+			rest = sub
+		}
+		return s, rest
+	}
+	return nil, ""
+}
+
+// GoName is how the catalogue names a Go function or variable of the SDK:
+// sub is its package's path below the module, recv its receiver type's
+// name ("" for none).
+func GoName(sub, recv, name string) string {
+	parts := []string{}
+	for _, p := range []string{sub, recv, name} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// SecretLiteral reports whether a literal key is one of the SDK's secrets:
+// long enough to be a key, not a placeholder, not made for browsers.
+func (s *ServerSDK) SecretLiteral(v string) bool {
+	v = strings.TrimSpace(v)
+	return len(v) >= 8 && !PlaceholderKey(v) && !s.BrowserSafeLiteral(v)
+}
+
+// BrowserKeyEnvName reports an env var named as a key made for browsers
+// (STRIPE_PUBLISHABLE_KEY), which a server SDK would not take as its
+// secret; any other env var given to one is its secret.
+func BrowserKeyEnvName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.Contains(n, "publishable") || strings.Contains(n, "public_key") || strings.Contains(n, "ephemeral")
+}
+
+// PlaceholderKey reports a stand-in for a key: "your-api-key", "sk-...".
+func PlaceholderKey(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "your") || strings.Contains(l, "...") || strings.Contains(l, "xxx") || strings.Contains(l, "<") || strings.Contains(l, "changeme")
 }

@@ -2,7 +2,6 @@ package jsscan
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
@@ -146,11 +145,10 @@ func secretKey(srv *sdk.ServerSDK, v *value, depth int) bool {
 	}
 	switch v.kind {
 	case kEnvVar:
-		return !isBrowserKeyName(v.str)
+		return !sdk.BrowserKeyEnvName(v.str)
 	case kString:
 		if v.expr == "" {
-			s := strings.TrimSpace(v.str)
-			return len(s) >= 8 && !placeholderKey(s) && !srv.BrowserSafeLiteral(s)
+			return srv.SecretLiteral(v.str)
 		}
 		for _, p := range v.parts {
 			if p != v && secretKey(srv, p, depth+1) {
@@ -167,19 +165,6 @@ func secretKey(srv *sdk.ServerSDK, v *value, depth int) bool {
 		return sdk.SecretKeyName(v.str)
 	}
 	return false
-}
-
-// isBrowserKeyName reports an env var named as a key made for browsers
-// (STRIPE_PUBLISHABLE_KEY), which a server SDK would not take as its secret.
-func isBrowserKeyName(name string) bool {
-	n := strings.ToLower(name)
-	return strings.Contains(n, "publishable") || strings.Contains(n, "public_key") || strings.Contains(n, "ephemeral")
-}
-
-// placeholderKey reports a stand-in for a key: "your-api-key", "sk-...".
-func placeholderKey(s string) bool {
-	l := strings.ToLower(s)
-	return strings.Contains(l, "your") || strings.Contains(l, "...") || strings.Contains(l, "xxx") || strings.Contains(l, "<") || strings.Contains(l, "changeme")
 }
 
 // emitDYP105 reports a server-only SDK client in browser code, with the

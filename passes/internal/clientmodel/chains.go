@@ -5,6 +5,10 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/dypai/dypailint/analyzer/sdk"
 )
 
 // chainInfo is the shortest known way a function (or the package's
@@ -13,6 +17,9 @@ type chainInfo struct {
 	chain []string
 	pos   token.Pos // the construction, when in this package
 	site  Site      // the construction, when in another package
+	// sdk and key are set for a server-only SDK's client (serversdk.go).
+	sdk *sdk.ServerSDK
+	key string
 }
 
 func better(cur *chainInfo, cand *chainInfo) bool {
@@ -44,94 +51,62 @@ func (s *state) chainOf(fn *types.Func) *chainInfo {
 	return nil
 }
 
-// chains computes which functions of the package construct an API-key
-// client (directly or through calls), whether its initialisation does, and
-// where browser code reaches such a construction outside browser code.
-func (s *state) chains() {
-	s.best = map[*types.Func]*chainInfo{}
+// chainSet is one family of constructions whose chains the model follows:
+// the profile's API-key clients, or server-only SDK clients (serversdk.go).
+type chainSet struct {
+	seeds []chainSeed
+	// chainOf is the chain of a function (this package's from best, another
+	// package's from its fact); importInit that of an imported package's
+	// initialisation, from its package fact.
+	chainOf    func(*types.Func) *chainInfo
+	importInit func(*types.Package) *chainInfo
+
+	best     map[*types.Func]*chainInfo
+	initBest *chainInfo
+}
+
+// chainSeed is a construction: where it is, and its chain from the
+// construction on (its name, position and details).
+type chainSeed struct {
+	cur inspector.Cursor
+	ci  chainInfo
+}
+
+// follow computes which functions of the package reach a construction of
+// the set (directly or through calls), whether its initialisation does,
+// and where browser code reaches one outside browser code: calls of (and
+// references to) such functions, imports of such packages.
+func (s *state) follow(cs *chainSet) []*ClientRef {
 	pkgInit := s.pass.Pkg.Name() + ".init"
-	for i, ks := range s.model.Keys {
-		cur := s.keyCurs[i]
-		if fn := s.topFunc(cur); fn != nil {
-			if cand := (&chainInfo{chain: []string{qualifiedName(fn), ks.What}, pos: ks.Node.Pos()}); better(s.best[fn], cand) {
-				s.best[fn] = cand
-			}
-		} else if atInit(cur) {
-			if cand := (&chainInfo{chain: []string{pkgInit, ks.What}, pos: ks.Node.Pos()}); better(s.initBest, cand) {
-				s.initBest = cand
-			}
+	onInit := func(cand *chainInfo) {
+		if better(cs.initBest, cand) {
+			cs.initBest = cand
 		}
 	}
-	for range 64 {
-		changed := false
-		for _, r := range s.refs {
-			target := s.chainOf(r.to)
-			if target == nil {
-				continue
+	for _, sd := range cs.seeds {
+		if fn := s.topFunc(sd.cur); fn != nil {
+			if cand := sd.ci.via(qualifiedName(fn)); better(cs.best[fn], cand) {
+				cs.best[fn] = cand
 			}
-			switch {
-			case r.from != nil:
-				if r.from == r.to {
-					continue
-				}
-				cand := &chainInfo{chain: extendChain(qualifiedName(r.from), target.chain), pos: target.pos, site: target.site}
-				if better(s.best[r.from], cand) {
-					s.best[r.from] = cand
-					changed = true
-				}
-			case r.atInit:
-				cand := &chainInfo{chain: extendChain(pkgInit, target.chain), pos: target.pos, site: target.site}
-				if better(s.initBest, cand) {
-					s.initBest = cand
-				}
-			}
-		}
-		if !changed {
-			break
+		} else if atInit(sd.cur) {
+			onInit(sd.ci.via(pkgInit))
 		}
 	}
+	s.propagate(cs.best, cs.chainOf, onInit)
 	for _, fn := range s.funcOrder {
-		if isInit(fn) {
-			if ci := s.best[fn]; ci != nil && better(s.initBest, ci) {
-				s.initBest = ci
-			}
+		if ci := cs.best[fn]; isInit(fn) && ci != nil {
+			onInit(ci)
 		}
 	}
 	imports := slices.Clone(s.pass.Pkg.Imports())
 	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	for _, imp := range imports {
-		var f initFact
-		if s.pass.ImportPackageFact(imp, &f) {
-			cand := &chainInfo{chain: extendChain("import "+imp.Name(), f.Chain), site: f.Site}
-			if better(s.initBest, cand) {
-				s.initBest = cand
-			}
+		if ci := cs.importInit(imp); ci != nil {
+			onInit(ci.via("import " + imp.Name()))
 		}
 	}
 
-	// Browser code reaching a construction that is not itself in browser
-	// code (constructions in browser code are reported where they are).
-	for _, r := range s.refs {
-		if r.reach == nil {
-			continue
-		}
-		if r.to.Pkg() == s.pass.Pkg {
-			if decl := s.decls[r.to]; decl == nil || s.reachOf(decl.Pos()) != nil {
-				continue
-			}
-		}
-		target := s.chainOf(r.to)
-		if target == nil {
-			continue
-		}
-		s.model.ClientRefs = append(s.model.ClientRefs, &ClientRef{
-			Node:  r.node,
-			Reach: r.reach,
-			Name:  qualifiedName(r.to),
-			Chain: target.chain,
-			Site:  s.sitePos(target),
-		})
-	}
+	refs := s.browserRefs(cs.chainOf)
 	for _, spec := range s.imports {
 		reach := s.reachOf(spec.Pos())
 		if reach == nil {
@@ -141,18 +116,111 @@ func (s *state) chains() {
 		if pn == nil {
 			continue
 		}
-		var f initFact
-		if s.pass.ImportPackageFact(pn.Imported(), &f) {
-			s.model.ClientRefs = append(s.model.ClientRefs, &ClientRef{
+		if ci := cs.importInit(pn.Imported()); ci != nil {
+			refs = append(refs, &ClientRef{
 				Node:   spec,
 				Reach:  reach,
 				Name:   pn.Imported().Name(),
 				Import: true,
-				Chain:  f.Chain,
-				Site:   s.sitePos(&chainInfo{site: f.Site}),
+				Chain:  ci.chain,
+				Site:   s.sitePos(ci),
+				SDK:    ci.sdk,
+				Key:    ci.key,
 			})
 		}
 	}
+	return refs
+}
+
+// chains follows the API-key constructions (model.Keys).
+func (s *state) chains() {
+	cs := &chainSet{
+		chainOf: s.chainOf,
+		importInit: func(p *types.Package) *chainInfo {
+			var f initFact
+			if s.pass.ImportPackageFact(p, &f) {
+				return &chainInfo{chain: f.Chain, site: f.Site}
+			}
+			return nil
+		},
+		best: map[*types.Func]*chainInfo{},
+	}
+	for i, ks := range s.model.Keys {
+		cs.seeds = append(cs.seeds, chainSeed{s.keyCurs[i], chainInfo{chain: []string{ks.What}, pos: ks.Node.Pos()}})
+	}
+	s.best = cs.best // chainOf reads it
+	s.model.ClientRefs = append(s.model.ClientRefs, s.follow(cs)...)
+	s.initBest = cs.initBest
+}
+
+// propagate extends best along the package's references: a function that
+// calls (or refers to) one with a chain gets the chain through it. onInit,
+// when set, receives the chains package initialisation reaches.
+func (s *state) propagate(best map[*types.Func]*chainInfo, chainOf func(*types.Func) *chainInfo, onInit func(*chainInfo)) {
+	pkgInit := s.pass.Pkg.Name() + ".init"
+	for range 64 {
+		changed := false
+		for _, r := range s.refs {
+			target := chainOf(r.to)
+			if target == nil {
+				continue
+			}
+			switch {
+			case r.from != nil:
+				if r.from == r.to {
+					continue
+				}
+				cand := target.via(qualifiedName(r.from))
+				if better(best[r.from], cand) {
+					best[r.from] = cand
+					changed = true
+				}
+			case r.atInit && onInit != nil:
+				onInit(target.via(pkgInit))
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// via is the chain reached through head.
+func (ci *chainInfo) via(head string) *chainInfo {
+	c := *ci
+	c.chain = extendChain(head, ci.chain)
+	return &c
+}
+
+// browserRefs are the references in browser code to functions with a
+// chain that are not themselves in browser code (constructions in browser
+// code are reported where they are).
+func (s *state) browserRefs(chainOf func(*types.Func) *chainInfo) []*ClientRef {
+	var out []*ClientRef
+	for _, r := range s.refs {
+		if r.reach == nil {
+			continue
+		}
+		if r.to.Pkg() == s.pass.Pkg {
+			if decl := s.decls[r.to]; decl == nil || s.reachOf(decl.Pos()) != nil {
+				continue
+			}
+		}
+		target := chainOf(r.to)
+		if target == nil {
+			continue
+		}
+		out = append(out, &ClientRef{
+			Node:  r.node,
+			Reach: r.reach,
+			Name:  qualifiedName(r.to),
+			Chain: target.chain,
+			Site:  s.sitePos(target),
+			SDK:   target.sdk,
+			Key:   target.key,
+		})
+	}
+	return out
 }
 
 func isInit(fn *types.Func) bool {
@@ -193,17 +261,8 @@ func (s *state) sitePos(ci *chainInfo) token.Pos {
 // exportFacts records what other packages need to know.
 func (s *state) exportFacts() {
 	scope := s.pass.Pkg.Scope()
-	exportable := func(fn *types.Func) bool {
-		if isInit(fn) {
-			return false
-		}
-		if r := recvNamed(fn); r != nil {
-			return r.Parent() == scope
-		}
-		return fn.Parent() == scope
-	}
 	for _, fn := range s.funcOrder {
-		if !exportable(fn) {
+		if !s.exportable(fn) {
 			continue
 		}
 		if ci := s.best[fn]; ci != nil {
@@ -243,6 +302,19 @@ func (s *state) exportFacts() {
 			}
 		}
 	}
+}
+
+// exportable reports whether facts on fn can reach other packages: a
+// package-level function or a method of a package-level type, not init.
+func (s *state) exportable(fn *types.Func) bool {
+	if isInit(fn) {
+		return false
+	}
+	scope := s.pass.Pkg.Scope()
+	if r := recvNamed(fn); r != nil {
+		return r.Parent() == scope
+	}
+	return fn.Parent() == scope
 }
 
 func (s *state) exportHolds(v *types.Var) {

@@ -12,6 +12,7 @@ import (
 // findings-to-be, once client kinds are solved.
 func (s *state) classify() {
 	prof := s.proj.Profile
+	s.classifyServerSDKs()
 	for _, p := range s.pending {
 		call := p.call
 		if fn := s.constructorOf(call); fn != nil {

@@ -188,6 +188,9 @@ func (s *state) assign(cur inspector.Cursor, as *ast.AssignStmt) {
 		if len(as.Lhs) == len(as.Rhs) {
 			s.addSource(s.lhsKey(lhs), as.Rhs[i], -1)
 			s.recordWrite(lhs, as.Rhs[i], as)
+			if as.Tok == token.ASSIGN {
+				s.recordKeyVar(cur, lhs, as.Rhs[i])
+			}
 		} else if len(as.Rhs) == 1 {
 			s.addSource(s.lhsKey(lhs), as.Rhs[0], i)
 		}
@@ -349,7 +352,7 @@ func (s *state) ident(cur inspector.Cursor, id *ast.Ident) {
 	}
 	fn = fn.Origin()
 	local := fn.Pkg() == s.pass.Pkg
-	if !local && s.importedConstructs(fn) == nil {
+	if !local && s.importedConstructs(fn) == nil && s.importedServer(fn) == nil {
 		return
 	}
 	// The reference expression: pkg.F, x.M or F, and whether it is called.

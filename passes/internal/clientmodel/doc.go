@@ -25,6 +25,10 @@
 //     project's packages, with js/wasm- or wasip1-only files, or with
 //     //go:wasmexport / //go:wasmimport functions), and files built only
 //     for js/wasm or wasip1;
+//   - server-only third-party SDK clients given their secret key
+//     (serversdk.go: openai-go, anthropic-sdk-go, stripe-go from the
+//     sdk.ServerSDKs catalogue), the key followed and judged as the
+//     privileged key is, for DYP105;
 //   - request handlers serving a signed-in user, as passes/internal/handlers
 //     finds them (a handler that reads the user's token, session or
 //     identity, or one registered behind authentication middleware).
@@ -41,6 +45,11 @@
 //     directly or through the functions they call;
 //   - "constructs an API-key client at init: …" on packages whose
 //     initialisation does so, directly or through an import;
+//   - "builds a server-only OpenAI client: F → G → openai.NewClient" on
+//     functions that build a server-only SDK's client with its secret key,
+//     directly or through the functions they call, and "builds a
+//     server-only OpenAI client at init: …" on packages whose
+//     initialisation does;
 //   - "SDK client type" and "SDK option type" on the SDK's types, so that a
 //     package seeing the SDK only through another package's export data
 //     (go vet reads direct imports only) still knows them.

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/report"
 )
@@ -44,7 +45,7 @@ func For(cfg *config.Config) *analysis.Analyzer {
 		Doc:        "model DYPAI client code (SDK clients, endpoint calls, API-key requests, browser code) for the dypailint rule passes",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, handlers.Analyzer},
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(returnsFact), new(holdsFact), new(constructsFact), new(initFact), new(sdkTypeFact)},
+		FactTypes:  []analysis.Fact{new(returnsFact), new(holdsFact), new(constructsFact), new(initFact), new(sdkTypeFact), new(secretSDKFact), new(secretSDKInitFact)},
 		Run: report.Safe(Name, func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg), nil
 		}),
@@ -73,6 +74,12 @@ type Model struct {
 	Listeners  []*Listener  // Auth.OnAuthStateChange calls
 	Keys       []*KeySite   // API-key client constructions and X-API-KEY requests
 	ClientRefs []*ClientRef // browser code reaching an API-key construction elsewhere
+	// SecretSDKs are server-only SDK clients given their secret key
+	// (serversdk.go), in browser code or not.
+	SecretSDKs []*SecretSDKSite
+	// SecretSDKRefs are browser code calling (or referring to) a function
+	// outside browser code that builds one, directly or through calls.
+	SecretSDKRefs []*ClientRef
 }
 
 // Reach says why code is client-reachable (runs in a browser).
@@ -160,6 +167,10 @@ type ClientRef struct {
 	Import bool     // an import rather than a call
 	Chain  []string // from Name to the construction
 	Site   token.Pos
+	// SDK and Key are set for a server-only SDK's client (SecretSDKRefs):
+	// the SDK and its key as the construction gives it.
+	SDK *sdk.ServerSDK
+	Key string
 }
 
 // Identity is an identity field sent to an endpoint.
@@ -207,6 +218,7 @@ func run(pass *analysis.Pass, cfg *config.Config) *Model {
 	s.solve()
 	s.classify()
 	s.chains()
+	s.serverChains()
 	s.exportFacts()
 	return m
 }
@@ -289,43 +301,50 @@ type state struct {
 	writes    map[*types.Var][]write
 	params    map[*types.Var]bool
 
-	pending  []pendingCall
-	markers  []marker
-	keyCurs  []inspector.Cursor // parallel to model.Keys
-	initBest *chainInfo
-	refs     []ref
-	imports  []*ast.ImportSpec
+	pending []pendingCall
+	markers []marker
+	keyCurs []inspector.Cursor // parallel to model.Keys
+	keyVars []keyVarWrite
+	// serverCurs is parallel to model.SecretSDKs.
+	serverCurs []inspector.Cursor
+	initBest   *chainInfo
+	refs       []ref
+	imports    []*ast.ImportSpec
 
 	pkgReach   *Reach
 	fileReach  map[*token.File]*Reach
 	handlerSet *handlers.Set
 	factCache  map[*types.Func]*constructsFact
 	best       map[*types.Func]*chainInfo
+	// serverFacts and serverBest are the server-only SDK counterparts.
+	serverFacts map[*types.Func]*secretSDKFact
+	serverBest  map[*types.Func]*chainInfo
 }
 
 func newState(pass *analysis.Pass, proj *config.Project, m *Model) *state {
 	return &state{
-		pass:       pass,
-		info:       pass.TypesInfo,
-		proj:       proj,
-		model:      m,
-		sdks:       &sdkTable{pass: pass, prof: proj.Profile, cache: map[*types.Package]*sdkInfo{}},
-		root:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
-		sources:    map[any][]source{},
-		bits:       map[any]Kind{},
-		decls:      map[*types.Func]*ast.FuncDecl{},
-		escapes:    map[*types.Func]bool{},
-		calls:      map[*types.Func][]*ast.CallExpr{},
-		writes:     map[*types.Var][]write{},
-		params:     map[*types.Var]bool{},
-		fileReach:  map[*token.File]*Reach{},
-		handlerSet: pass.ResultOf[handlers.Analyzer].(*handlers.Set),
-		factCache:  map[*types.Func]*constructsFact{},
+		pass:        pass,
+		info:        pass.TypesInfo,
+		proj:        proj,
+		model:       m,
+		sdks:        &sdkTable{pass: pass, prof: proj.Profile, cache: map[*types.Package]*sdkInfo{}},
+		root:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
+		sources:     map[any][]source{},
+		bits:        map[any]Kind{},
+		decls:       map[*types.Func]*ast.FuncDecl{},
+		escapes:     map[*types.Func]bool{},
+		calls:       map[*types.Func][]*ast.CallExpr{},
+		writes:      map[*types.Var][]write{},
+		params:      map[*types.Var]bool{},
+		fileReach:   map[*token.File]*Reach{},
+		handlerSet:  pass.ResultOf[handlers.Analyzer].(*handlers.Set),
+		factCache:   map[*types.Func]*constructsFact{},
+		serverFacts: map[*types.Func]*secretSDKFact{},
 	}
 }
 
-// relevant is the cheap early exit: a package that cannot see the SDK or
-// net/http, is not browser code, and imports nothing that constructs an
+// relevant is the cheap early exit: a package that cannot see the SDK, a
+// server-only SDK (serversdk.go) or net/http, is not browser code, and imports nothing that constructs an
 // API-key client has nothing to model.
 func (s *state) relevant() bool {
 	s.computeReach()
@@ -335,7 +354,8 @@ func (s *state) relevant() bool {
 	found := false
 	seen := map[*types.Package]bool{}
 	// The standard library and third-party modules hold no project clients
-	// built from raw X-API-KEY requests: only reaching the SDK makes them
+	// built from raw X-API-KEY requests or server-only SDKs (whose own
+	// packages import each other): only reaching the SDK makes them
 	// relevant. (go vet runs this pass on every dependency to compute
 	// facts; this keeps that cheap. The CLI never analyses them from source.)
 	rawHTTP := !dependencyModule(s.pass)
@@ -345,7 +365,7 @@ func (s *state) relevant() bool {
 			return
 		}
 		seen[p] = true
-		if rawHTTP && p.Path() == "net/http" || s.proj.Profile.IsGoSDK(p.Path()) {
+		if rawHTTP && (p.Path() == "net/http" || serverSDKPackage(p.Path())) || s.proj.Profile.IsGoSDK(p.Path()) {
 			found = true
 			return
 		}
