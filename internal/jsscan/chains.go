@@ -1,0 +1,96 @@
+package jsscan
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// chain describes how a file is reached from a client entry point:
+// "app/dashboard/page.tsx ('use client') → lib/admin.ts".
+func (a *analysis) chain(target string) (string, *entry) {
+	chain, e, _ := a.chainFrom(target)
+	return chain, e
+}
+
+// importSite is where client code imports target: the line and column of
+// the specifier in the file before it on the chain from a client entry
+// point, or target itself at 1:1 when that is not known.
+func (a *analysis) importSite(target string) (file string, line, col int) {
+	if _, _, prev := a.chainFrom(target); prev != "" {
+		if spec := a.b.specs[prev+"\x00"+target]; spec != "" {
+			if l, c, ok := a.specifierAt(prev, spec); ok {
+				return prev, l, c
+			}
+		}
+	}
+	return target, 1, 1
+}
+
+// specifierAt is the line and column of the quoted specifier spec in file.
+func (a *analysis) specifierAt(file, spec string) (int, int, bool) {
+	src, err := a.files.read(file)
+	if err != nil {
+		return 0, 0, false
+	}
+	for _, q := range []string{"'", `"`, "`"} {
+		if i := strings.Index(string(src), q+spec+q); i >= 0 {
+			line, col := lineCol(string(src), i+1)
+			return line, col, true
+		}
+	}
+	return 0, 0, false
+}
+
+// chainFrom is chain, with the file that imports target on it ("" when
+// target is an entry point or unreachable).
+func (a *analysis) chainFrom(target string) (string, *entry, string) {
+	type hop struct {
+		prev string
+		e    *entry
+	}
+	seen := map[string]hop{}
+	var queue []string
+	for i := range a.p.entries {
+		e := &a.p.entries[i]
+		if _, ok := seen[e.file]; !ok {
+			seen[e.file] = hop{e: e}
+			queue = append(queue, e.file)
+		}
+	}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		if cur == target {
+			var path []string
+			for f := cur; ; {
+				h := seen[f]
+				path = append(path, a.p.rel(f))
+				if h.e != nil {
+					path[len(path)-1] += " (" + h.e.kind.label() + ")"
+					slices.Reverse(path)
+					return strings.Join(path, " → "), h.e, seen[target].prev
+				}
+				f = h.prev
+			}
+		}
+		next := slices.Clone(a.b.graph[cur])
+		slices.Sort(next)
+		for _, n := range next {
+			if _, ok := seen[n]; !ok {
+				seen[n] = hop{prev: cur}
+				queue = append(queue, n)
+			}
+		}
+	}
+	return "", nil, ""
+}
+
+// rel is a path relative to the project root, with slashes.
+func (p *project) rel(f string) string {
+	r, err := filepath.Rel(p.root, f)
+	if err != nil {
+		return f
+	}
+	return filepath.ToSlash(r)
+}

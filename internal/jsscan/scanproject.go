@@ -1,0 +1,273 @@
+package jsscan
+
+import (
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/scantree"
+	"github.com/dypai/dypailint/internal/textfile"
+)
+
+// projectScan is the state of one project's scan: two builds (server and
+// client), each analysed by its own pass, feeding one set of findings.
+type projectScan struct {
+	p     *project
+	cfg   *config.Config
+	files *fileCache
+	st    *buildState
+	alias map[string]string
+	found map[string]finding.Finding // the findings of both passes, one per rule, line and message
+	errs  []error
+	stats ProjectStats
+}
+
+// scanProject builds and analyses one project, stopping at deadline. A
+// panic (a bug here or in a library on odd input) becomes an error naming
+// the project.
+func scanProject(p *project, cfg *config.Config, files *fileCache, deadline time.Time) (out []finding.Finding, errs []error, stats ProjectStats) {
+	s := &projectScan{p: p, cfg: cfg, files: files, found: map[string]finding.Finding{}}
+	s.stats.Root = p.root
+	defer func() {
+		if r := recover(); r != nil {
+			out, errs, stats = nil, append(s.errs, internalError(p, r)), s.stats
+		}
+	}()
+	if err := p.setup(cfg); err != nil {
+		s.errs = append(s.errs, err)
+	}
+	skipped := s.dropUnreadable()
+	s.stats.Files = len(p.files)
+	s.stats.Entries = map[string]int{}
+	for _, e := range p.entries {
+		s.stats.Entries[e.kind.label()]++
+	}
+	// Build configs that publish a secret whatever its name: read before
+	// the byte search, which looks for what the other rules need.
+	exposed := slices.DeleteFunc(p.configExposures(), func(f finding.Finding) bool {
+		return !cfg.RuleEnabled(f.RuleID) || p.excluded(f.Loc.File) || p.only != "" && !within(f.Loc.File, p.only)
+	})
+	if !p.mayMatter(files) {
+		s.stats.Skipped = true
+		return p.suppress(exposed, cfg, files), s.errs, s.stats
+	}
+	s.prepareBuild(deadline, skipped)
+	defer s.st.bundler.dispose()
+	s.build()
+	return s.results(exposed)
+}
+
+// internalError reports a panic of the scanner on one project.
+func internalError(p *project, r any) error {
+	return fmt.Errorf("%s: internal error in the JS/TS scanner: %v (please report this bug)\n%s", p.root, r, debug.Stack())
+}
+
+// dropUnreadable leaves out, with a note, a file named like a source that
+// is not text (an HLS video segment named .ts, a compiled asset) or nests
+// too deep to parse safely. It returns the files left out.
+func (s *projectScan) dropUnreadable() []string {
+	var skipped []string
+	s.p.files = slices.DeleteFunc(s.p.files, func(f string) bool {
+		data, err := s.files.read(f)
+		if err != nil {
+			return false
+		}
+		var msg string
+		switch {
+		case textfile.IsBinary(data):
+			msg = "skipped: binary content, not JavaScript or TypeScript (a video segment or compiled asset named like a source?)"
+		case tooDeep(data):
+			msg = tooDeepNote
+		default:
+			return false
+		}
+		skipped = append(skipped, f)
+		s.errs = append(s.errs, &finding.Problem{File: f, Line: 1, Col: 1, Notice: true, Msg: msg})
+		return true
+	})
+	return skipped
+}
+
+// prepareBuild sets up the state both builds share: the deadline, the
+// tsconfig files (ignored when one escapes the tree), the stubbed files and
+// the path aliases.
+func (s *projectScan) prepareBuild(deadline time.Time, skipped []string) {
+	p := s.p
+	s.st = newBuildState()
+	s.st.deadline = deadline
+	if err := p.tsconfigEscape(); err != nil {
+		s.st.noTsconfig = true
+		if oe, ok := err.(*scantree.OutsideError); ok {
+			oe.Effect = "not read, and the project's tsconfig files are ignored (path aliases do not resolve)"
+		}
+		s.errs = append(s.errs, err)
+	}
+	for _, f := range skipped {
+		s.st.stub[f] = true // loaded as an empty module if something imports it
+	}
+	s.alias = p.withFrameworkAliases(viteAlias(p.tree, p.root))
+}
+
+// emit records a finding of either pass. The same finding from both builds
+// is kept once, at its first column.
+func (s *projectScan) emit(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
+	if !s.cfg.RuleEnabled(rule) || s.p.excluded(loc.File) {
+		return
+	}
+	key := fmt.Sprintf("%s\x00%s\x00%d\x00%s", rule, loc.File, loc.Line, msg)
+	if old, ok := s.found[key]; ok && (old.Loc.Col < loc.Col) {
+		return
+	}
+	s.found[key] = finding.Finding{RuleID: rule, Loc: loc, Message: msg, Related: related, Fixes: fixes}
+}
+
+// build runs the server build and its pass, then the client pass. The
+// client build runs while the server build's output is analysed (the
+// analysis walks one chunk on one core; esbuild's linking and printing are
+// largely serial too). The passes stay in order, so that which of two equal
+// findings is kept does not vary.
+func (s *projectScan) build() {
+	type built struct {
+		b   *buildOut
+		err error
+	}
+	clientBuild := make(chan built, 1)
+	var building sync.WaitGroup
+	defer building.Wait() // before the bundler is disposed, even after a panic
+	b, err := s.p.buildParsed(s.st, false, s.alias, s.files)
+	hasClient := len(s.p.entries) > 0
+	if hasClient {
+		building.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					clientBuild <- built{err: internalError(s.p, r)}
+				}
+			}()
+			b, err := s.p.buildParsed(s.st, true, s.alias, s.files)
+			clientBuild <- built{b, err}
+		})
+	}
+	if err != nil {
+		s.errs = append(s.errs, err)
+	} else {
+		s.serverPass(b)
+	}
+	if !hasClient {
+		return
+	}
+	r := <-clientBuild
+	if r.err != nil {
+		s.errs = append(s.errs, r.err)
+		return
+	}
+	s.clientPass(r.b)
+}
+
+// shippedSources counts the project's source files a build took in.
+func (s *projectScan) shippedSources(b *buildOut) int {
+	n := 0
+	for _, f := range s.p.files {
+		if b.shipped[f] {
+			n++
+		}
+	}
+	return n
+}
+
+// newAnalysis is the analysis of build b reporting through emit.
+func (s *projectScan) newAnalysis(b *buildOut, emit func(string, finding.Location, string, []finding.Related, ...finding.Fix)) *analysis {
+	return &analysis{p: s.p, b: b, prof: s.p.profile(), files: s.files, deadline: s.st.deadline, emit: emit}
+}
+
+// serverPass analyses the build of every source file: what the rules
+// judge wherever the code runs (DYP201, DYP301, DYP403–405 and the keys of
+// server code).
+func (s *projectScan) serverPass(b *buildOut) {
+	s.stats.ServerModules = s.shippedSources(b)
+	if err := s.newAnalysis(b, s.emit).run(); err != nil {
+		s.errs = append(s.errs, err)
+	}
+}
+
+// clientPass analyses the build of the client entry points: what ships to
+// the browser (DYP101, DYP102, DYP105), where the set-password event is
+// handled (DYP407), and server-only modules that client code imports.
+func (s *projectScan) clientPass(b *buildOut) {
+	st := s.st
+	s.stats.ClientModules = s.shippedSources(b)
+	// Files importing server-only are server code: Next.js fails the build
+	// rather than ship them (SvelteKit: files importing its private env
+	// modules). Report that, not the key.
+	a := s.newAnalysis(b, func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
+		if rule == rules.DYP101 && (st.serverOnly[loc.File] || st.kitPrivate[loc.File] != "") {
+			return
+		}
+		s.emit(rule, loc, msg, related, fixes...)
+	})
+	var serverOnlyShipped []string
+	for f := range st.serverOnly {
+		// A 'use server' module that imports server-only is fine: client
+		// code gets references to its actions, never the module (Next.js's
+		// documented behaviour).
+		if b.inputs[f] && !s.p.isUseServer(st, f) {
+			serverOnlyShipped = append(serverOnlyShipped, f)
+		}
+	}
+	if err := a.run(); err != nil {
+		s.errs = append(s.errs, err)
+	}
+	s.stats.Recovery = a.recovery
+	slices.Sort(serverOnlyShipped)
+	for _, f := range serverOnlyShipped {
+		chain, _ := a.chain(f)
+		line, col, ok := a.specifierAt(f, "server-only")
+		if !ok {
+			line, col = 1, 1
+		}
+		s.errs = append(s.errs, &finding.Problem{File: f, Line: line, Col: col,
+			Msg: "imports server-only but client code imports it (" + chain + "): the Next.js build fails; keep it out of client components"})
+	}
+	s.errs = append(s.errs, shippedServerModules(a)...)
+	s.errs = append(s.errs, shippedKitPrivate(a, st.kitPrivate)...)
+}
+
+// results gathers the findings of both passes and the build's errors, with
+// the project's directives, ignore globs and only-directory applied.
+func (s *projectScan) results(exposed []finding.Finding) ([]finding.Finding, []error, ProjectStats) {
+	p, errs := s.p, s.errs
+	for _, e := range s.st.errs {
+		errs = append(errs, e)
+	}
+	for f := range s.st.stub {
+		s.stats.NotAnalysed = append(s.stats.NotAnalysed, f)
+	}
+	for f := range s.st.unparsed {
+		s.stats.NotAnalysed = append(s.stats.NotAnalysed, f)
+	}
+	slices.Sort(s.stats.NotAnalysed)
+	var out []finding.Finding
+	for _, f := range s.found {
+		out = append(out, f)
+	}
+	out = append(out, exposed...)
+	out = p.suppress(out, s.cfg, s.files)
+	// dypai.yaml's ignore globs and build_dirs silence input errors too: a
+	// broken fixture the user excluded is not worth a failed run.
+	errs = slices.DeleteFunc(errs, func(e error) bool {
+		ie, ok := e.(*finding.Problem)
+		return ok && p.excluded(ie.File)
+	})
+	if p.only != "" {
+		out = slices.DeleteFunc(out, func(f finding.Finding) bool { return !within(f.Loc.File, p.only) })
+		errs = slices.DeleteFunc(errs, func(e error) bool {
+			ie, ok := e.(*finding.Problem)
+			return ok && !within(ie.File, p.only)
+		})
+	}
+	return out, errs, s.stats
+}
