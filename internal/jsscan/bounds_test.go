@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -40,7 +42,7 @@ func TestNestingBound(t *testing.T) {
 		}
 		notes = append(notes, filepath.Base(ie.File)+": "+ie.Msg)
 	}
-	if want := "deep.ts: " + tooDeepNote; len(notes) != 1 || notes[0] != want {
+	if want := "deep.ts: " + source.TooDeepNote; len(notes) != 1 || notes[0] != want {
 		t.Errorf("notes = %q, want [%q]", notes, want)
 	}
 }
@@ -55,7 +57,7 @@ func TestNesting(t *testing.T) {
 		"a = ))) + (b)":                 1,
 		"const t = `a ${ {x: [1]} } b`": 3,
 	} {
-		if got := nesting([]byte(src)); got != want {
+		if got := source.Nesting([]byte(src)); got != want {
 			t.Errorf("nesting(%q) = %d, want %d", src, got, want)
 		}
 	}

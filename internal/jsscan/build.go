@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/ast"
 
@@ -92,7 +94,7 @@ type buildState struct {
 	utf16     map[string]bool
 	errs      []*finding.Problem
 	errSeen   map[string]bool
-	prologues map[string]prologue // files outside the project
+	prologues map[string]source.Prologue // files outside the project
 	bundler   bundler
 }
 
@@ -130,7 +132,7 @@ func (b *bundler) dispose() {
 
 func newBuildState() *buildState {
 	return &buildState{stub: map[string]bool{}, outside: map[string]bool{}, deep: map[string]bool{}, unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, missingPaths: map[string]bool{}, serverOnly: map[string]bool{}, kitPrivate: map[string]string{}, utf16: map[string]bool{},
-		errSeen: map[string]bool{}, prologues: map[string]prologue{}}
+		errSeen: map[string]bool{}, prologues: map[string]source.Prologue{}}
 }
 
 func (s *buildState) addErr(e *finding.Problem) bool {
@@ -516,12 +518,12 @@ func (p *project) foreignTooDeep(st *buildState, file string) bool {
 		return deep
 	}
 	data, err := p.tree.ReadFile(file)
-	deep = err == nil && tooDeep(data)
+	deep = err == nil && source.TooDeep(data)
 	st.mu.Lock()
 	st.deep[file] = deep
 	if deep {
 		st.addErr(&finding.Problem{File: file, Line: 1, Col: 1, Notice: true,
-			Msg: tooDeepNote})
+			Msg: source.TooDeepNote})
 	}
 	st.mu.Unlock()
 	return deep
@@ -537,12 +539,12 @@ func (p *project) isUseServer(st *buildState, file string) bool {
 	pr, ok := st.prologues[file]
 	st.mu.Unlock()
 	if !ok {
-		pr = readPrologue(file)
+		pr = source.ReadPrologue(file)
 		st.mu.Lock()
 		st.prologues[file] = pr
 		st.mu.Unlock()
 	}
-	return pr.server
+	return pr.Server
 }
 
 // compile compiles a source file to JavaScript for target, with an inline
@@ -593,7 +595,7 @@ func loadComponent(path string, wide, lower bool) (string, api.Loader, bool) {
 			return "", 0, false
 		}
 	}
-	code, loader := componentScript(path, src)
+	code, loader := source.ComponentScript(path, src)
 	if lower {
 		if js, ok := compileCode(path, code, loader, lowerTarget); ok {
 			return js, api.LoaderJS, true

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
 	"github.com/dypai/dypailint/internal/scantree"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -39,7 +41,7 @@ var sourceExts = map[string]bool{
 // declaration files) or a Vue or Svelte component.
 func isSource(name string) bool {
 	ext := filepath.Ext(name)
-	if componentExts[ext] {
+	if source.ComponentExts[ext] {
 		return true
 	}
 	if !sourceExts[ext] {
@@ -363,11 +365,11 @@ func (p *project) finishSetup() {
 	}
 	p.main = pkg.Main
 	for _, f := range p.files {
-		d := readPrologue(f)
-		if d.client {
+		d := source.ReadPrologue(f)
+		if d.Client {
 			p.useClient[f] = true
 		}
-		if d.server {
+		if d.Server {
 			p.useServer[f] = true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/grafana/sobek/ast"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -134,7 +136,7 @@ func (ca *chunkAnalyzer) identityKeys(v *value, depth int) []string {
 	for _, p := range v.obj.Value {
 		switch p := p.(type) {
 		case *ast.PropertyKeyed:
-			if k, ok := propName(p); ok && ca.a.p.cfg.IsIdentityField(k) {
+			if k, ok := jsast.PropName(p); ok && ca.a.p.cfg.IsIdentityField(k) {
 				out = append(out, k)
 			}
 			if o, ok := p.Value.(*ast.ObjectLiteral); ok {
@@ -201,7 +203,7 @@ func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
 			if !ok {
 				continue
 			}
-			k, _ := propName(pk)
+			k, _ := jsast.PropName(pk)
 			switch k {
 			case "headers":
 				continue

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/grafana/sobek/ast"
 )
 
@@ -184,25 +186,15 @@ func (ca *chunkAnalyzer) exportDecl(s *scope, ed *ast.ExportDeclaration) {
 			names = append(names, string(n.Name))
 		}
 	case ed.LexicalDeclaration != nil:
-		names = bindingNames(ed.LexicalDeclaration.List)
+		names = jsast.BindingNames(ed.LexicalDeclaration.List)
 	case ed.Variable != nil:
-		names = bindingNames(ed.Variable.List)
+		names = jsast.BindingNames(ed.Variable.List)
 	}
 	for _, n := range names {
 		if b := s.vars[n]; b != nil {
 			ca.exp[n] = b
 		}
 	}
-}
-
-func bindingNames(list []*ast.Binding) []string {
-	var out []string
-	for _, b := range list {
-		if id, ok := b.Target.(*ast.Identifier); ok {
-			out = append(out, string(id.Name))
-		}
-	}
-	return out
 }
 
 // hoist declares the block's function declarations (with their value, so
@@ -250,7 +242,7 @@ func (ca *chunkAnalyzer) hoist(s *scope, list []ast.Statement) {
 			case ast.Expression:
 				return
 			}
-			eachChild(n, vars)
+			jsast.EachChild(n, vars)
 		}
 		for _, st := range list {
 			vars(st)
@@ -271,43 +263,10 @@ func (ca *chunkAnalyzer) hoistFunc(s *scope, fd *ast.FunctionDeclaration) {
 
 func (ca *chunkAnalyzer) declareTargets(s *scope, list []*ast.Binding) {
 	for _, b := range list {
-		for _, n := range targetNames(b.Target) {
+		for _, n := range jsast.TargetNames(b.Target) {
 			ca.declare(s, n)
 		}
 	}
-}
-
-func targetNames(t ast.Expression) []string {
-	switch t := t.(type) {
-	case *ast.Identifier:
-		return []string{string(t.Name)}
-	case *ast.ObjectPattern:
-		var out []string
-		for _, p := range t.Properties {
-			switch p := p.(type) {
-			case *ast.PropertyShort:
-				out = append(out, string(p.Name.Name))
-			case *ast.PropertyKeyed:
-				out = append(out, targetNames(p.Value)...)
-			}
-		}
-		if t.Rest != nil {
-			out = append(out, targetNames(t.Rest)...)
-		}
-		return out
-	case *ast.ArrayPattern:
-		var out []string
-		for _, e := range t.Elements {
-			out = append(out, targetNames(e)...)
-		}
-		if t.Rest != nil {
-			out = append(out, targetNames(t.Rest)...)
-		}
-		return out
-	case *ast.AssignExpression: // a default value in a pattern
-		return targetNames(t.Left)
-	}
-	return nil
 }
 
 func (ca *chunkAnalyzer) stmt(st ast.Statement) {
@@ -350,7 +309,7 @@ func (ca *chunkAnalyzer) stmt(st ast.Statement) {
 	case *ast.CatchStatement:
 		saved := ca.sc
 		s := ca.enter(st, false)
-		for _, n := range targetNames(st.Parameter) {
+		for _, n := range jsast.TargetNames(st.Parameter) {
 			ca.declare(s, n)
 		}
 		ca.stmt(st.Body)
@@ -359,12 +318,12 @@ func (ca *chunkAnalyzer) stmt(st ast.Statement) {
 		saved := ca.sc
 		s := ca.enter(st, false)
 		ca.forDecls(s, st)
-		eachChild(st, ca.node)
+		jsast.EachChild(st, ca.node)
 		ca.sc = saved
 	case *ast.ClassDeclaration:
 		ca.classDecl(st)
 	default:
-		eachChild(st, ca.node)
+		jsast.EachChild(st, ca.node)
 	}
 }
 
@@ -382,7 +341,7 @@ func (ca *chunkAnalyzer) forDecls(s *scope, st ast.Statement) {
 		into = st.Into
 	}
 	if fd, ok := into.(*ast.ForDeclaration); ok {
-		for _, n := range targetNames(fd.Target) {
+		for _, n := range jsast.TargetNames(fd.Target) {
 			ca.declare(s, n)
 		}
 	}
@@ -405,7 +364,7 @@ func (ca *chunkAnalyzer) node(n ast.Node) {
 		ca.bindings([]*ast.Binding{n.Binding})
 	case *ast.ForDeclaration:
 	default:
-		eachChild(n, ca.node)
+		jsast.EachChild(n, ca.node)
 	}
 }
 
@@ -490,13 +449,13 @@ func (ca *chunkAnalyzer) params(s *scope, pl *ast.ParameterList) {
 			}
 			ca.declare(s, string(id.Name)).v = v
 		} else {
-			for _, n := range targetNames(b.Target) {
+			for _, n := range jsast.TargetNames(b.Target) {
 				ca.declare(s, n).v = nil
 			}
 		}
 	}
 	if pl.Rest != nil {
-		for _, n := range targetNames(pl.Rest) {
+		for _, n := range jsast.TargetNames(pl.Rest) {
 			ca.declare(s, n).v = nil
 		}
 	}
@@ -535,7 +494,7 @@ func (ca *chunkAnalyzer) bind(t ast.Expression, v *value, set bool) {
 				}
 			case *ast.PropertyKeyed:
 				var sub *value
-				if k, ok := propName(p); ok {
+				if k, ok := jsast.PropName(p); ok {
 					sub = ca.member(v, k, p.Key.Idx0())
 				} else {
 					ca.expr(p.Key)
@@ -566,23 +525,4 @@ func (ca *chunkAnalyzer) bind(t ast.Expression, v *value, set bool) {
 	default:
 		ca.expr(t)
 	}
-}
-
-// propName is the static name of an object property key.
-func propName(p *ast.PropertyKeyed) (string, bool) {
-	if p.Computed {
-		if s, ok := p.Key.(*ast.StringLiteral); ok {
-			return string(s.Value), true
-		}
-		return "", false
-	}
-	switch k := p.Key.(type) {
-	case *ast.StringLiteral:
-		return string(k.Value), true
-	case *ast.Identifier:
-		return string(k.Name), true
-	case *ast.NumberLiteral:
-		return k.Literal, true
-	}
-	return "", false
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/token"
@@ -113,7 +115,7 @@ func (ca *chunkAnalyzer) expr(e ast.Expression) *value {
 		}
 		return nil
 	}
-	eachChild(e, ca.node)
+	jsast.EachChild(e, ca.node)
 	return nil
 }
 
@@ -285,7 +287,7 @@ func (ca *chunkAnalyzer) class(cl *ast.ClassLiteral) *value {
 				continue
 			}
 		}
-		eachChild(el, ca.node)
+		jsast.EachChild(el, ca.node)
 	}
 	ca.cls = saved
 	return v
@@ -346,7 +348,7 @@ func (ca *chunkAnalyzer) object(o *ast.ObjectLiteral) map[string]*value {
 				ca.expr(p.Key)
 			}
 			v = ca.expr(p.Value)
-			if k, ok := propName(p); ok {
+			if k, ok := jsast.PropName(p); ok {
 				set(k, partOf(v, p.Value))
 				if ca.a.prof.IsKeyHeaderKey(k) {
 					ca.keyHeader(p.Key.Idx0(), k, v, p.Value)

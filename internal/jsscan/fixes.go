@@ -3,6 +3,8 @@ package jsscan
 import (
 	"bytes"
 
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/grafana/sobek/ast"
 
 	"github.com/dypai/dypailint/analyzer/finding"
@@ -22,7 +24,7 @@ func (ca *chunkAnalyzer) dropIdentityFixes(payloads []*value) []finding.Fix {
 			var name string
 			switch p := p.(type) {
 			case *ast.PropertyKeyed:
-				name, _ = propName(p)
+				name, _ = jsast.PropName(p)
 			case *ast.PropertyShort:
 				name = string(p.Name.Name)
 			}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/scantree"
 
@@ -293,10 +295,10 @@ func (p *project) nuxtEntries(add func(string, entryKind)) {
 			add(f, entryRoute)
 		case nested && (dir == "plugins" || dir == "middleware"):
 			add(f, entryBrowser)
-		case nested && (dir == "composables" || dir == "utils" || dir == "stores") && !isComponent(f):
+		case nested && (dir == "composables" || dir == "utils" || dir == "stores") && !source.IsComponent(f):
 			auto = append(auto, f)
 			continue
-		case nested && dir == "components", src != p.root && isComponent(f):
+		case nested && dir == "components", src != p.root && source.IsComponent(f):
 			add(f, entryNuxtAuto) // auto-registered by name; Nuxt 4: app/ is the Vue app
 		default:
 			continue
@@ -343,7 +345,7 @@ func nuxtUsedAutoImports(t *scantree.Tree, auto, used []string) []string {
 		changed = false
 		text := corpus.String()
 		for _, f := range auto {
-			if taken[f] || !slices.ContainsFunc(names[f], func(n string) bool { return mentions(text, n) }) {
+			if taken[f] || !slices.ContainsFunc(names[f], func(n string) bool { return source.Mentions(text, n) }) {
 				continue
 			}
 			taken[f], changed = true, true
@@ -378,7 +380,7 @@ func (p *project) kitEntries(add func(string, entryKind)) {
 			switch {
 			case name == "+page" || name == "+layout":
 				add(f, entryRoute) // components and universal load modules
-			case name == "+error" && isComponent(f):
+			case name == "+error" && source.IsComponent(f):
 				add(f, entryRoute)
 			}
 			continue
@@ -664,7 +666,7 @@ func (p *project) vueComponentEntries(add func(string, entryKind)) {
 	dir := filepath.Join(p.root, "src", "components")
 	var templates strings.Builder
 	for _, f := range p.files {
-		if isComponent(f) {
+		if source.IsComponent(f) {
 			if data, err := p.tree.ReadFile(f); err == nil {
 				templates.Write(data)
 				templates.WriteByte('\n')
@@ -673,11 +675,11 @@ func (p *project) vueComponentEntries(add func(string, entryKind)) {
 	}
 	text := templates.String()
 	for _, f := range p.files {
-		if relSlash(dir, f) == "" || !isComponent(f) || testFile(f) {
+		if relSlash(dir, f) == "" || !source.IsComponent(f) || testFile(f) {
 			continue
 		}
 		name := stem(f)
-		if mentions(text, "<"+name) || mentions(text, "<"+kebab(name)) {
+		if source.Mentions(text, "<"+name) || source.Mentions(text, "<"+source.Kebab(name)) {
 			add(f, entryAutoComponent)
 		}
 	}

@@ -5,6 +5,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/token"
@@ -152,7 +156,7 @@ func (ca *chunkAnalyzer) sourceName(e ast.Expression, out string) string {
 		return out
 	}
 	j := i
-	for j < len(line) && (isIdentByte(line[j]) || line[j] == '.') {
+	for j < len(line) && (source.IsIdentByte(line[j]) || line[j] == '.') {
 		j++
 	}
 	if src := line[i:j]; src != "" && sameBundleName(src, out) {
@@ -248,7 +252,7 @@ func constructorKey(prof *sdk.Profile, list []ast.Expression, args []*value) (*v
 		for _, p := range v.obj.Value {
 			switch p := p.(type) {
 			case *ast.PropertyKeyed:
-				if name, ok := propName(p); ok && slices.Contains(prof.JSKeyOptions, name) {
+				if name, ok := jsast.PropName(p); ok && slices.Contains(prof.JSKeyOptions, name) {
 					return v.props[name], p.Value
 				}
 			case *ast.PropertyShort:
@@ -320,7 +324,7 @@ func (ca *chunkAnalyzer) keyHeaderIn(v *value) string {
 		if !ok {
 			continue
 		}
-		k, _ := propName(pk)
+		k, _ := jsast.PropName(pk)
 		if ca.a.prof.IsKeyHeaderKey(k) {
 			return k
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
 	"github.com/evanw/esbuild/pkg/api"
 )
 
@@ -121,7 +123,7 @@ func (bp *buildPlugin) resolveFixed(a api.OnResolveArgs) (api.OnResolveResult, b
 	if strings.Contains(path, "?") {
 		return external(path), true // ?react, ?url, ?raw
 	}
-	if strings.HasPrefix(path, "/") && !sourceExts[filepath.Ext(path)] && !componentExts[filepath.Ext(path)] && isFile(filepath.Join(p.root, "public", filepath.FromSlash(path))) {
+	if strings.HasPrefix(path, "/") && !sourceExts[filepath.Ext(path)] && !source.ComponentExts[filepath.Ext(path)] && isFile(filepath.Join(p.root, "public", filepath.FromSlash(path))) {
 		// "/vite.svg": Vite and Next serve public/ at the root.
 		return external(path), true
 	}
@@ -226,7 +228,7 @@ func (bp *buildPlugin) load(a api.OnLoadArgs) api.OnLoadResult {
 		// keeps every export of what it loads.
 		return loaded(a.Path, code, api.LoaderJS)
 	}
-	if componentExts[ext] {
+	if source.ComponentExts[ext] {
 		// A Vue or Svelte component: its script blocks, at their positions
 		// in the file; never the file as TypeScript.
 		code, loader, ok := loadComponent(a.Path, wide, lower)
@@ -283,7 +285,7 @@ func (bp *buildPlugin) loadStubbed(path string, client bool) (api.OnLoadResult, 
 		return emptyModule(api.LoaderJS), true
 	}
 	ext := filepath.Ext(path)
-	if !sourceExts[ext] && !componentExts[ext] && !assetLoaders[ext] {
+	if !sourceExts[ext] && !source.ComponentExts[ext] && !assetLoaders[ext] {
 		// CSS, images, fonts, markdown…: nothing to check.
 		return emptyModule(api.LoaderEmpty), true
 	}

@@ -1,6 +1,7 @@
 package jsscan
 
 import (
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/token"
@@ -104,7 +105,7 @@ func (ca *chunkAnalyzer) handlesEvent(fn ast.Node, event string) (file.Idx, bool
 				}
 			}
 		}
-		eachChild(n, visit)
+		jsast.EachChild(n, visit)
 	}
 	visit(body)
 	return at, at != 0
@@ -124,7 +125,7 @@ func declaresParam(pl *ast.ParameterList, name string) bool {
 		return false
 	}
 	for _, b := range pl.List {
-		for _, n := range targetNames(b.Target) {
+		for _, n := range jsast.TargetNames(b.Target) {
 			if n == name {
 				return true
 			}

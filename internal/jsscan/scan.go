@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
 	"github.com/dypai/dypailint/internal/scantree"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -162,7 +164,7 @@ func (p *project) suppress(fs []finding.Finding, cfg *config.Config, files *file
 		if err != nil {
 			continue
 		}
-		ds = append(ds, directives(f, src)...)
+		ds = append(ds, source.Directives(f, src)...)
 	}
 	// Findings in files of other projects (a monorepo's sibling packages)
 	// obey those files' directives; the projects owning them report the
@@ -179,7 +181,7 @@ func (p *project) suppress(fs []finding.Finding, cfg *config.Config, files *file
 			continue
 		}
 		if src, err := files.read(file); err == nil {
-			others = append(others, directives(file, src)...)
+			others = append(others, source.Directives(file, src)...)
 		}
 	}
 	if len(others) > 0 {

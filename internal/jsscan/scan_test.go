@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/parser"
@@ -168,8 +170,8 @@ func checkWants(t *testing.T, dir string, fs []finding.Finding) {
 		}
 		abs, _ := filepath.Abs(path)
 		for i, line := range strings.Split(string(data), "\n") {
-			for _, c := range comments([]byte(line)) {
-				if m := wantRE.FindStringSubmatch(c.text); m != nil && strings.HasPrefix(strings.TrimSpace(c.text), "want") {
+			for _, c := range source.Comments([]byte(line)) {
+				if m := wantRE.FindStringSubmatch(c.Text); m != nil && strings.HasPrefix(strings.TrimSpace(c.Text), "want") {
 					key := fmt.Sprintf("%s:%d", abs, i+1)
 					want[key] = append(want[key], strings.Fields(m[1])...)
 				}

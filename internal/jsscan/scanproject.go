@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
@@ -81,8 +83,8 @@ func (s *projectScan) dropUnreadable() []string {
 		switch {
 		case textfile.IsBinary(data):
 			msg = "skipped: binary content, not JavaScript or TypeScript (a video segment or compiled asset named like a source?)"
-		case tooDeep(data):
-			msg = tooDeepNote
+		case source.TooDeep(data):
+			msg = source.TooDeepNote
 		default:
 			return false
 		}

@@ -3,6 +3,8 @@ package jsscan
 import (
 	"fmt"
 
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 
@@ -123,7 +125,7 @@ func serverKey(srv *sdk.ServerSDK, args []ast.Expression, vals []*value) (key *v
 func objectAllowsBrowser(o *ast.ObjectLiteral) bool {
 	for _, p := range o.Value {
 		if kp, ok := p.(*ast.PropertyKeyed); ok {
-			if name, ok := propName(kp); ok && name == "dangerouslyAllowBrowser" {
+			if name, ok := jsast.PropName(kp); ok && name == "dangerouslyAllowBrowser" {
 				if b, ok := kp.Value.(*ast.BooleanLiteral); ok && b.Value {
 					return true
 				}

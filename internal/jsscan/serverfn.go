@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/grafana/sobek/ast"
 )
 
@@ -86,7 +88,7 @@ func serverFnSpans(prog *ast.Program, code string) []span {
 	visit = func(n ast.Node) {
 		c, ok := n.(*ast.CallExpression)
 		if !ok {
-			eachChild(n, visit)
+			jsast.EachChild(n, visit)
 			return
 		}
 		root := imported[chainRoot(c)]
@@ -110,7 +112,7 @@ func serverFnSpans(prog *ast.Program, code string) []span {
 				}
 			}
 		}
-		eachChild(n, visit)
+		jsast.EachChild(n, visit)
 	}
 	visit(prog)
 	return out
@@ -150,7 +152,7 @@ func propertySpans(o *ast.ObjectLiteral, name, code string) []span {
 		if !ok {
 			continue
 		}
-		if k, ok := propName(pk); !ok || k != name || pk.Kind != ast.PropertyKindValue {
+		if k, ok := jsast.PropName(pk); !ok || k != name || pk.Kind != ast.PropertyKindValue {
 			continue
 		}
 		from, to := int(pk.Key.Idx0())-1, int(pk.Value.Idx1())-1

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 
@@ -224,7 +226,7 @@ func (ca *chunkAnalyzer) sessionPattern(target, from ast.Expression) {
 		case *ast.PropertyShort:
 			ca.sessionMember(from, string(p.Name.Name), p.Name.Idx)
 		case *ast.PropertyKeyed:
-			if k, ok := propName(p); ok {
+			if k, ok := jsast.PropName(p); ok {
 				ca.sessionMember(from, k, p.Key.Idx0())
 			}
 		}
@@ -321,7 +323,7 @@ func requestArg(e ast.Expression) bool {
 					return true
 				}
 			case *ast.PropertyKeyed:
-				if k, ok := propName(p); ok && requestName(k) || requestArg(p.Value) {
+				if k, ok := jsast.PropName(p); ok && requestName(k) || requestArg(p.Value) {
 					return true
 				}
 			}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
@@ -147,12 +149,12 @@ func (s *stripper) cutExports(names map[string]bool) {
 		case ed.LexicalDeclaration != nil:
 			if allNamed(ed.LexicalDeclaration.List, names) {
 				s.cut = append(s.cut, s.stmtSpan(i))
-				s.removed = append(s.removed, bindingNames(ed.LexicalDeclaration.List)...)
+				s.removed = append(s.removed, jsast.BindingNames(ed.LexicalDeclaration.List)...)
 			}
 		case ed.Variable != nil:
 			if allNamed(ed.Variable.List, names) {
 				s.cut = append(s.cut, s.stmtSpan(i))
-				s.removed = append(s.removed, bindingNames(ed.Variable.List)...)
+				s.removed = append(s.removed, jsast.BindingNames(ed.Variable.List)...)
 			}
 		case ed.NamedExports != nil:
 			s.cutSpecifiers(i, names, true)
@@ -307,7 +309,7 @@ func (s *stripper) sweep() {
 				refs = append(refs, ref{string(n.Name.Name), off})
 			}
 		}
-		eachChild(n, visit)
+		jsast.EachChild(n, visit)
 	}
 	visit(s.prog)
 	for _, r := range refs {
@@ -363,7 +365,7 @@ func (s *stripper) declared(list []*ast.Binding, mark func(*ast.Identifier)) []s
 	}
 	for _, b := range list {
 		target(b.Target)
-		names = append(names, targetNames(b.Target)...)
+		names = append(names, jsast.TargetNames(b.Target)...)
 	}
 	return names
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dypai/dypailint/internal/jsscan/source"
+
 	"github.com/evanw/esbuild/pkg/api"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -31,8 +33,8 @@ func TestParsePrologue(t *testing.T) {
 		{"", false, false},
 	}
 	for _, tt := range tests {
-		p := parsePrologue([]byte(tt.src))
-		if p.client != tt.client || p.server != tt.server {
+		p := source.ParsePrologue([]byte(tt.src))
+		if p.Client != tt.client || p.Server != tt.server {
 			t.Errorf("parsePrologue(%q) = %+v, want client=%v server=%v", tt.src, p, tt.client, tt.server)
 		}
 	}
@@ -46,8 +48,8 @@ func TestComments(t *testing.T) {
 		"<p>don't</p>\n// four\n" +
 		"return <div>{x}</div> // five\n"
 	var got []string
-	for _, c := range comments([]byte(src)) {
-		got = append(got, strings.TrimSpace(c.text)+"@"+itoa(c.line)+":"+itoa(c.col))
+	for _, c := range source.Comments([]byte(src)) {
+		got = append(got, strings.TrimSpace(c.Text)+"@"+itoa(c.Line)+":"+itoa(c.Col))
 	}
 	want := "one@01:30 two@02:23 three@04:17 four@06:01 five@07:23"
 	if strings.Join(got, " ") != want {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+
 	"github.com/dypai/dypailint/internal/scantree"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -34,12 +36,12 @@ func viteAlias(t *scantree.Tree, root string) map[string]string {
 		var visit func(n ast.Node)
 		visit = func(n ast.Node) {
 			if pk, ok := n.(*ast.PropertyKeyed); ok {
-				if k, ok := propName(pk); ok && k == "alias" {
+				if k, ok := jsast.PropName(pk); ok && k == "alias" {
 					collectAlias(pk.Value, root, out)
 					return
 				}
 			}
-			eachChild(n, visit)
+			jsast.EachChild(n, visit)
 		}
 		visit(prog)
 		return out
@@ -71,7 +73,7 @@ func collectAlias(e ast.Expression, root string, out map[string]string) {
 			if !ok {
 				continue
 			}
-			k, ok := propName(pk)
+			k, ok := jsast.PropName(pk)
 			if !ok {
 				continue
 			}
@@ -92,7 +94,7 @@ func collectAlias(e ast.Expression, root string, out map[string]string) {
 				if !ok {
 					continue
 				}
-				switch k, _ := propName(pk); k {
+				switch k, _ := jsast.PropName(pk); k {
 				case "find":
 					if s, ok := pk.Value.(*ast.StringLiteral); ok {
 						find, okF = string(s.Value), true

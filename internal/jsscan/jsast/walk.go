@@ -1,4 +1,4 @@
-package jsscan
+package jsast
 
 import (
 	"reflect"
@@ -16,7 +16,7 @@ var skipField = map[string]bool{"DeclarationList": true, "ImportEntries": true, 
 // that hold a name rather than a reference (DotExpression.Identifier) are
 // struct values and are only visited when a caller asks for them; callers
 // handle such nodes themselves.
-func eachChild(n ast.Node, f func(ast.Node)) {
+func EachChild(n ast.Node, f func(ast.Node)) {
 	v := reflect.ValueOf(n)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return
@@ -93,4 +93,66 @@ func visitValue(fv reflect.Value, f func(ast.Node)) {
 			}
 		}
 	}
+}
+
+func BindingNames(list []*ast.Binding) []string {
+	var out []string
+	for _, b := range list {
+		if id, ok := b.Target.(*ast.Identifier); ok {
+			out = append(out, string(id.Name))
+		}
+	}
+	return out
+}
+
+func TargetNames(t ast.Expression) []string {
+	switch t := t.(type) {
+	case *ast.Identifier:
+		return []string{string(t.Name)}
+	case *ast.ObjectPattern:
+		var out []string
+		for _, p := range t.Properties {
+			switch p := p.(type) {
+			case *ast.PropertyShort:
+				out = append(out, string(p.Name.Name))
+			case *ast.PropertyKeyed:
+				out = append(out, TargetNames(p.Value)...)
+			}
+		}
+		if t.Rest != nil {
+			out = append(out, TargetNames(t.Rest)...)
+		}
+		return out
+	case *ast.ArrayPattern:
+		var out []string
+		for _, e := range t.Elements {
+			out = append(out, TargetNames(e)...)
+		}
+		if t.Rest != nil {
+			out = append(out, TargetNames(t.Rest)...)
+		}
+		return out
+	case *ast.AssignExpression: // a default value in a pattern
+		return TargetNames(t.Left)
+	}
+	return nil
+}
+
+// propName is the static name of an object property key.
+func PropName(p *ast.PropertyKeyed) (string, bool) {
+	if p.Computed {
+		if s, ok := p.Key.(*ast.StringLiteral); ok {
+			return string(s.Value), true
+		}
+		return "", false
+	}
+	switch k := p.Key.(type) {
+	case *ast.StringLiteral:
+		return string(k.Value), true
+	case *ast.Identifier:
+		return string(k.Name), true
+	case *ast.NumberLiteral:
+		return k.Literal, true
+	}
+	return "", false
 }

@@ -1,4 +1,4 @@
-package jsscan
+package source
 
 import (
 	"fmt"
@@ -13,11 +13,11 @@ import (
 
 // componentExts are the extensions of single-file components, whose script
 // blocks are analysed (componentScript): Vue and Svelte.
-var componentExts = map[string]bool{".vue": true, ".svelte": true}
+var ComponentExts = map[string]bool{".vue": true, ".svelte": true}
 
 // isComponent reports whether a file is a Vue or Svelte single-file
 // component.
-func isComponent(path string) bool { return componentExts[filepath.Ext(path)] }
+func IsComponent(path string) bool { return ComponentExts[filepath.Ext(path)] }
 
 // componentScript returns the JavaScript or TypeScript of a Vue or Svelte
 // single-file component, as esbuild loads it, and its loader: the contents
@@ -38,7 +38,7 @@ func isComponent(path string) bool { return componentExts[filepath.Ext(path)] }
 //     components are imported by their default export.
 //
 // The template itself is not analysed.
-func componentScript(path string, src []byte) (string, api.Loader) {
+func ComponentScript(path string, src []byte) (string, api.Loader) {
 	s := string(src)
 	svelte := filepath.Ext(path) == ".svelte"
 	blocks := scriptBlocks(s, svelte)
@@ -296,7 +296,7 @@ func templateUses(script, markup string) string {
 		}
 		ns := ""
 		for _, b := range importBindings(m[2]) {
-			if !mentions(markup, b.local) && !mentions(markup, "<"+kebab(b.local)) {
+			if !Mentions(markup, b.local) && !Mentions(markup, "<"+Kebab(b.local)) {
 				continue
 			}
 			if ns == "" {
@@ -432,7 +432,7 @@ func dedupeImports(block string, seen map[string]string) string {
 }
 
 // mentions reports whether s contains word as a whole identifier.
-func mentions(s, word string) bool {
+func Mentions(s, word string) bool {
 	if word == "" || word == "<" {
 		return false
 	}
@@ -443,8 +443,8 @@ func mentions(s, word string) bool {
 		}
 		j += i
 		end := j + len(word)
-		before := j == 0 || !isIdentByte(s[j-1]) || word[0] == '<'
-		if before && (end == len(s) || !isIdentByte(s[end]) && s[end] != '-') {
+		before := j == 0 || !IsIdentByte(s[j-1]) || word[0] == '<'
+		if before && (end == len(s) || !IsIdentByte(s[end]) && s[end] != '-') {
 			return true
 		}
 		i = j + 1
@@ -453,7 +453,7 @@ func mentions(s, word string) bool {
 
 // kebab is a PascalCase component name in kebab case (AdminPanel →
 // admin-panel), as Vue templates may write it.
-func kebab(name string) string {
+func Kebab(name string) string {
 	var b strings.Builder
 	for i, r := range name {
 		if 'A' <= r && r <= 'Z' {

@@ -1,4 +1,4 @@
-package jsscan
+package source
 
 import (
 	"strings"
@@ -6,8 +6,6 @@ import (
 	"unicode/utf16"
 
 	"github.com/evanw/esbuild/pkg/api"
-
-	"github.com/dypai/dypailint/analyzer/config"
 )
 
 // utf16Col is the 0-based UTF-16 column of byte offset off in s, and its
@@ -23,7 +21,7 @@ func TestComponentScriptPositions(t *testing.T) {
 	src := "<template>\n  <p>héllo 🚀 {{ n }}</p>\r\n</template>\n" +
 		"<!-- ✨🚀 --><script setup lang=\"ts\">const key = process.env.DYPAI_API_KEY\n" +
 		"const n: number = 1 // 🚀 in a comment\n</script>\n<style>p { color: red }</style>\n"
-	code, loader := componentScript("C.vue", []byte(src))
+	code, loader := ComponentScript("C.vue", []byte(src))
 	if loader != api.LoaderTS {
 		t.Errorf("loader = %v, want TS", loader)
 	}
@@ -125,7 +123,7 @@ func TestComponentScriptBlocks(t *testing.T) {
 			if strings.HasPrefix(tt.name, "Svelte") {
 				ext = ".svelte"
 			}
-			code, loader := componentScript("C"+ext, []byte(tt.src))
+			code, loader := ComponentScript("C"+ext, []byte(tt.src))
 			if loader != tt.loader {
 				t.Errorf("loader = %v, want %v", loader, tt.loader)
 			}
@@ -162,7 +160,7 @@ func TestComponentScriptDedupesImports(t *testing.T) {
 		"<script setup lang=\"ts\">\nimport { computed, ref } from 'vue'\nimport {\n  defineComponent,\n  watch,\n} from 'vue'\n" +
 		"import Panel, { size } from './Panel.vue'\nimport { ref as r2 } from 'vue'\nimport * as icons from './icons'\n" +
 		"const n = ref(1), d = computed(() => n.value * size), w = watch, x = r2\n</script>\n"
-	code, _ := componentScript("C.vue", []byte(src))
+	code, _ := ComponentScript("C.vue", []byte(src))
 	tr := api.Transform(code, api.TransformOptions{Loader: api.LoaderTS, Format: api.FormatESModule})
 	if len(tr.Errors) > 0 {
 		t.Fatalf("esbuild: %s in\n%s", tr.Errors[0].Text, code)
@@ -182,29 +180,5 @@ func TestComponentScriptDedupesImports(t *testing.T) {
 	l1, c1 := utf16Col(src, strings.Index(src, "const n"))
 	if l2, c2 := utf16Col(code, strings.Index(code, "const n")); l1 != l2 || c1 != c2 {
 		t.Errorf("const n at %d:%d, want %d:%d", l2, c2, l1, c1)
-	}
-}
-
-// TestComponentLowered: a component whose output the parser rejects is
-// compiled down (here ??=, which the test hook makes the parser reject) and
-// still reported at its position in the file.
-func TestComponentLowered(t *testing.T) {
-	defer parserGapHook()()
-	dir := t.TempDir()
-	write(t, dir, map[string]string{
-		"package.json": `{"dependencies":{"vue":"^3.5.0","vite":"^6.0.0"}}`,
-		"src/main.ts":  "import { createApp } from 'vue'\nimport App from './App.vue'\ncreateApp(App).mount('#app')\n",
-		"src/App.vue": "<template><p>{{ n }}</p></template>\n<script setup lang=\"ts\">\nimport { createClient } from '@dypai/client'\n" +
-			"let n: number | undefined\nn ??= 1\nconst admin = createClient('u', process.env.DYPAI_API_KEY)\n</script>\n",
-	})
-	res := scan(t, &config.Config{}, dir)
-	if got, want := summary(res.Findings), "App.vue:06:DYP101"; got != want {
-		t.Errorf("findings = %s, want %s", got, want)
-	}
-	if len(res.Findings) == 1 && res.Findings[0].Loc.Col != 15 {
-		t.Errorf("column = %d, want 15", res.Findings[0].Loc.Col)
-	}
-	for _, e := range res.Errors {
-		t.Errorf("unexpected error: %v", e)
 	}
 }

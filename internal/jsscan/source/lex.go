@@ -1,4 +1,4 @@
-package jsscan
+package source
 
 import (
 	"bytes"
@@ -10,23 +10,23 @@ import (
 )
 
 // prologue holds the directives of a module's directive prologue.
-type prologue struct{ client, server bool }
+type Prologue struct{ Client, Server bool }
 
-func readPrologue(file string) prologue {
-	if isComponent(file) {
-		return prologue{} // a component's script has no directive prologue
+func ReadPrologue(file string) Prologue {
+	if IsComponent(file) {
+		return Prologue{} // a component's script has no directive prologue
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return prologue{}
+		return Prologue{}
 	}
-	return parsePrologue(data)
+	return ParsePrologue(data)
 }
 
 // parsePrologue reads the directive prologue: the string-literal statements
 // at the start of a module, after an optional BOM, shebang and comments.
-func parsePrologue(src []byte) prologue {
-	var p prologue
+func ParsePrologue(src []byte) Prologue {
+	var p Prologue
 	s := string(bytes.TrimPrefix(src, []byte("\uFEFF")))
 	if strings.HasPrefix(s, "#!") {
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -100,37 +100,37 @@ func parsePrologue(src []byte) prologue {
 		}
 		switch val {
 		case "use client":
-			p.client = true
+			p.Client = true
 		case "use server":
-			p.server = true
+			p.Server = true
 		}
 	}
 }
 
-// comment is one comment in a source file.
-type comment struct {
-	text      string // without // or /* */
-	line, col int    // 1-based; col in bytes
+// Comment is one comment in a source file.
+type Comment struct {
+	Text      string // without // or /* */
+	Line, Col int    // 1-based; col in bytes
 }
 
 // directives returns the dypai-ignore directives in a JS/TS file, or in
 // the script blocks of a Vue or Svelte component (read at their positions
 // in the file, as the build loads them).
-func directives(file string, src []byte) []*directive.Directive {
+func Directives(file string, src []byte) []*directive.Directive {
 	if !bytes.Contains(src, []byte(directive.JSPrefix)) {
 		return nil
 	}
-	if isComponent(file) {
-		code, _ := componentScript(file, src)
+	if IsComponent(file) {
+		code, _ := ComponentScript(file, src)
 		src = []byte(code)
 	}
 	var out []*directive.Directive
-	for _, c := range comments(src) {
-		d, ok := directive.Parse(c.text, directive.JSPrefix)
+	for _, c := range Comments(src) {
+		d, ok := directive.Parse(c.Text, directive.JSPrefix)
 		if !ok {
 			continue
 		}
-		d.File, d.Line, d.Col = file, c.line, c.col
+		d.File, d.Line, d.Col = file, c.Line, c.Col
 		out = append(out, &d)
 	}
 	return out
@@ -141,7 +141,7 @@ func directives(file string, src []byte) []*directive.Directive {
 // comment markers inside them are not taken for comments. An unterminated
 // string ends at the end of its line (JSX text such as "don't" is not a
 // string), which bounds the damage of a wrong guess to one line.
-func comments(src []byte) []comment {
+func Comments(src []byte) []Comment {
 	out, _ := lexSource(src)
 	return out
 }
@@ -153,32 +153,32 @@ func comments(src []byte) []comment {
 const maxNesting = 500
 
 // tooDeepNote is the note on a source that nests too deep.
-var tooDeepNote = fmt.Sprintf("skipped: brackets nest more than %d deep, more than the parsers are given", maxNesting)
+var TooDeepNote = fmt.Sprintf("skipped: brackets nest more than %d deep, more than the parsers are given", maxNesting)
 
 // tooDeep reports whether a source nests deeper than maxNesting. Counting
 // the opening brackets first keeps it free for almost every file.
-func tooDeep(src []byte) bool {
+func TooDeep(src []byte) bool {
 	open := 0
 	for _, c := range src {
 		if c == '(' || c == '[' || c == '{' {
 			open++
 		}
 	}
-	return open > maxNesting && nesting(src) > maxNesting
+	return open > maxNesting && Nesting(src) > maxNesting
 }
 
 // nesting returns how deep the brackets of a JS/TS source nest, outside
 // strings, comments and regular expressions.
-func nesting(src []byte) int {
+func Nesting(src []byte) int {
 	_, depth := lexSource(src)
 	return depth
 }
 
 // lexSource is the lexer of comments and nesting: the comments of src and
 // the deepest nesting of (, [, { and ${.
-func lexSource(src []byte) ([]comment, int) {
+func lexSource(src []byte) ([]Comment, int) {
 	s := string(src)
-	var out []comment
+	var out []Comment
 	nest, maxNest := 0, 0
 	line, lineStart := 1, 0
 	var templ []int // brace depth at each open template's ${
@@ -211,7 +211,7 @@ func lexSource(src []byte) ([]comment, int) {
 			if j < 0 {
 				j = len(s) - i
 			}
-			out = append(out, comment{text: s[i+2 : i+j], line: line, col: i - lineStart + 1})
+			out = append(out, Comment{Text: s[i+2 : i+j], Line: line, Col: i - lineStart + 1})
 			i += j
 		case c == '/' && i+1 < len(s) && s[i+1] == '*':
 			j := strings.Index(s[i+2:], "*/")
@@ -219,7 +219,7 @@ func lexSource(src []byte) ([]comment, int) {
 			if j >= 0 {
 				end = i + 2 + j
 			}
-			out = append(out, comment{text: s[i+2 : end], line: line, col: i - lineStart + 1})
+			out = append(out, Comment{Text: s[i+2 : end], Line: line, Col: i - lineStart + 1})
 			for k := i; k < end; k++ {
 				if s[k] == '\n' {
 					newline(k)
@@ -287,9 +287,9 @@ func lexSource(src []byte) ([]comment, int) {
 			prev, prevWord = 'a', ""
 		case c == ' ' || c == '\t' || c == '\r':
 			i++
-		case isIdentByte(c):
+		case IsIdentByte(c):
 			j := i
-			for j < len(s) && isIdentByte(s[j]) {
+			for j < len(s) && IsIdentByte(s[j]) {
 				j++
 			}
 			prev, prevWord = 'a', s[i:j]
@@ -315,6 +315,6 @@ func lexSource(src []byte) ([]comment, int) {
 	return out, maxNest
 }
 
-func isIdentByte(c byte) bool {
+func IsIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
 }
