@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/transform"
+
 	"github.com/dypai/dypailint/internal/jsscan/source"
 
 	"github.com/dypai/dypailint/analyzer/finding"
@@ -649,14 +651,14 @@ func (p *project) stripForClient(path string, target api.Target, page bool) (str
 	var exports map[string]bool
 	switch {
 	case page:
-		exports = serverExports
+		exports = transform.ServerExports
 	case p.routeModules[path]:
-		exports = routeServerExports
+		exports = transform.RouteServerExports
 	}
 	if exports == nil && !p.fw.start {
 		return "", false
 	}
-	return stripServerCode(path, target, exports, p.fw.start)
+	return transform.StripServerCode(path, target, exports, p.fw.start)
 }
 
 // vueComponentEntries adds the components of src/components that a Vue

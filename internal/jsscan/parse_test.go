@@ -3,6 +3,8 @@ package jsscan
 import (
 	"testing"
 
+	"github.com/dypai/dypailint/internal/jsscan/transform"
+
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/parser"
 )
@@ -34,7 +36,7 @@ func TestParserGaps(t *testing.T) {
 			if _, err := parser.ParseFile(nil, name, src, 0, parser.IsModule, parser.WithDisableSourceMaps); err == nil {
 				t.Logf("sobek now parses %s as is", name)
 			}
-			r := api.Transform(src, api.TransformOptions{Loader: api.LoaderTS, Format: api.FormatESModule, Target: api.ESNext, Supported: lowered})
+			r := api.Transform(src, api.TransformOptions{Loader: api.LoaderTS, Format: api.FormatESModule, Target: api.ESNext, Supported: transform.Lowered})
 			if len(r.Errors) > 0 {
 				t.Fatalf("esbuild: %s", r.Errors[0].Text)
 			}

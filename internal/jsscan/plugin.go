@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dypai/dypailint/internal/jsscan/transform"
+
 	"github.com/dypai/dypailint/internal/jsscan/source"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -231,7 +233,7 @@ func (bp *buildPlugin) load(a api.OnLoadArgs) api.OnLoadResult {
 	if source.ComponentExts[ext] {
 		// A Vue or Svelte component: its script blocks, at their positions
 		// in the file; never the file as TypeScript.
-		code, loader, ok := loadComponent(a.Path, wide, lower)
+		code, loader, ok := transform.LoadComponent(a.Path, wide, lower)
 		if !ok {
 			return emptyModule(api.LoaderJS)
 		}
@@ -244,13 +246,13 @@ func (bp *buildPlugin) load(a api.OnLoadArgs) api.OnLoadResult {
 		return emptyModule(api.LoaderJS)
 	}
 	if wide {
-		if code, ok := readUTF16(a.Path); ok {
-			return loaded(a.Path, code, loaderFor(a.Path))
+		if code, ok := transform.ReadUTF16(a.Path); ok {
+			return loaded(a.Path, code, transform.LoaderFor(a.Path))
 		}
 	}
 	target := api.ESNext
 	if lower {
-		target = lowerTarget
+		target = transform.LowerTarget
 	}
 	if client {
 		if code, ok := p.stripForClient(a.Path, target, bp.pages[a.Path]); ok {
@@ -258,7 +260,7 @@ func (bp *buildPlugin) load(a api.OnLoadArgs) api.OnLoadResult {
 		}
 	}
 	if lower {
-		if code, ok := compile(a.Path, target); ok {
+		if code, ok := transform.Compile(a.Path, target); ok {
 			return loaded(a.Path, code, api.LoaderJS)
 		}
 	}

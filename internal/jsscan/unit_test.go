@@ -8,56 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
-	"github.com/evanw/esbuild/pkg/api"
-
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 )
-
-func TestParsePrologue(t *testing.T) {
-	tests := []struct {
-		src            string
-		client, server bool
-	}{
-		{"'use client'\nimport x from 'y'", true, false},
-		{"\uFEFF\"use client\";", true, false},
-		{"#!/usr/bin/env node\n'use server'\n", false, true},
-		{"// license\n/* more\n */\n'use strict'\n'use client'\nexport {}", true, false},
-		{"import 'x'\n'use client'", false, false},
-		{"'use client'.length", false, false},
-		{"'use client' + 1", false, false},
-		{"`use client`", false, false},
-		{"'use client' // trailing comment\n", true, false},
-		{"", false, false},
-	}
-	for _, tt := range tests {
-		p := source.ParsePrologue([]byte(tt.src))
-		if p.Client != tt.client || p.Server != tt.server {
-			t.Errorf("parsePrologue(%q) = %+v, want client=%v server=%v", tt.src, p, tt.client, tt.server)
-		}
-	}
-}
-
-func TestComments(t *testing.T) {
-	src := "const a = '// not a comment' // one\n" +
-		"const r = /\\/\\/ no/g; /* two */\n" +
-		"const t = `x ${ {a: 1}.a } // no`\n" +
-		"const d = 4 / 2 // three\n" +
-		"<p>don't</p>\n// four\n" +
-		"return <div>{x}</div> // five\n"
-	var got []string
-	for _, c := range source.Comments([]byte(src)) {
-		got = append(got, strings.TrimSpace(c.Text)+"@"+itoa(c.Line)+":"+itoa(c.Col))
-	}
-	want := "one@01:30 two@02:23 three@04:17 four@06:01 five@07:23"
-	if strings.Join(got, " ") != want {
-		t.Errorf("comments = %v, want %s", got, want)
-	}
-}
-
-func itoa(i int) string { return fmt.Sprintf("%02d", i) }
 
 func TestMatchGlob(t *testing.T) {
 	tests := []struct {
@@ -205,32 +158,6 @@ func TestServerOnlyServerAction(t *testing.T) {
 	res := scan(t, &config.Config{}, dir)
 	if len(res.Findings) != 0 || len(res.Errors) != 0 {
 		t.Errorf("findings = %s, errors = %v, want none", summary(res.Findings), res.Errors)
-	}
-}
-
-func TestStripServerExports(t *testing.T) {
-	dir := t.TempDir()
-	page := filepath.Join(dir, "page.tsx")
-	write(t, dir, map[string]string{"page.tsx": `import { admin } from './admin'
-import { dypai } from './dypai'
-import './styles.css'
-export default function P() { return <p>{String(dypai)}</p> }
-export async function getServerSideProps() { return { props: { x: await admin.api.get('x') } } }
-`})
-	code, ok := stripServerExports(page, api.ESNext)
-	if !ok {
-		t.Fatal("nothing stripped")
-	}
-	for _, gone := range []string{"./admin", "function getServerSideProps", "admin.api"} {
-		if strings.Contains(code, gone) {
-			t.Errorf("%q still in stripped page:\n%s", gone, code)
-		}
-	}
-	// The export stays, with no value, so that importers still link.
-	for _, kept := range []string{"./dypai", "./styles.css", "\nexport var getServerSideProps;\n//# sourceMappingURL"} {
-		if !strings.Contains(code, kept) {
-			t.Errorf("%q missing from stripped page:\n%s", kept, code)
-		}
 	}
 }
 
@@ -416,3 +343,4 @@ func TestSecretSDKInViteSPA(t *testing.T) {
 		}
 	}
 }
+func itoa(i int) string { return fmt.Sprintf("%02d", i) }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jsscan/transform"
+
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
 
 	"github.com/dypai/dypailint/internal/scantree"
@@ -24,7 +26,7 @@ func viteAlias(t *scantree.Tree, root string) map[string]string {
 		if !strings.Contains(string(src), "alias") {
 			return nil
 		}
-		tr := api.Transform(string(src), api.TransformOptions{Loader: loaderFor(path), LogLevel: api.LogLevelSilent, Target: api.ESNext, Supported: lowered})
+		tr := api.Transform(string(src), api.TransformOptions{Loader: transform.LoaderFor(path), LogLevel: api.LogLevelSilent, Target: api.ESNext, Supported: transform.Lowered})
 		if len(tr.Errors) > 0 {
 			return nil
 		}

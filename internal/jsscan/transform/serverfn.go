@@ -1,4 +1,4 @@
-package jsscan
+package transform
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package jsscan
+package transform
 
 import (
 	"os"
@@ -13,12 +13,12 @@ import (
 )
 
 // serverExports are the pages-router exports that run only on the server.
-var serverExports = map[string]bool{"getServerSideProps": true, "getStaticProps": true, "getStaticPaths": true}
+var ServerExports = map[string]bool{"getServerSideProps": true, "getStaticProps": true, "getStaticPaths": true}
 
 // routeServerExports are the exports of a React Router (framework mode) or
 // Remix route module that run only on the server: the frameworks' compilers
 // remove them from the browser build.
-var routeServerExports = map[string]bool{"loader": true, "action": true, "headers": true, "middleware": true, "unstable_middleware": true}
+var RouteServerExports = map[string]bool{"loader": true, "action": true, "headers": true, "middleware": true, "unstable_middleware": true}
 
 // stripServerExports does for the client build what Next.js's SSG transform
 // does: it removes getServerSideProps / getStaticProps / getStaticPaths from
@@ -26,7 +26,7 @@ var routeServerExports = map[string]bool{"loader": true, "action": true, "header
 // is not counted as shipped. It returns false when there is nothing to strip
 // or the page does not compile (the build then reports the error).
 func stripServerExports(path string, target api.Target) (string, bool) {
-	return stripServerCode(path, target, serverExports, false)
+	return StripServerCode(path, target, ServerExports, false)
 }
 
 // stripServerCode removes from a module, for the client build, the code its
@@ -38,7 +38,7 @@ func stripServerExports(path string, target api.Target) (string, bool) {
 // map; removed ranges are blanked with spaces so that the map stays valid
 // and esbuild chains it to the original positions. It returns false when
 // there is nothing to strip or the module does not compile.
-func stripServerCode(path string, target api.Target, exports map[string]bool, serverFns bool) (string, bool) {
+func StripServerCode(path string, target api.Target, exports map[string]bool, serverFns bool) (string, bool) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return "", false
@@ -53,7 +53,7 @@ func stripServerCode(path string, target api.Target, exports map[string]bool, se
 	if !mention {
 		return "", false
 	}
-	code, ok := compile(path, target)
+	code, ok := Compile(path, target)
 	if !ok {
 		return "", false
 	}
