@@ -34,7 +34,7 @@ type chunkAnalyzer struct {
 
 // analysis applies the rules to the chunks of one build.
 type analysis struct {
-	p       *project
+	p       *proj
 	b       *buildOut
 	prof    *sdk.Profile
 	exports map[string]map[string]*binding // chunk -> export name -> binding
@@ -71,7 +71,7 @@ func (a *analysis) run() error {
 	}
 	for i, c := range order {
 		if !a.deadline.IsZero() && time.Now().After(a.deadline) {
-			return &timeBoundError{root: a.p.root, left: len(order) - i}
+			return &timeBoundError{root: a.p.Root, left: len(order) - i}
 		}
 		a.chunk(c)
 		c.prog = nil // free the AST

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/dypai/dypailint/internal/jsscan/source"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -74,12 +76,12 @@ func TestProjectTimeBound(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := &config.Config{}
-	ps, errs := discover([]string{dir}, cfg, scantree.New(dir, []string{dir}))
+	ps, errs := project.Discover([]string{dir}, cfg, scantree.New(dir, []string{dir}))
 	if len(ps) != 1 || len(errs) > 0 {
 		t.Fatalf("discover: %d projects, errors %v", len(ps), errs)
 	}
 	files := &fileCache{lines: map[string][]string{}}
-	fs, errs, _ := scanProject(ps[0], cfg, files, time.Now().Add(-time.Second))
+	fs, errs, _ := scanProject(&proj{ps[0]}, cfg, files, time.Now().Add(-time.Second))
 	if len(fs) != 0 {
 		t.Errorf("findings after the deadline: %v", fs)
 	}

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/dypai/dypailint/internal/jsscan/transform"
 
 	"github.com/dypai/dypailint/internal/jsscan/source"
@@ -169,7 +171,7 @@ var resolveErr = regexp.MustCompile(`^Could not resolve "([^"]+)"`)
 // the client entry points; 'use server' modules stubbed; pages wrapped) or
 // the server build (every source file an entry). Broken files are recorded
 // as input errors and stubbed, and the build is retried.
-func (p *project) build(st *buildState, client bool, alias map[string]string) (*buildOut, error) {
+func (p *proj) build(st *buildState, client bool, alias map[string]string) (*buildOut, error) {
 	entry, n := p.entryCode(client)
 	if n == 0 {
 		return newBuildOut(client), nil
@@ -181,7 +183,7 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 	if bnd.ctx == nil {
 		ctx, err := api.Context(p.buildOptions(st, alias))
 		if err != nil {
-			return nil, fmt.Errorf("%s: esbuild: %v", p.root, err)
+			return nil, fmt.Errorf("%s: esbuild: %v", p.Root, err)
 		}
 		st.mu.Lock()
 		bnd.ctx, bnd.noTsconfig = ctx, st.noTsconfig
@@ -189,7 +191,7 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 	}
 	for attempt := 0; ; attempt++ {
 		if !st.deadline.IsZero() && time.Now().After(st.deadline) {
-			return nil, &timeBoundError{root: p.root}
+			return nil, &timeBoundError{root: p.Root}
 		}
 		res := bnd.ctx.Rebuild()
 		if len(res.Errors) == 0 {
@@ -200,7 +202,7 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 			return nil, err
 		}
 		if !progress || attempt > 50 {
-			return nil, fmt.Errorf("%s: esbuild: %s", p.root, res.Errors[0].Text)
+			return nil, fmt.Errorf("%s: esbuild: %s", p.Root, res.Errors[0].Text)
 		}
 		st.mu.Lock()
 		reconfigure := st.noTsconfig && !bnd.noTsconfig
@@ -210,7 +212,7 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 			bnd.dispose()
 			ctx, err := api.Context(p.buildOptions(st, alias))
 			if err != nil {
-				return nil, fmt.Errorf("%s: esbuild: %v", p.root, err)
+				return nil, fmt.Errorf("%s: esbuild: %v", p.Root, err)
 			}
 			bnd.ctx, bnd.noTsconfig = ctx, true
 		}
@@ -223,21 +225,21 @@ func (p *project) build(st *buildState, client bool, alias map[string]string) (*
 // module appears once. (Code splitting over many entries makes esbuild
 // write every transitive chunk import into every entry: quadratic output.)
 // n is the number of entry points.
-func (p *project) entryCode(client bool) (code string, n int) {
+func (p *proj) entryCode(client bool) (code string, n int) {
 	var src strings.Builder
 	if client {
-		for _, e := range p.entries {
-			if e.kind == entryPage {
+		for _, e := range p.Entries {
+			if e.Kind == project.EntryPage {
 				// Only the page component ships; getServerSideProps and
 				// its imports are stripped when the page is loaded.
-				fmt.Fprintf(&src, "export { default as e%d } from %q;\n", n, e.file)
+				fmt.Fprintf(&src, "export { default as e%d } from %q;\n", n, e.File)
 			} else {
-				fmt.Fprintf(&src, "export * as e%d from %q;\n", n, e.file)
+				fmt.Fprintf(&src, "export * as e%d from %q;\n", n, e.File)
 			}
 			n++
 		}
 	} else {
-		for _, f := range p.files {
+		for _, f := range p.Files {
 			fmt.Fprintf(&src, "export * as e%d from %q;\n", n, f)
 			n++
 		}
@@ -249,7 +251,7 @@ func (p *project) entryCode(client bool) (code string, n int) {
 // the workarounds of the next attempt (stubs, externals, no tsconfig,
 // UTF-16 conversion). progress says whether the next attempt can differ;
 // err is a failure no retry can fix.
-func (p *project) recordBuildErrors(st *buildState, errs []api.Message) (progress bool, err error) {
+func (p *proj) recordBuildErrors(st *buildState, errs []api.Message) (progress bool, err error) {
 	// In position order, so that the import reported for a specifier
 	// reported once (missingPaths) does not depend on the order esbuild's
 	// goroutines found them in.
@@ -262,11 +264,11 @@ func (p *project) recordBuildErrors(st *buildState, errs []api.Message) (progres
 	})
 	for _, m := range errs {
 		if m.Location == nil || strings.HasPrefix(m.Location.File, entryNS+":") {
-			return false, fmt.Errorf("%s: esbuild: %s", p.root, m.Text)
+			return false, fmt.Errorf("%s: esbuild: %s", p.Root, m.Text)
 		}
 		file := m.Location.File
 		if !filepath.IsAbs(file) {
-			file = filepath.Join(p.root, file)
+			file = filepath.Join(p.Root, file)
 		}
 		ie := &finding.Problem{File: file, Line: m.Location.Line, Col: m.Location.Column + 1, Msg: lowerFirst(m.Text)}
 		if base := filepath.Base(file); strings.HasSuffix(base, ".json") && (strings.HasPrefix(base, "tsconfig") || strings.HasPrefix(base, "jsconfig")) {
@@ -286,7 +288,7 @@ func (p *project) recordBuildErrors(st *buildState, errs []api.Message) (progres
 			st.mu.Lock()
 			st.addErr(ie)
 			st.mu.Unlock()
-			return false, fmt.Errorf("%s: JS/TS project not scanned: esbuild cannot read %s", p.root, file)
+			return false, fmt.Errorf("%s: JS/TS project not scanned: esbuild cannot read %s", p.Root, file)
 		}
 		st.mu.Lock()
 		if st.workAround(m, file, ie) {
@@ -338,7 +340,7 @@ func (st *buildState) workAround(m api.Message, file string, ie *finding.Problem
 
 // buildOptions are the esbuild options of both builds of the project (see
 // bundler).
-func (p *project) buildOptions(st *buildState, alias map[string]string) api.BuildOptions {
+func (p *proj) buildOptions(st *buildState, alias map[string]string) api.BuildOptions {
 	tsconfigRaw := ""
 	st.mu.Lock()
 	if st.noTsconfig {
@@ -346,15 +348,15 @@ func (p *project) buildOptions(st *buildState, alias map[string]string) api.Buil
 	}
 	st.mu.Unlock()
 	pages := map[string]bool{}
-	for _, e := range p.entries {
-		if e.kind == entryPage {
-			pages[e.file] = true
+	for _, e := range p.Entries {
+		if e.Kind == project.EntryPage {
+			pages[e.File] = true
 		}
 	}
 	return api.BuildOptions{
 		EntryPoints:      []string{entryNS + ":bundle"},
-		AbsWorkingDir:    p.root,
-		Outdir:           filepath.Join(p.root, outDir),
+		AbsWorkingDir:    p.Root,
+		Outdir:           filepath.Join(p.Root, outDir),
 		Bundle:           true,
 		Write:            false,
 		Metafile:         true,
@@ -365,7 +367,7 @@ func (p *project) buildOptions(st *buildState, alias map[string]string) api.Buil
 		Sourcemap:        api.SourceMapExternal,
 		SourcesContent:   api.SourcesContentExclude,
 		Packages:         api.PackagesExternal,
-		External:         slices.Clone(p.cfg.Profile.JSModules),
+		External:         slices.Clone(p.Config.Profile.JSModules),
 		JSX:              api.JSXAutomatic,
 		Charset:          api.CharsetUTF8,
 		PreserveSymlinks: true,
@@ -383,22 +385,22 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-func (p *project) abs(path string) string {
+func (p *proj) abs(path string) string {
 	if i := strings.Index(path, ":"); i > 1 {
 		return "" // a virtual module
 	}
 	if filepath.IsAbs(path) {
 		return path
 	}
-	return filepath.Join(p.root, filepath.FromSlash(path))
+	return filepath.Join(p.Root, filepath.FromSlash(path))
 }
 
 // collect turns a build result into chunks, source maps and the module graph.
-func (p *project) collect(res api.BuildResult, client bool) (*buildOut, error) {
+func (p *proj) collect(res api.BuildResult, client bool) (*buildOut, error) {
 	out := newBuildOut(client)
 	var meta metafile
 	if err := json.Unmarshal([]byte(res.Metafile), &meta); err != nil {
-		return nil, fmt.Errorf("%s: esbuild metafile: %v", p.root, err)
+		return nil, fmt.Errorf("%s: esbuild metafile: %v", p.Root, err)
 	}
 	for in, m := range meta.Inputs {
 		from := p.abs(in)
@@ -464,12 +466,12 @@ func (p *project) collect(res api.BuildResult, client bool) (*buildOut, error) {
 // importsOutside reports whether a relative or absolute import from dir
 // names a path outside the tree. A root-relative path ("/src/main.tsx",
 // as Vite writes) counts as inside when it lies inside from the project.
-func (p *project) importsOutside(dir, spec string) bool {
+func (p *proj) importsOutside(dir, spec string) bool {
 	switch {
 	case filepath.IsAbs(spec):
-		return !p.tree.Admits(spec) && !p.tree.Admits(filepath.Join(p.root, spec))
+		return !p.Tree.Admits(spec) && !p.Tree.Admits(filepath.Join(p.Root, spec))
 	case strings.HasPrefix(spec, "."):
-		return dir != "" && !p.tree.Admits(filepath.Join(dir, spec))
+		return dir != "" && !p.Tree.Admits(filepath.Join(dir, spec))
 	}
 	return false
 }
@@ -477,8 +479,8 @@ func (p *project) importsOutside(dir, spec string) bool {
 // foreignTooDeep reports whether a source from outside the project (a
 // workspace package) nests too deep to parse, noting it once. The
 // project's own files were checked before the build.
-func (p *project) foreignTooDeep(st *buildState, file string) bool {
-	if _, own := slices.BinarySearch(p.files, file); own {
+func (p *proj) foreignTooDeep(st *buildState, file string) bool {
+	if _, own := slices.BinarySearch(p.Files, file); own {
 		return false
 	}
 	st.mu.Lock()
@@ -487,7 +489,7 @@ func (p *project) foreignTooDeep(st *buildState, file string) bool {
 	if seen {
 		return deep
 	}
-	data, err := p.tree.ReadFile(file)
+	data, err := p.Tree.ReadFile(file)
 	deep = err == nil && source.TooDeep(data)
 	st.mu.Lock()
 	st.deep[file] = deep
@@ -499,10 +501,10 @@ func (p *project) foreignTooDeep(st *buildState, file string) bool {
 	return deep
 }
 
-func (p *project) isUseServer(st *buildState, file string) bool {
-	if within(file, p.root) {
-		if _, ok := slices.BinarySearch(p.files, file); ok {
-			return p.useServer[file]
+func (p *proj) isUseServer(st *buildState, file string) bool {
+	if project.Within(file, p.Root) {
+		if _, ok := slices.BinarySearch(p.Files, file); ok {
+			return p.UseServer[file]
 		}
 	}
 	st.mu.Lock()

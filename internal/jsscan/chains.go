@@ -1,14 +1,15 @@
 package jsscan
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/dypai/dypailint/internal/jsscan/project"
 )
 
 // chain describes how a file is reached from a client entry point:
 // "app/dashboard/page.tsx ('use client') → lib/admin.ts".
-func (a *analysis) chain(target string) (string, *entry) {
+func (a *analysis) chain(target string) (string, *project.Entry) {
 	chain, e, _ := a.chainFrom(target)
 	return chain, e
 }
@@ -44,18 +45,18 @@ func (a *analysis) specifierAt(file, spec string) (int, int, bool) {
 
 // chainFrom is chain, with the file that imports target on it ("" when
 // target is an entry point or unreachable).
-func (a *analysis) chainFrom(target string) (string, *entry, string) {
+func (a *analysis) chainFrom(target string) (string, *project.Entry, string) {
 	type hop struct {
 		prev string
-		e    *entry
+		e    *project.Entry
 	}
 	seen := map[string]hop{}
 	var queue []string
-	for i := range a.p.entries {
-		e := &a.p.entries[i]
-		if _, ok := seen[e.file]; !ok {
-			seen[e.file] = hop{e: e}
-			queue = append(queue, e.file)
+	for i := range a.p.Entries {
+		e := &a.p.Entries[i]
+		if _, ok := seen[e.File]; !ok {
+			seen[e.File] = hop{e: e}
+			queue = append(queue, e.File)
 		}
 	}
 	for len(queue) > 0 {
@@ -65,9 +66,9 @@ func (a *analysis) chainFrom(target string) (string, *entry, string) {
 			var path []string
 			for f := cur; ; {
 				h := seen[f]
-				path = append(path, a.p.rel(f))
+				path = append(path, a.p.Rel(f))
 				if h.e != nil {
-					path[len(path)-1] += " (" + h.e.kind.label() + ")"
+					path[len(path)-1] += " (" + h.e.Kind.Label() + ")"
 					slices.Reverse(path)
 					return strings.Join(path, " → "), h.e, seen[target].prev
 				}
@@ -84,13 +85,4 @@ func (a *analysis) chainFrom(target string) (string, *entry, string) {
 		}
 	}
 	return "", nil, ""
-}
-
-// rel is a path relative to the project root, with slashes.
-func (p *project) rel(f string) string {
-	r, err := filepath.Rel(p.root, f)
-	if err != nil {
-		return f
-	}
-	return filepath.ToSlash(r)
 }

@@ -49,13 +49,13 @@ var envReadRE = regexp.MustCompile(`(?:process\.env|import\.meta\.env)(?:\.([A-Z
 
 // configExposures returns DYP102 findings for the build configs at the
 // project's root.
-func (p *project) configExposures() []finding.Finding {
+func (p *proj) configExposures() []finding.Finding {
 	var out []finding.Finding
 	for _, c := range exposingConfigs {
 		for _, ext := range configExts {
 			name := c.base + ext
-			file := filepath.Join(p.root, name)
-			src, err := p.tree.ReadFile(file)
+			file := filepath.Join(p.Root, name)
+			src, err := p.Tree.ReadFile(file)
 			if err != nil {
 				continue
 			}
@@ -69,7 +69,7 @@ func (p *project) configExposures() []finding.Finding {
 
 // blockExposures returns the DYP102 findings of the object at path in the
 // config file (source s) named base.
-func (p *project) blockExposures(file, s, base string, path []string) []finding.Finding {
+func (p *proj) blockExposures(file, s, base string, path []string) []finding.Finding {
 	start, end := 0, len(s)
 	for _, key := range path {
 		var ok bool
@@ -98,8 +98,8 @@ func (p *project) blockExposures(file, s, base string, path []string) []finding.
 
 // secretName reports whether a config key or env var name (any case:
 // serviceRoleKey, SUPABASE_SERVICE_ROLE_KEY) names a secret.
-func (p *project) secretName(name string) bool {
-	return p.cfg.Profile.IsSecretEnv(strings.ToUpper(strings.Join(session.Words(name), "_")))
+func (p *proj) secretName(name string) bool {
+	return p.Config.Profile.IsSecretEnv(strings.ToUpper(strings.Join(session.Words(name), "_")))
 }
 
 // objectAt finds, among the top-level entries of s[start:end] (or anywhere

@@ -37,7 +37,7 @@ func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method s
 	// Identity fields in the payload, query or params.
 	var ids []string
 	for _, k := range query {
-		if ca.a.p.cfg.IsIdentityField(k) {
+		if ca.a.p.Config.IsIdentityField(k) {
 			ids = append(ids, k)
 		}
 	}
@@ -50,7 +50,7 @@ func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method s
 	if !ca.a.prof.ImplicitCaller {
 		ids = nil // identity in a call is not a mistake on this platform
 	}
-	pc := ca.a.p.cfg
+	pc := ca.a.p.Config
 	manifest := pc.ManifestRulesApply()
 	var ep = pc.Manifest.Endpoint(name)
 	if !manifest || !known {
@@ -136,14 +136,14 @@ func (ca *chunkAnalyzer) identityKeys(v *value, depth int) []string {
 	for _, p := range v.obj.Value {
 		switch p := p.(type) {
 		case *ast.PropertyKeyed:
-			if k, ok := jsast.PropName(p); ok && ca.a.p.cfg.IsIdentityField(k) {
+			if k, ok := jsast.PropName(p); ok && ca.a.p.Config.IsIdentityField(k) {
 				out = append(out, k)
 			}
 			if o, ok := p.Value.(*ast.ObjectLiteral); ok {
 				out = append(out, ca.identityKeys(&value{kind: kObject, obj: o}, depth+1)...)
 			}
 		case *ast.PropertyShort:
-			if k := string(p.Name.Name); ca.a.p.cfg.IsIdentityField(k) {
+			if k := string(p.Name.Name); ca.a.p.Config.IsIdentityField(k) {
 				out = append(out, k)
 			}
 		}
@@ -155,7 +155,7 @@ func (ca *chunkAnalyzer) signUp(e *ast.CallExpression) {
 	if !ca.report {
 		return
 	}
-	pc := ca.a.p.cfg
+	pc := ca.a.p.Config
 	if !pc.ManifestRulesApply() || pc.Manifest.SignupAllowed() {
 		return
 	}
@@ -186,7 +186,7 @@ func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
 	if args[0] != nil && args[0].kind == kString {
 		if _, q, ok := strings.Cut(args[0].str, "?"); ok {
 			for _, k := range queryKeys(q) {
-				if ca.a.p.cfg.IsIdentityField(k) {
+				if ca.a.p.Config.IsIdentityField(k) {
 					ids = append(ids, k)
 				}
 			}
@@ -222,7 +222,7 @@ func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
 			if o, ok := pk.Value.(*ast.ObjectLiteral); ok && k != "headers" {
 				ids = append(ids, ca.identityKeys(&value{kind: kObject, obj: o}, 0)...)
 			}
-			if k != "" && ca.a.p.cfg.IsIdentityField(k) {
+			if k != "" && ca.a.p.Config.IsIdentityField(k) {
 				ids = append(ids, k)
 			}
 		}

@@ -28,7 +28,7 @@ func (ca *chunkAnalyzer) dropIdentityFixes(payloads []*value) []finding.Fix {
 			case *ast.PropertyShort:
 				name = string(p.Name.Name)
 			}
-			if name == "" || !ca.a.p.cfg.IsIdentityField(name) {
+			if name == "" || !ca.a.p.Config.IsIdentityField(name) {
 				continue
 			}
 			loc, ok := ca.loc(p.Idx0())

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/dypai/dypailint/analyzer/config"
 )
 
@@ -81,7 +83,7 @@ func TestStripJSONC(t *testing.T) {
   "c": {"d": "e\"//",},
 }`
 	want := `{"a":"http://x/*y*/","b":[1,2],"c":{"d":"e\"//"}}`
-	got := strings.Join(strings.Fields(string(stripJSONC([]byte(in)))), "")
+	got := strings.Join(strings.Fields(string(project.StripJSONC([]byte(in)))), "")
 	if got != want {
 		t.Errorf("stripJSONC = %s, want %s", got, want)
 	}

@@ -306,8 +306,8 @@ func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header
 	var rel []finding.Related
 	if entry != nil {
 		rel = append(rel, finding.Related{
-			Location: finding.Location{File: entry.file, Line: 1, Col: 1},
-			Message:  fmt.Sprintf("client entry point (%s)", entry.kind.label()),
+			Location: finding.Location{File: entry.File, Line: 1, Col: 1},
+			Message:  fmt.Sprintf("client entry point (%s)", entry.Kind.Label()),
 		})
 	}
 	ca.a.emit(rules.DYP101, loc, msg, rel)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
 
@@ -31,7 +33,7 @@ const maxParseRetries = 20
 // what it imports, and the project is rebuilt again: one file the parser
 // cannot read costs that file, not the project. A failure that maps to no
 // input file (esbuild's own helpers) is an error naming the build.
-func (p *project) buildParsed(st *buildState, client bool, alias map[string]string, files *fileCache) (*buildOut, error) {
+func (p *proj) buildParsed(st *buildState, client bool, alias map[string]string, files *fileCache) (*buildOut, error) {
 	for attempt := 0; ; attempt++ {
 		b, err := p.build(st, client, alias)
 		if err != nil {
@@ -48,7 +50,7 @@ func (p *project) buildParsed(st *buildState, client bool, alias map[string]stri
 				return nil, p.parseFailure(client, c.perr)
 			}
 			loc, ok := c.origin(perr.Position.Line-1, perr.Position.Column-1, files)
-			if !ok || !within(loc.File, p.root) && !b.inputs[loc.File] {
+			if !ok || !project.Within(loc.File, p.Root) && !b.inputs[loc.File] {
 				return nil, p.parseFailure(client, c.perr)
 			}
 			st.mu.Lock()
@@ -80,12 +82,12 @@ func (p *project) buildParsed(st *buildState, client bool, alias map[string]stri
 	}
 }
 
-func (p *project) parseFailure(client bool, err error) error {
+func (p *proj) parseFailure(client bool, err error) error {
 	name := "server"
 	if client {
 		name = "client"
 	}
-	return fmt.Errorf("%s: cannot parse esbuild's %s output (internal error, please report): %v", p.root, name, err)
+	return fmt.Errorf("%s: cannot parse esbuild's %s output (internal error, please report): %v", p.Root, name, err)
 }
 
 // parseChunks parses every chunk, in parallel.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/dypai/dypailint/internal/jsscan/transform"
 
 	"github.com/dypai/dypailint/internal/jsscan/source"
@@ -26,7 +28,7 @@ type esbuildOnly struct{}
 // buildPlugin resolves and loads what esbuild cannot on its own, without
 // ever reading node_modules or running code.
 type buildPlugin struct {
-	p     *project
+	p     *proj
 	st    *buildState
 	pages map[string]bool // Next.js pages, loaded without their server exports
 	alias map[string]string
@@ -39,7 +41,7 @@ type buildPlugin struct {
 }
 
 // plugin is the esbuild plugin of the project's builds.
-func (p *project) plugin(st *buildState, pages map[string]bool, alias map[string]string) api.Plugin {
+func (p *proj) plugin(st *buildState, pages map[string]bool, alias map[string]string) api.Plugin {
 	bp := &buildPlugin{p: p, st: st, pages: pages, alias: alias}
 	for k := range alias {
 		bp.aliasKeys = append(bp.aliasKeys, k)
@@ -54,7 +56,7 @@ func (bp *buildPlugin) setup(b api.PluginBuild) {
 	})
 	b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: entryNS}, func(api.OnLoadArgs) (api.OnLoadResult, error) {
 		_, entryCode := bp.st.bundler.mode()
-		return api.OnLoadResult{Contents: &entryCode, ResolveDir: bp.p.root, Loader: api.LoaderJS}, nil
+		return api.OnLoadResult{Contents: &entryCode, ResolveDir: bp.p.Root, Loader: api.LoaderJS}, nil
 	})
 	b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
 		return bp.load(a), nil
@@ -88,7 +90,7 @@ func (bp *buildPlugin) resolve(b api.PluginBuild, a api.OnResolveArgs) api.OnRes
 		return r
 	}
 	p, path := bp.p, a.Path
-	if msg := p.missingPath(a.ResolveDir, path); msg != "" && !p.cfg.Profile.IsJSModule(path) {
+	if msg := p.MissingPath(a.ResolveDir, path); msg != "" && !p.Config.Profile.IsJSModule(path) {
 		// esbuild would fall back to a package, left external without a
 		// word: report it as unresolved, once.
 		bp.st.mu.Lock()
@@ -125,7 +127,7 @@ func (bp *buildPlugin) resolveFixed(a api.OnResolveArgs) (api.OnResolveResult, b
 	if strings.Contains(path, "?") {
 		return external(path), true // ?react, ?url, ?raw
 	}
-	if strings.HasPrefix(path, "/") && !sourceExts[filepath.Ext(path)] && !source.ComponentExts[filepath.Ext(path)] && isFile(filepath.Join(p.root, "public", filepath.FromSlash(path))) {
+	if strings.HasPrefix(path, "/") && !project.SourceExts[filepath.Ext(path)] && !source.ComponentExts[filepath.Ext(path)] && project.IsFile(filepath.Join(p.Root, "public", filepath.FromSlash(path))) {
 		// "/vite.svg": Vite and Next serve public/ at the root.
 		return external(path), true
 	}
@@ -135,7 +137,7 @@ func (bp *buildPlugin) resolveFixed(a api.OnResolveArgs) (api.OnResolveResult, b
 		st.serverOnly[a.Importer] = true
 		return external(path), true
 	}
-	if p.fw.kit && kitServerOnly[path] {
+	if p.Frameworks.Kit && project.KitServerOnly[path] {
 		if old := st.kitPrivate[a.Importer]; old == "" || path < old {
 			st.kitPrivate[a.Importer] = path
 		}
@@ -180,10 +182,10 @@ func (bp *buildPlugin) resolveAlias(b api.PluginBuild, a api.OnResolveArgs) (api
 // word on where they are).
 func (bp *buildPlugin) resolveWorkspace(b api.PluginBuild, a api.OnResolveArgs) (api.OnResolveResult, bool) {
 	p, path := bp.p, a.Path
-	if p.ws == nil || strings.HasPrefix(path, ".") || filepath.IsAbs(path) || p.cfg.Profile.IsJSModule(path) {
+	if p.Monorepo == nil || strings.HasPrefix(path, ".") || filepath.IsAbs(path) || p.Config.Profile.IsJSModule(path) {
 		return api.OnResolveResult{}, false
 	}
-	f, ok := p.ws.resolve(path)
+	f, ok := p.Monorepo.Resolve(path)
 	if !ok {
 		return api.OnResolveResult{}, false
 	}
@@ -239,7 +241,7 @@ func (bp *buildPlugin) load(a api.OnLoadArgs) api.OnLoadResult {
 		}
 		return loaded(a.Path, code, loader)
 	}
-	if !sourceExts[ext] {
+	if !project.SourceExts[ext] {
 		return api.OnLoadResult{}
 	}
 	if p.foreignTooDeep(st, a.Path) {
@@ -255,7 +257,7 @@ func (bp *buildPlugin) load(a api.OnLoadArgs) api.OnLoadResult {
 		target = transform.LowerTarget
 	}
 	if client {
-		if code, ok := p.stripForClient(a.Path, target, bp.pages[a.Path]); ok {
+		if code, ok := p.StripForClient(a.Path, target, bp.pages[a.Path]); ok {
 			return loaded(a.Path, code, api.LoaderJS)
 		}
 	}
@@ -274,7 +276,7 @@ func (bp *buildPlugin) loadStubbed(path string, client bool) (api.OnLoadResult, 
 	p, st := bp.p, bp.st
 	st.mu.Lock()
 	stub, outside := st.stub[path], st.outside[path]
-	if !outside && !p.tree.Contains(path) {
+	if !outside && !p.Tree.Contains(path) {
 		// An import that resolves out of the tree (a ../ path, a link):
 		// never read. The first time, an error, which esbuild places at
 		// the import; the build loop turns it into a note and retries.
@@ -287,16 +289,16 @@ func (bp *buildPlugin) loadStubbed(path string, client bool) (api.OnLoadResult, 
 		return emptyModule(api.LoaderJS), true
 	}
 	ext := filepath.Ext(path)
-	if !sourceExts[ext] && !source.ComponentExts[ext] && !assetLoaders[ext] {
+	if !project.SourceExts[ext] && !source.ComponentExts[ext] && !assetLoaders[ext] {
 		// CSS, images, fonts, markdown…: nothing to check.
 		return emptyModule(api.LoaderEmpty), true
 	}
-	if client && sourceExts[ext] && p.isUseServer(st, path) {
+	if client && project.SourceExts[ext] && p.isUseServer(st, path) {
 		// Next.js replaces a 'use server' module imported by client code
 		// with RPC stubs: its body never ships.
 		return emptyModule(api.LoaderJS), true
 	}
-	if client && p.serverModule(path) {
+	if client && p.ServerModule(path) {
 		// A React Router / Remix .server module never ships (the
 		// framework's build fails: shippedServerModules says so).
 		// CommonJS, so that importers still link.

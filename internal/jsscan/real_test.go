@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -76,21 +78,22 @@ func TestRealApps(t *testing.T) {
 
 // dump writes the esbuild output of each project under root to out.
 func dump(t *testing.T, root, out string) {
-	ps, _ := discover([]string{root}, &config.Config{}, scantree.New(root, []string{root}))
+	ps, _ := project.Discover([]string{root}, &config.Config{}, scantree.New(root, []string{root}))
 	files := &fileCache{lines: map[string][]string{}}
-	for _, p := range ps {
-		if err := p.setup(&config.Config{}); err != nil {
+	for _, pp := range ps {
+		p := &proj{pp}
+		if err := p.Setup(&config.Config{}); err != nil {
 			t.Log(err)
 		}
 		st := newBuildState()
 		defer st.bundler.dispose()
 		for _, client := range []bool{false, true} {
-			b, err := p.buildParsed(st, client, viteAlias(p.tree, p.root), files)
+			b, err := p.buildParsed(st, client, project.ViteAlias(p.Tree, p.Root), files)
 			if err != nil {
 				t.Log(err)
 				continue
 			}
-			rel, _ := filepath.Rel(root, p.root)
+			rel, _ := filepath.Rel(root, p.Root)
 			d := filepath.Join(out, rel)
 			if err := os.MkdirAll(d, 0o755); err != nil {
 				t.Fatal(err)

@@ -30,7 +30,7 @@ func (ca *chunkAnalyzer) authListener(e *ast.CallExpression, args []*value) {
 	if !ok {
 		return
 	}
-	if loc, ok := ca.loc(at); ok && !ca.a.p.excluded(loc.File) {
+	if loc, ok := ca.loc(at); ok && !ca.a.p.Excluded(loc.File) {
 		ca.a.recovery = &loc
 	}
 }

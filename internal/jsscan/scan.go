@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/dypai/dypailint/internal/jsscan/source"
 
 	"github.com/dypai/dypailint/internal/scantree"
@@ -102,7 +104,7 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 		tree = scantree.New(wd, roots)
 	}
 	res := &Result{}
-	projects, errs := discover(roots, cfg, tree)
+	projects, errs := project.Discover(roots, cfg, tree)
 	res.Errors = append(res.Errors, errs...)
 	res.Projects = len(projects)
 	files := &fileCache{tree: tree, lines: map[string][]string{}}
@@ -112,16 +114,15 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 	}
 	type place struct {
 		i int
-		p *project
+		p *proj
 	}
 	at := map[key]place{}
 	projectRoots := map[string]bool{}
-	ws := &workspaces{tree: tree, byRoot: map[string]*workspace{}, byDir: map[string]*workspace{}}
 	for _, p := range projects {
-		projectRoots[p.root] = true
-		p.ws = ws.find(p.root)
+		projectRoots[p.Root] = true
 	}
-	for _, p := range projects {
+	for _, pp := range projects {
+		p := &proj{pp}
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
@@ -137,7 +138,7 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 			case !dup || prev.p == p:
 				at[k] = place{len(res.Findings), p}
 				res.Findings = append(res.Findings, f)
-			case nearest(filepath.Dir(f.Loc.File), projectRoots) == p.root:
+			case project.Nearest(filepath.Dir(f.Loc.File), projectRoots) == p.Root:
 				res.Findings[prev.i] = f
 				at[k] = place{prev.i, p}
 			}
@@ -157,9 +158,9 @@ const projectTimeBound = 3 * time.Minute
 
 // suppress applies the project's dypai-ignore directives and reports the
 // malformed and unused ones (DYP001).
-func (p *project) suppress(fs []finding.Finding, cfg *config.Config, files *fileCache) []finding.Finding {
+func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *fileCache) []finding.Finding {
 	var ds []*directive.Directive
-	for _, f := range p.files {
+	for _, f := range p.Files {
 		src, err := files.read(f)
 		if err != nil {
 			continue
@@ -177,7 +178,7 @@ func (p *project) suppress(fs []finding.Finding, cfg *config.Config, files *file
 			continue
 		}
 		seen[file] = true
-		if _, ok := slices.BinarySearch(p.files, file); ok {
+		if _, ok := slices.BinarySearch(p.Files, file); ok {
 			continue
 		}
 		if src, err := files.read(file); err == nil {
@@ -193,7 +194,7 @@ func (p *project) suppress(fs []finding.Finding, cfg *config.Config, files *file
 	}
 	ix := directive.NewIndex(ds)
 	fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return ix.Suppressed(f.Loc.File, f.Loc.Line, f.RuleID) })
-	manifest := p.cfg.ManifestRulesApply()
+	manifest := p.Config.ManifestRulesApply()
 	active := func(id string) bool {
 		if !slices.Contains(jsRules, id) || !cfg.RuleEnabled(id) {
 			return false
@@ -265,11 +266,11 @@ var workers = runtime.GOMAXPROCS(0)
 // browser-exposed env var prefix, or a suppression directive. A project
 // that mentions none cannot have findings, so it is not bundled at all — a
 // byte search, which keeps monorepos' unrelated packages cheap.
-func (p *project) mayMatter(files *fileCache) bool {
-	if p.ws != nil {
+func (p *proj) mayMatter(files *fileCache) bool {
+	if p.Monorepo != nil {
 		return true // sibling workspace packages are bundled in too
 	}
-	prof := p.cfg.Profile
+	prof := p.Config.Profile
 	var needles [][]byte
 	for _, m := range prof.JSModules {
 		needles = append(needles, []byte(m))
@@ -281,7 +282,7 @@ func (p *project) mayMatter(files *fileCache) bool {
 		needles = append(needles, []byte(strings.ToLower(e)))
 	}
 	needles = append(needles, []byte(directive.JSPrefix))
-	for _, f := range p.files {
+	for _, f := range p.Files {
 		b, err := files.read(f)
 		if err != nil {
 			return true // let the build report it
@@ -299,8 +300,8 @@ func (p *project) mayMatter(files *fileCache) bool {
 // profile is the project's SDK profile with the env var prefixes its build
 // tool exposes to the browser (envexpose): a REACT_APP_ name in a Vite app
 // is neither inlined nor a leak.
-func (p *project) profile() *sdk.Profile {
-	prof := *p.cfg.Profile
-	prof.PublicEnvPrefixes = envexpose.Prefixes(p.root)
+func (p *proj) profile() *sdk.Profile {
+	prof := *p.Config.Profile
+	prof.PublicEnvPrefixes = envexpose.Prefixes(p.Root)
 	return &prof
 }

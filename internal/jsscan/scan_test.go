@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/dypai/dypailint/internal/jsscan/source"
 
 	"github.com/grafana/sobek/ast"
@@ -161,7 +163,7 @@ func checkWants(t *testing.T, dir string, fs []finding.Finding) {
 	t.Helper()
 	want := map[string][]string{} // "file:line" -> rules
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !isSource(d.Name()) {
+		if err != nil || d.IsDir() || !project.IsSource(d.Name()) {
 			return err
 		}
 		data, err := os.ReadFile(path)

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/dypai/dypailint/internal/jsscan/source"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -19,7 +21,7 @@ import (
 // projectScan is the state of one project's scan: two builds (server and
 // client), each analysed by its own pass, feeding one set of findings.
 type projectScan struct {
-	p     *project
+	p     *proj
 	cfg   *config.Config
 	files *fileCache
 	st    *buildState
@@ -32,27 +34,27 @@ type projectScan struct {
 // scanProject builds and analyses one project, stopping at deadline. A
 // panic (a bug here or in a library on odd input) becomes an error naming
 // the project.
-func scanProject(p *project, cfg *config.Config, files *fileCache, deadline time.Time) (out []finding.Finding, errs []error, stats ProjectStats) {
+func scanProject(p *proj, cfg *config.Config, files *fileCache, deadline time.Time) (out []finding.Finding, errs []error, stats ProjectStats) {
 	s := &projectScan{p: p, cfg: cfg, files: files, found: map[string]finding.Finding{}}
-	s.stats.Root = p.root
+	s.stats.Root = p.Root
 	defer func() {
 		if r := recover(); r != nil {
 			out, errs, stats = nil, append(s.errs, internalError(p, r)), s.stats
 		}
 	}()
-	if err := p.setup(cfg); err != nil {
+	if err := p.Setup(cfg); err != nil {
 		s.errs = append(s.errs, err)
 	}
 	skipped := s.dropUnreadable()
-	s.stats.Files = len(p.files)
+	s.stats.Files = len(p.Files)
 	s.stats.Entries = map[string]int{}
-	for _, e := range p.entries {
-		s.stats.Entries[e.kind.label()]++
+	for _, e := range p.Entries {
+		s.stats.Entries[e.Kind.Label()]++
 	}
 	// Build configs that publish a secret whatever its name: read before
 	// the byte search, which looks for what the other rules need.
 	exposed := slices.DeleteFunc(p.configExposures(), func(f finding.Finding) bool {
-		return !cfg.RuleEnabled(f.RuleID) || p.excluded(f.Loc.File) || p.only != "" && !within(f.Loc.File, p.only)
+		return !cfg.RuleEnabled(f.RuleID) || p.Excluded(f.Loc.File) || p.Only != "" && !project.Within(f.Loc.File, p.Only)
 	})
 	if !p.mayMatter(files) {
 		s.stats.Skipped = true
@@ -65,8 +67,8 @@ func scanProject(p *project, cfg *config.Config, files *fileCache, deadline time
 }
 
 // internalError reports a panic of the scanner on one project.
-func internalError(p *project, r any) error {
-	return fmt.Errorf("%s: internal error in the JS/TS scanner: %v (please report this bug)\n%s", p.root, r, debug.Stack())
+func internalError(p *proj, r any) error {
+	return fmt.Errorf("%s: internal error in the JS/TS scanner: %v (please report this bug)\n%s", p.Root, r, debug.Stack())
 }
 
 // dropUnreadable leaves out, with a note, a file named like a source that
@@ -74,7 +76,7 @@ func internalError(p *project, r any) error {
 // too deep to parse safely. It returns the files left out.
 func (s *projectScan) dropUnreadable() []string {
 	var skipped []string
-	s.p.files = slices.DeleteFunc(s.p.files, func(f string) bool {
+	s.p.Files = slices.DeleteFunc(s.p.Files, func(f string) bool {
 		data, err := s.files.read(f)
 		if err != nil {
 			return false
@@ -102,7 +104,7 @@ func (s *projectScan) prepareBuild(deadline time.Time, skipped []string) {
 	p := s.p
 	s.st = newBuildState()
 	s.st.deadline = deadline
-	if err := p.tsconfigEscape(); err != nil {
+	if err := p.TsconfigEscape(); err != nil {
 		s.st.noTsconfig = true
 		if oe, ok := err.(*scantree.OutsideError); ok {
 			oe.Effect = "not read, and the project's tsconfig files are ignored (path aliases do not resolve)"
@@ -112,13 +114,13 @@ func (s *projectScan) prepareBuild(deadline time.Time, skipped []string) {
 	for _, f := range skipped {
 		s.st.stub[f] = true // loaded as an empty module if something imports it
 	}
-	s.alias = p.withFrameworkAliases(viteAlias(p.tree, p.root))
+	s.alias = p.WithFrameworkAliases(project.ViteAlias(p.Tree, p.Root))
 }
 
 // emit records a finding of either pass. The same finding from both builds
 // is kept once, at its first column.
 func (s *projectScan) emit(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
-	if !s.cfg.RuleEnabled(rule) || s.p.excluded(loc.File) {
+	if !s.cfg.RuleEnabled(rule) || s.p.Excluded(loc.File) {
 		return
 	}
 	key := fmt.Sprintf("%s\x00%s\x00%d\x00%s", rule, loc.File, loc.Line, msg)
@@ -142,7 +144,7 @@ func (s *projectScan) build() {
 	var building sync.WaitGroup
 	defer building.Wait() // before the bundler is disposed, even after a panic
 	b, err := s.p.buildParsed(s.st, false, s.alias, s.files)
-	hasClient := len(s.p.entries) > 0
+	hasClient := len(s.p.Entries) > 0
 	if hasClient {
 		building.Go(func() {
 			defer func() {
@@ -173,7 +175,7 @@ func (s *projectScan) build() {
 // shippedSources counts the project's source files a build took in.
 func (s *projectScan) shippedSources(b *buildOut) int {
 	n := 0
-	for _, f := range s.p.files {
+	for _, f := range s.p.Files {
 		if b.shipped[f] {
 			n++
 		}
@@ -262,14 +264,17 @@ func (s *projectScan) results(exposed []finding.Finding) ([]finding.Finding, []e
 	// broken fixture the user excluded is not worth a failed run.
 	errs = slices.DeleteFunc(errs, func(e error) bool {
 		ie, ok := e.(*finding.Problem)
-		return ok && p.excluded(ie.File)
+		return ok && p.Excluded(ie.File)
 	})
-	if p.only != "" {
-		out = slices.DeleteFunc(out, func(f finding.Finding) bool { return !within(f.Loc.File, p.only) })
+	if p.Only != "" {
+		out = slices.DeleteFunc(out, func(f finding.Finding) bool { return !project.Within(f.Loc.File, p.Only) })
 		errs = slices.DeleteFunc(errs, func(e error) bool {
 			ie, ok := e.(*finding.Problem)
-			return ok && !within(ie.File, p.only)
+			return ok && !project.Within(ie.File, p.Only)
 		})
 	}
 	return out, errs, s.stats
 }
+
+// proj is a discovered project as the scanner builds and analyses it.
+type proj struct{ *project.Project }

@@ -188,8 +188,8 @@ func (ca *chunkAnalyzer) emitDYP105(at file.Idx, srv *sdk.ServerSDK, what, key, 
 	var rel []finding.Related
 	if entry != nil {
 		rel = append(rel, finding.Related{
-			Location: finding.Location{File: entry.file, Line: 1, Col: 1},
-			Message:  fmt.Sprintf("client entry point (%s)", entry.kind.label()),
+			Location: finding.Location{File: entry.File, Line: 1, Col: 1},
+			Message:  fmt.Sprintf("client entry point (%s)", entry.Kind.Label()),
 		})
 	}
 	ca.a.emit(rules.DYP105, loc, rules.MsgSecretSDK(srv.Name, what, key, unexposed, chain, allow), rel)

@@ -388,7 +388,7 @@ func (ca *chunkAnalyzer) platformURL(e ast.Expression, v *value) bool {
 	collect(e, 0)
 	texts = append(texts, valueTexts(v, 0)...)
 	var endpoints []string
-	if m := ca.a.p.cfg.Manifest; m != nil {
+	if m := ca.a.p.Config.Manifest; m != nil {
 		endpoints = m.EndpointNames()
 	}
 	for _, t := range texts {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dypai/dypailint/internal/jsscan/project"
+
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 )
@@ -25,7 +27,7 @@ func TestMatchGlob(t *testing.T) {
 		{"**", "a/b/c", true},
 	}
 	for _, tt := range tests {
-		if got := matchGlob(tt.pat, tt.name); got != tt.want {
+		if got := project.MatchGlob(tt.pat, tt.name); got != tt.want {
 			t.Errorf("matchGlob(%q, %q) = %v, want %v", tt.pat, tt.name, got, tt.want)
 		}
 	}
@@ -210,7 +212,7 @@ func TestWorkspaceResolve(t *testing.T) {
 		"packages/nodist/README.md":      "",
 		"packages/a/node_modules/x/a.js": "",
 	})
-	w := findWorkspace(filepath.Join(dir, "packages", "a"))
+	w := project.FindWorkspace(filepath.Join(dir, "packages", "a"))
 	if w == nil {
 		t.Fatal("no workspace found")
 	}
@@ -226,7 +228,7 @@ func TestWorkspaceResolve(t *testing.T) {
 		"@x/ab":           "",
 		"react":           "",
 	} {
-		got, ok := w.resolve(spec)
+		got, ok := w.Resolve(spec)
 		if ok {
 			got, _ = filepath.Rel(dir, got)
 			got = filepath.ToSlash(got)

@@ -1,4 +1,4 @@
-package jsscan
+package project
 
 import (
 	"os"
@@ -21,7 +21,7 @@ import (
 // evaluated when it is a string or a path built from __dirname,
 // process.cwd(), import.meta.url and string literals (path.resolve,
 // path.join, fileURLToPath(new URL(…))). Keys are matched as prefixes.
-func viteAlias(t *scantree.Tree, root string) map[string]string {
+func ViteAlias(t *scantree.Tree, root string) map[string]string {
 	if path, src := viteConfig(t, root); path != "" {
 		if !strings.Contains(string(src), "alias") {
 			return nil

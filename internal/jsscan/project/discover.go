@@ -1,4 +1,4 @@
-package jsscan
+package project
 
 import (
 	"encoding/json"
@@ -32,19 +32,19 @@ var conventionDirs = map[string]bool{".server": true, ".client": true}
 
 // sourceExts are the extensions of the JavaScript and TypeScript files
 // scanned; single-file components (componentExts) are scanned too.
-var sourceExts = map[string]bool{
+var SourceExts = map[string]bool{
 	".js": true, ".jsx": true, ".ts": true, ".tsx": true,
 	".mjs": true, ".cjs": true, ".mts": true, ".cts": true,
 }
 
 // isSource reports whether a file is scanned: JavaScript, TypeScript (not
 // declaration files) or a Vue or Svelte component.
-func isSource(name string) bool {
+func IsSource(name string) bool {
 	ext := filepath.Ext(name)
 	if source.ComponentExts[ext] {
 		return true
 	}
-	if !sourceExts[ext] {
+	if !SourceExts[ext] {
 		return false
 	}
 	base := strings.TrimSuffix(name, ext)
@@ -56,7 +56,7 @@ type entryKind int
 
 const (
 	entryUseClient     entryKind = iota // 'use client' directive
-	entryPage                           // Next.js pages router page
+	EntryPage                           // Next.js pages router page
 	entryHTML                           // module script of index.html
 	entryMain                           // src/main.* or src/index.* of an SPA
 	entryManifest                       // dypai.yaml js.client_entries
@@ -67,11 +67,11 @@ const (
 	entryAutoComponent                  // Vue component registered by unplugin-vue-components
 )
 
-func (k entryKind) label() string {
+func (k entryKind) Label() string {
 	switch k {
 	case entryUseClient:
 		return "'use client'"
-	case entryPage:
+	case EntryPage:
 		return "page"
 	case entryHTML:
 		return "index.html script"
@@ -91,32 +91,32 @@ func (k entryKind) label() string {
 	return "dypai.yaml client entry"
 }
 
-type entry struct {
-	file string // absolute
-	kind entryKind
+type Entry struct {
+	File string // absolute
+	Kind entryKind
 }
 
 // project is one JS/TS project: a directory with a package.json, or with a
 // dypai.yaml naming client entries.
-type project struct {
-	tree    *scantree.Tree // what the scan may read
-	root    string         // absolute, cleaned
-	only    string         // when set, findings are limited to files under it
-	cfg     *config.Project
-	files   []string // absolute source files, sorted, ignore globs applied
-	html    []string // index.html files at the root and in public/
-	isNext  bool
-	isSPA   bool
-	fw      frameworks
-	main    string // package.json main
-	entries []entry
+type Project struct {
+	Tree       *scantree.Tree // what the scan may read
+	Root       string         // absolute, cleaned
+	Only       string         // when set, findings are limited to files under it
+	Config     *config.Project
+	Files      []string // absolute source files, sorted, ignore globs applied
+	html       []string // index.html files at the root and in public/
+	isNext     bool
+	isSPA      bool
+	Frameworks Frameworks
+	main       string // package.json main
+	Entries    []Entry
 	// routeModules are React Router / Remix route modules, whose
 	// server-only exports the client build strips.
 	routeModules map[string]bool
-	ws           *workspace // the enclosing monorepo, if any
+	Monorepo     *Workspace // the enclosing monorepo, if any
 	tsconfigs    sync.Map   // directory -> *tsPaths applying there (tsPathsFor)
 	// directives found while reading files; set by prologue scanning.
-	useServer map[string]bool
+	UseServer map[string]bool
 	useClient map[string]bool
 }
 
@@ -188,7 +188,7 @@ func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
 					}
 				case name == "index.html":
 					t.html[full] = true
-				case isSource(name):
+				case IsSource(name):
 					t.files[dir] = append(t.files[dir], full)
 				}
 			}
@@ -210,7 +210,7 @@ func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
 }
 
 // discover finds the projects under roots.
-func discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*project, []error) {
+func Discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*Project, []error) {
 	t := &tree{fs: fsTree, markers: map[string]bool{}, files: map[string][]string{}, html: map[string]bool{}}
 	seen := map[string]bool{}
 	type limit struct{ root, only string }
@@ -246,19 +246,19 @@ func discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*pro
 		roots2 = append(roots2, m)
 	}
 	slices.Sort(roots2)
-	projects := map[string]*project{}
+	projects := map[string]*Project{}
 	for _, r := range roots2 {
-		projects[r] = &project{tree: fsTree, root: r, useServer: map[string]bool{}, useClient: map[string]bool{}}
+		projects[r] = &Project{Tree: fsTree, Root: r, UseServer: map[string]bool{}, useClient: map[string]bool{}}
 	}
 	for _, l := range limits {
 		if p := projects[l.root]; p != nil {
-			p.only = l.only
+			p.Only = l.only
 		}
 	}
 	// Assign each file to the nearest enclosing project root.
 	for dir, files := range t.files {
-		if r := nearest(dir, t.markers); r != "" {
-			projects[r].files = append(projects[r].files, files...)
+		if r := Nearest(dir, t.markers); r != "" {
+			projects[r].Files = append(projects[r].Files, files...)
 		}
 	}
 	for h := range t.html {
@@ -270,20 +270,25 @@ func discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*pro
 			p.html = append(p.html, h)
 		}
 	}
-	var out []*project
+	var out []*Project
 	for _, r := range roots2 {
 		p := projects[r]
-		slices.Sort(p.files)
+		slices.Sort(p.Files)
 		slices.Sort(p.html)
 		out = append(out, p)
+	}
+	// A monorepo's packages are followed into their sources (workspace.go).
+	ws := &workspaces{tree: fsTree, byRoot: map[string]*Workspace{}, byDir: map[string]*Workspace{}}
+	for _, p := range out {
+		p.Monorepo = ws.find(p.Root)
 	}
 	return out, t.errs
 }
 
-func underMarker(dir string, markers map[string]bool) bool { return nearest(dir, markers) != "" }
+func underMarker(dir string, markers map[string]bool) bool { return Nearest(dir, markers) != "" }
 
 // nearest returns the deepest marker directory that is dir or an ancestor.
-func nearest(dir string, markers map[string]bool) string {
+func Nearest(dir string, markers map[string]bool) string {
 	for {
 		if markers[dir] {
 			return dir
@@ -313,8 +318,8 @@ func enclosingProject(t *scantree.Tree, dir string) string {
 
 // setup loads the project's configuration, applies ignore globs and build
 // directories, reads directive prologues and finds the client entries.
-func (p *project) setup(cfg *config.Config) error {
-	pc, err := cfg.ProjectFor(p.root)
+func (p *Project) Setup(cfg *config.Config) error {
+	pc, err := cfg.ProjectFor(p.Root)
 	if err != nil {
 		// A malformed dypai.yaml is an input error; scan on without it so
 		// the rules that need no manifest still run.
@@ -326,54 +331,54 @@ func (p *project) setup(cfg *config.Config) error {
 		if cfg.IdentityFields != nil {
 			ids = cfg.IdentityFields
 		}
-		p.cfg = &config.Project{Profile: prof, IdentityFields: ids}
+		p.Config = &config.Project{Profile: prof, IdentityFields: ids}
 		p.finishSetup()
 		return err
 	}
-	p.cfg = pc
+	p.Config = pc
 	p.finishSetup()
 	return nil
 }
 
 // excluded reports whether dypai.yaml's ignore globs or build_dirs exclude f.
-func (p *project) excluded(f string) bool {
-	m := p.cfg.Manifest
+func (p *Project) Excluded(f string) bool {
+	m := p.Config.Manifest
 	if m == nil {
 		return false
 	}
 	base := filepath.Dir(m.Path)
 	for _, bd := range m.BuildDirs {
-		if within(f, filepath.Join(base, filepath.FromSlash(bd))) {
+		if Within(f, filepath.Join(base, filepath.FromSlash(bd))) {
 			return true
 		}
 	}
 	return m.Ignores(f)
 }
 
-func (p *project) finishSetup() {
-	p.files = slices.DeleteFunc(p.files, p.excluded)
+func (p *Project) finishSetup() {
+	p.Files = slices.DeleteFunc(p.Files, p.Excluded)
 	var pkg packageJSON
-	if data, err := p.tree.ReadFile(filepath.Join(p.root, "package.json")); err == nil {
+	if data, err := p.Tree.ReadFile(filepath.Join(p.Root, "package.json")); err == nil {
 		_ = json.Unmarshal(data, &pkg) // a broken package.json only loses framework detection
 	}
-	p.isNext = pkg.has("next") || anyExists(p.root, "next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")
+	p.isNext = pkg.has("next") || anyExists(p.Root, "next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")
 	p.isSPA = !p.isNext && (len(p.html) > 0 || slices.ContainsFunc(browserDeps, pkg.has))
-	p.fw = detectFrameworks(p.tree, p.root, &pkg)
+	p.Frameworks = detectFrameworks(p.Tree, p.Root, &pkg)
 	if p.isNext {
 		// react-native-web in a Next.js app: Next.js decides what ships.
-		p.fw.native, p.fw.expoRouter = false, false
+		p.Frameworks.native, p.Frameworks.expoRouter = false, false
 	}
 	p.main = pkg.Main
-	for _, f := range p.files {
+	for _, f := range p.Files {
 		d := source.ReadPrologue(f)
 		if d.Client {
 			p.useClient[f] = true
 		}
 		if d.Server {
-			p.useServer[f] = true
+			p.UseServer[f] = true
 		}
 	}
-	p.entries = p.findEntries()
+	p.Entries = p.findEntries()
 }
 
 func anyExists(dir string, names ...string) bool {
@@ -385,24 +390,24 @@ func anyExists(dir string, names ...string) bool {
 	return false
 }
 
-func within(file, dir string) bool {
+func Within(file, dir string) bool {
 	return file == dir || strings.HasPrefix(file, dir+string(filepath.Separator))
 }
 
-func (p *project) findEntries() []entry {
-	var out []entry
+func (p *Project) findEntries() []Entry {
+	var out []Entry
 	seen := map[string]bool{}
 	add := func(f string, k entryKind) {
 		if !seen[f] {
 			seen[f] = true
-			out = append(out, entry{f, k})
+			out = append(out, Entry{f, k})
 		}
 	}
-	if m := p.cfg.Manifest; m != nil && len(m.ClientEntries) > 0 {
+	if m := p.Config.Manifest; m != nil && len(m.ClientEntries) > 0 {
 		base := filepath.Dir(m.Path)
 		for _, e := range m.ClientEntries {
 			f := filepath.Join(base, filepath.FromSlash(e))
-			if within(f, p.root) {
+			if Within(f, p.Root) {
 				if _, err := os.Stat(f); err == nil {
 					add(f, entryManifest)
 				}
@@ -419,7 +424,7 @@ func (p *project) findEntries() []entry {
 	// nothing imports does not ship: the directive counts only when there
 	// is no other entry point.
 	useClient := func() {
-		for _, f := range p.files {
+		for _, f := range p.Files {
 			if p.useClient[f] {
 				add(f, entryUseClient)
 			}
@@ -429,21 +434,21 @@ func (p *project) findEntries() []entry {
 		useClient()
 	}
 	if p.isNext {
-		for _, f := range p.files {
-			if p.isPage(f) && !p.useServer[f] {
-				add(f, entryPage)
+		for _, f := range p.Files {
+			if p.isPage(f) && !p.UseServer[f] {
+				add(f, EntryPage)
 			}
 		}
 	}
 	p.frameworkEntries(add)
 	if p.isSPA {
 		for _, h := range p.html {
-			for _, s := range moduleScripts(p.tree, h, p.root) {
+			for _, s := range moduleScripts(p.Tree, h, p.Root) {
 				add(s, entryHTML)
 			}
 		}
-		for _, f := range p.files {
-			rel, _ := filepath.Rel(p.root, f)
+		for _, f := range p.Files {
+			rel, _ := filepath.Rel(p.Root, f)
 			rel = filepath.ToSlash(rel)
 			base := strings.TrimSuffix(rel, filepath.Ext(rel))
 			if base == "src/main" || base == "src/index" {
@@ -459,8 +464,8 @@ func (p *project) findEntries() []entry {
 
 // isPage reports whether f is a Next.js pages-router page that runs in the
 // browser: under pages/ or src/pages/, not pages/api/ and not _document.
-func (p *project) isPage(f string) bool {
-	rel, err := filepath.Rel(p.root, f)
+func (p *Project) isPage(f string) bool {
+	rel, err := filepath.Rel(p.Root, f)
 	if err != nil {
 		return false
 	}
@@ -514,4 +519,13 @@ func moduleScripts(t *scantree.Tree, html, root string) []string {
 }
 
 // matchGlob is dypai.yaml's glob matching (** spans path elements).
-func matchGlob(pattern, name string) bool { return config.MatchGlob(pattern, name) }
+func MatchGlob(pattern, name string) bool { return config.MatchGlob(pattern, name) }
+
+// rel is a path relative to the project root, with slashes.
+func (p *Project) Rel(f string) string {
+	r, err := filepath.Rel(p.Root, f)
+	if err != nil {
+		return f
+	}
+	return filepath.ToSlash(r)
+}

@@ -1,4 +1,4 @@
-package jsscan
+package project
 
 import (
 	"encoding/json"
@@ -34,7 +34,7 @@ type pathRule struct {
 
 // tsPathsFor returns the paths applying to files in dir: those of the
 // nearest tsconfig.json or jsconfig.json, as esbuild finds it.
-func (p *project) tsPathsFor(dir string) *tsPaths {
+func (p *Project) tsPathsFor(dir string) *tsPaths {
 	if v, ok := p.tsconfigs.Load(dir); ok {
 		return v.(*tsPaths)
 	}
@@ -42,8 +42,8 @@ func (p *project) tsPathsFor(dir string) *tsPaths {
 	found := false
 	for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
 		f := filepath.Join(dir, name)
-		if isFile(f) {
-			tp, _ = readTSPaths(p.tree, f)
+		if IsFile(f) {
+			tp, _ = readTSPaths(p.Tree, f)
 			found = true
 			break
 		}
@@ -88,7 +88,7 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 				Paths   map[string][]string `json:"paths"`
 			} `json:"compilerOptions"`
 		}
-		if json.Unmarshal(stripJSONC(data), &c) != nil {
+		if json.Unmarshal(StripJSONC(data), &c) != nil {
 			return
 		}
 		// The base first: this file's settings override it.
@@ -104,7 +104,7 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 				continue // a package's config
 			}
 			pf := filepath.Join(filepath.Dir(f), filepath.FromSlash(e))
-			if !strings.HasSuffix(pf, ".json") && !isFile(pf) {
+			if !strings.HasSuffix(pf, ".json") && !IsFile(pf) {
 				pf += ".json"
 			}
 			read(pf, f)
@@ -150,20 +150,20 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 // jsconfig.json that esbuild would read for the project's files, a file
 // its extends names, or a target of its paths leads outside the tree: the
 // builds then read no tsconfig at all, since esbuild follows them itself.
-func (p *project) tsconfigEscape() error {
+func (p *Project) TsconfigEscape() error {
 	seen := map[string]bool{}
-	for _, f := range p.files {
-		for d := filepath.Dir(f); !seen[d] && p.tree.Bounds(d); d = filepath.Dir(d) {
+	for _, f := range p.Files {
+		for d := filepath.Dir(f); !seen[d] && p.Tree.Bounds(d); d = filepath.Dir(d) {
 			seen[d] = true
 			for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
 				cf := filepath.Join(d, name)
 				if _, err := os.Lstat(cf); err != nil {
 					continue
 				}
-				if err := p.tree.Check(cf, "symbolic link"); err != nil {
+				if err := p.Tree.Check(cf, "symbolic link"); err != nil {
 					return err
 				}
-				tp, err := readTSPaths(p.tree, cf)
+				tp, err := readTSPaths(p.Tree, cf)
 				if err != nil {
 					return err
 				}
@@ -172,7 +172,7 @@ func (p *project) tsconfigEscape() error {
 				}
 				for _, r := range tp.rules {
 					for _, target := range r.targets {
-						if dir, _, _ := strings.Cut(target, "*"); !p.tree.Admits(dir) {
+						if dir, _, _ := strings.Cut(target, "*"); !p.Tree.Admits(dir) {
 							return &scantree.OutsideError{Path: tp.config, Target: target, Via: fmt.Sprintf("paths %q", r.key)}
 						}
 					}
@@ -218,7 +218,7 @@ func (tp *tsPaths) match(spec string) (*pathRule, []string) {
 // missingPath reports, for an import of spec from a file in dir, the tsconfig
 // paths mapping it to files none of which exist: the text of an esbuild
 // "Could not resolve" error naming the mapping, or "".
-func (p *project) missingPath(dir, spec string) string {
+func (p *Project) MissingPath(dir, spec string) string {
 	if strings.HasPrefix(spec, ".") || filepath.IsAbs(spec) || strings.Contains(spec, ":") {
 		return ""
 	}
@@ -236,7 +236,7 @@ func (p *project) missingPath(dir, spec string) string {
 		}
 	}
 	return fmt.Sprintf("Could not resolve %q through %s paths %q: %s does not exist",
-		spec, p.rel(tp.config), r.key, p.rel(targets[0]))
+		spec, p.Rel(tp.config), r.key, p.Rel(targets[0]))
 }
 
 // pathExists reports whether an import mapped to t finds something there:
@@ -252,12 +252,12 @@ func pathExists(t string) bool {
 		stems = append(stems, strings.TrimSuffix(t, filepath.Ext(t)))
 	}
 	for _, s := range stems {
-		for ext := range sourceExts {
-			if isFile(s + ext) {
+		for ext := range SourceExts {
+			if IsFile(s + ext) {
 				return true
 			}
 		}
-		if isFile(s + ".json") {
+		if IsFile(s + ".json") {
 			return true
 		}
 	}
@@ -266,7 +266,7 @@ func pathExists(t string) bool {
 
 // stripJSONC turns a tsconfig's JSON with comments and trailing commas into
 // JSON.
-func stripJSONC(data []byte) []byte {
+func StripJSONC(data []byte) []byte {
 	out := make([]byte, 0, len(data))
 	for i := 0; i < len(data); i++ {
 		c := data[i]

@@ -1,4 +1,4 @@
-package jsscan
+package project
 
 import (
 	"encoding/json"
@@ -21,7 +21,7 @@ import (
 // checkout has no node_modules, and a workspace package's package.json
 // usually points at built output (dist/) that is not there either, so the
 // sources are found from it: dist/x.mjs → src/x.ts.
-type workspace struct {
+type Workspace struct {
 	pkgs  map[string]*wsPackage // by name
 	names []string              // longest first
 
@@ -36,8 +36,8 @@ type wsPackage struct {
 }
 
 // findWorkspace returns the workspace enclosing dir, or nil.
-func findWorkspace(dir string) *workspace {
-	ws := &workspaces{byRoot: map[string]*workspace{}, byDir: map[string]*workspace{}}
+func FindWorkspace(dir string) *Workspace {
+	ws := &workspaces{byRoot: map[string]*Workspace{}, byDir: map[string]*Workspace{}}
 	return ws.find(dir)
 }
 
@@ -76,8 +76,8 @@ func workspacePatterns(t *scantree.Tree, dir string) ([]string, bool) {
 	return nil, false
 }
 
-func loadWorkspace(t *scantree.Tree, root string, patterns []string) *workspace {
-	w := &workspace{pkgs: map[string]*wsPackage{}, cache: map[string]string{}}
+func loadWorkspace(t *scantree.Tree, root string, patterns []string) *Workspace {
+	w := &Workspace{pkgs: map[string]*wsPackage{}, cache: map[string]string{}}
 	var excluded []string
 	for _, pat := range patterns {
 		if rest, ok := strings.CutPrefix(pat, "!"); ok {
@@ -91,7 +91,7 @@ func loadWorkspace(t *scantree.Tree, root string, patterns []string) *workspace 
 		pat = strings.Trim(strings.TrimPrefix(filepath.ToSlash(pat), "./"), "/")
 		for _, dir := range expandDirs(root, strings.Split(pat, "/"), 0) {
 			rel, _ := filepath.Rel(root, dir)
-			if slices.ContainsFunc(excluded, func(g string) bool { return matchGlob(g, filepath.ToSlash(rel)) }) {
+			if slices.ContainsFunc(excluded, func(g string) bool { return MatchGlob(g, filepath.ToSlash(rel)) }) {
 				continue
 			}
 			if t.Contains(dir) { // a "../../*" glob stays in the tree
@@ -145,7 +145,7 @@ func expandDirs(dir string, segs []string, depth int) []string {
 	return out
 }
 
-func (w *workspace) add(t *scantree.Tree, dir string) {
+func (w *Workspace) add(t *scantree.Tree, dir string) {
 	data, err := t.ReadFile(filepath.Join(dir, "package.json"))
 	if err != nil {
 		return
@@ -173,7 +173,7 @@ func (w *workspace) add(t *scantree.Tree, dir string) {
 
 // resolve maps an import specifier naming a workspace package, or a
 // subpath of one, to a source file of that package.
-func (w *workspace) resolve(spec string) (string, bool) {
+func (w *Workspace) Resolve(spec string) (string, bool) {
 	if w == nil {
 		return "", false
 	}
@@ -200,15 +200,15 @@ func (w *workspace) resolve(spec string) (string, bool) {
 // workspaces finds each directory's workspace once per scan.
 type workspaces struct {
 	tree   *scantree.Tree
-	byRoot map[string]*workspace // workspace root -> workspace
-	byDir  map[string]*workspace // project root -> workspace (or nil)
+	byRoot map[string]*Workspace // workspace root -> workspace
+	byDir  map[string]*Workspace // project root -> workspace (or nil)
 }
 
-func (ws *workspaces) find(dir string) *workspace {
+func (ws *workspaces) find(dir string) *Workspace {
 	if w, ok := ws.byDir[dir]; ok {
 		return w
 	}
-	var w *workspace
+	var w *Workspace
 	for d := dir; ; {
 		if cached, ok := ws.byRoot[d]; ok {
 			w = cached
@@ -351,7 +351,7 @@ func (p *wsPackage) sourceFor(target string) (string, bool) {
 			return f, true
 		}
 	}
-	if f := filepath.Join(p.dir, filepath.FromSlash(rel)); isSource(f) && isFile(f) {
+	if f := filepath.Join(p.dir, filepath.FromSlash(rel)); IsSource(f) && IsFile(f) {
 		return f, true
 	}
 	return "", false
@@ -361,7 +361,7 @@ func (p *wsPackage) sourceFor(target string) (string, bool) {
 func sourceFile(stem string) (string, bool) {
 	for _, base := range []string{stem, filepath.Join(stem, "index")} {
 		for _, ext := range []string{".ts", ".tsx", ".mts", ".js", ".jsx", ".mjs", ".cts", ".cjs"} {
-			if f := base + ext; isFile(f) {
+			if f := base + ext; IsFile(f) {
 				return f, true
 			}
 		}
@@ -369,7 +369,7 @@ func sourceFile(stem string) (string, bool) {
 	return "", false
 }
 
-func isFile(f string) bool {
+func IsFile(f string) bool {
 	fi, err := os.Stat(f)
 	return err == nil && fi.Mode().IsRegular()
 }

@@ -1,4 +1,4 @@
-package jsscan
+package project
 
 import (
 	"maps"
@@ -11,7 +11,6 @@ import (
 
 	"github.com/dypai/dypailint/internal/jsscan/source"
 
-	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/scantree"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -46,7 +45,7 @@ import (
 //     hooks.server modules do not, and $lib/server, *.server.* modules and
 //     the private $env modules fail the build when client code imports
 //     them (shippedServerModules).
-type frameworks struct {
+type Frameworks struct {
 	native     bool // Expo or React Native
 	expoRouter bool
 	remix      bool // Remix or React Router framework mode
@@ -54,12 +53,12 @@ type frameworks struct {
 	// remixVite: built with Vite (React Router 7, Remix 2's Vite plugin),
 	// whose build fails when a .server module is in the client module
 	// graph. Remix's classic compiler empties such a module instead.
-	remixVite bool
+	RemixVite bool
 	appDir    string // Remix / React Router app directory, absolute
 	start     bool   // TanStack Start
 	nuxt      bool   // Nuxt
 	nuxtSrc   string // Nuxt's source directory (app/ in Nuxt 4), absolute
-	kit       bool   // SvelteKit
+	Kit       bool   // SvelteKit
 	// vuePages are the directories of Vue file-based routing
 	// (unplugin-vue-router, vite-plugin-pages), absolute: their components
 	// are routes, reached through a virtual module no import names.
@@ -72,8 +71,8 @@ type frameworks struct {
 // startDeps mark a TanStack Start project.
 var startDeps = []string{"@tanstack/react-start", "@tanstack/start", "@tanstack/solid-start", "@tanstack/vue-start"}
 
-func detectFrameworks(t *scantree.Tree, root string, pkg *packageJSON) frameworks {
-	var fw frameworks
+func detectFrameworks(t *scantree.Tree, root string, pkg *packageJSON) Frameworks {
+	var fw Frameworks
 	fw.native = pkg.has("expo") || pkg.has("react-native")
 	fw.expoRouter = fw.native && (pkg.has("expo-router") || strings.HasPrefix(pkg.Main, "expo-router/"))
 	for _, deps := range []map[string]string{pkg.Dependencies, pkg.DevDependencies} {
@@ -91,14 +90,14 @@ func detectFrameworks(t *scantree.Tree, root string, pkg *packageJSON) framework
 	if fw.remix {
 		fw.appDir = filepath.Join(root, remixAppDir(t, root))
 		// Built with Vite when its config uses the Remix or React Router plugin.
-		fw.remixVite = pkg.has("@react-router/dev") || viteConfigMentions(t, root, "@remix-run/dev", "@react-router/dev")
+		fw.RemixVite = pkg.has("@react-router/dev") || viteConfigMentions(t, root, "@remix-run/dev", "@react-router/dev")
 	}
 	fw.start = slices.ContainsFunc(startDeps, pkg.has)
 	fw.nuxt = pkg.has("nuxt") || pkg.has("nuxt3")
 	if fw.nuxt {
 		fw.nuxtSrc = nuxtSrcDir(t, root)
 	}
-	fw.kit = pkg.has("@sveltejs/kit")
+	fw.Kit = pkg.has("@sveltejs/kit")
 	if !fw.nuxt && (pkg.has("unplugin-vue-router") || pkg.has("vite-plugin-pages") || pkg.has("vue-router") && viteConfigMentions(t, root, "vue-router/vite")) {
 		fw.vuePages = vuePagesDirs(t, root)
 	}
@@ -159,15 +158,15 @@ func nuxtSrcDir(t *scantree.Tree, root string) string {
 // define in their own plugins: SvelteKit's $lib (src/lib), Nuxt's ~ and @
 // (the source directory), ~~ and @@ (the root) and #shared. The project's
 // own aliases win.
-func (p *project) withFrameworkAliases(alias map[string]string) map[string]string {
+func (p *Project) WithFrameworkAliases(alias map[string]string) map[string]string {
 	add := map[string]string{}
-	if p.fw.kit {
-		add["$lib"] = filepath.Join(p.root, "src", "lib")
+	if p.Frameworks.Kit {
+		add["$lib"] = filepath.Join(p.Root, "src", "lib")
 	}
-	if p.fw.nuxt {
-		add["~"], add["@"] = p.fw.nuxtSrc, p.fw.nuxtSrc
-		add["~~"], add["@@"] = p.root, p.root
-		add["#shared"] = filepath.Join(p.root, "shared")
+	if p.Frameworks.nuxt {
+		add["~"], add["@"] = p.Frameworks.nuxtSrc, p.Frameworks.nuxtSrc
+		add["~~"], add["@@"] = p.Root, p.Root
+		add["#shared"] = filepath.Join(p.Root, "shared")
 	}
 	if len(add) == 0 {
 		return alias
@@ -214,7 +213,7 @@ func stem(f string) string {
 
 // relSlash is f relative to dir with slashes, or "" when f is not under dir.
 func relSlash(dir, f string) string {
-	if !within(f, dir) || f == dir {
+	if !Within(f, dir) || f == dir {
 		return ""
 	}
 	r, err := filepath.Rel(dir, f)
@@ -226,8 +225,8 @@ func relSlash(dir, f string) string {
 
 // frameworkEntries adds the client entry points of the project's
 // frameworks, and records the React Router route modules to strip.
-func (p *project) frameworkEntries(add func(string, entryKind)) {
-	fw := p.fw
+func (p *Project) frameworkEntries(add func(string, entryKind)) {
+	fw := p.Frameworks
 	if fw.native {
 		p.nativeEntries(add, p.main)
 	}
@@ -237,7 +236,7 @@ func (p *project) frameworkEntries(add func(string, entryKind)) {
 			p.routeModules[f] = true
 			add(f, entryRoute)
 		}
-		for _, f := range p.files {
+		for _, f := range p.Files {
 			if filepath.Dir(f) == fw.appDir && stem(f) == "entry.client" {
 				add(f, entryBrowser)
 			}
@@ -246,11 +245,11 @@ func (p *project) frameworkEntries(add func(string, entryKind)) {
 	if fw.nuxt {
 		p.nuxtEntries(add)
 	}
-	if fw.kit {
+	if fw.Kit {
 		p.kitEntries(add)
 	}
 	for _, dir := range fw.vuePages {
-		for _, f := range p.files {
+		for _, f := range p.Files {
 			if relSlash(dir, f) != "" && !testFile(f) {
 				add(f, entryRoute)
 			}
@@ -261,8 +260,8 @@ func (p *project) frameworkEntries(add func(string, entryKind)) {
 	}
 	if fw.start {
 		for _, dir := range []string{"src", "app"} {
-			base := filepath.Join(p.root, dir)
-			for _, f := range p.files {
+			base := filepath.Join(p.Root, dir)
+			for _, f := range p.Files {
 				rel := relSlash(base, f)
 				switch {
 				case rel == "":
@@ -280,11 +279,11 @@ func (p *project) frameworkEntries(add func(string, entryKind)) {
 
 // nuxtEntries adds the modules of a Nuxt app that ship to the browser
 // whether or not an import shows it (see frameworks).
-func (p *project) nuxtEntries(add func(string, entryKind)) {
-	src := p.fw.nuxtSrc
+func (p *Project) nuxtEntries(add func(string, entryKind)) {
+	src := p.Frameworks.nuxtSrc
 	var used []string // the app's client code, read for auto-imported names
 	var auto []string // composables, utils and stores: entries when client code uses them
-	for _, f := range p.files {
+	for _, f := range p.Files {
 		rel := relSlash(src, f)
 		if rel == "" || testFile(f) || strings.Contains(filepath.Base(f), ".server.") || strings.Contains(filepath.Base(f), ".stories.") {
 			continue
@@ -300,14 +299,14 @@ func (p *project) nuxtEntries(add func(string, entryKind)) {
 		case nested && (dir == "composables" || dir == "utils" || dir == "stores") && !source.IsComponent(f):
 			auto = append(auto, f)
 			continue
-		case nested && dir == "components", src != p.root && source.IsComponent(f):
+		case nested && dir == "components", src != p.Root && source.IsComponent(f):
 			add(f, entryNuxtAuto) // auto-registered by name; Nuxt 4: app/ is the Vue app
 		default:
 			continue
 		}
 		used = append(used, f)
 	}
-	for _, f := range nuxtUsedAutoImports(p.tree, auto, used) {
+	for _, f := range nuxtUsedAutoImports(p.Tree, auto, used) {
 		add(f, entryNuxtAuto)
 	}
 }
@@ -373,11 +372,11 @@ func stemCamel(f string) string {
 // kitEntries adds the modules of a SvelteKit app that ship to the browser:
 // the route components and universal load modules of src/routes, the
 // client and universal hooks, and the service worker.
-func (p *project) kitEntries(add func(string, entryKind)) {
-	src := filepath.Join(p.root, "src")
+func (p *Project) kitEntries(add func(string, entryKind)) {
+	src := filepath.Join(p.Root, "src")
 	routes := filepath.Join(src, "routes")
-	for _, f := range p.files {
-		if relSlash(routes, f) != "" && !p.serverModule(f) {
+	for _, f := range p.Files {
+		if relSlash(routes, f) != "" && !p.ServerModule(f) {
 			name, _, _ := strings.Cut(stem(f), "@") // +page@(app).svelte resets the layout
 			switch {
 			case name == "+page" || name == "+layout":
@@ -413,11 +412,11 @@ func startRoute(rel string) bool {
 
 // nativeEntries are the entries of an Expo or React Native app: the
 // expo-router routes, or the app's main module.
-func (p *project) nativeEntries(add func(string, entryKind), main string) {
-	if p.fw.expoRouter {
+func (p *Project) nativeEntries(add func(string, entryKind), main string) {
+	if p.Frameworks.expoRouter {
 		for _, dir := range []string{"app", "src/app"} {
-			base := filepath.Join(p.root, filepath.FromSlash(dir))
-			for _, f := range p.files {
+			base := filepath.Join(p.Root, filepath.FromSlash(dir))
+			for _, f := range p.Files {
 				if relSlash(base, f) == "" {
 					continue
 				}
@@ -431,15 +430,15 @@ func (p *project) nativeEntries(add func(string, entryKind), main string) {
 		return
 	}
 	if main != "" && !strings.Contains(main, "node_modules") {
-		m := filepath.Join(p.root, filepath.FromSlash(main))
-		if f, ok := sourceFile(strings.TrimSuffix(m, filepath.Ext(m))); ok && isSource(f) {
+		m := filepath.Join(p.Root, filepath.FromSlash(main))
+		if f, ok := sourceFile(strings.TrimSuffix(m, filepath.Ext(m))); ok && IsSource(f) {
 			add(f, entryNative)
-		} else if isFile(m) && isSource(m) {
+		} else if IsFile(m) && IsSource(m) {
 			add(m, entryNative)
 		}
 	}
-	for _, f := range p.files {
-		if filepath.Dir(f) != p.root {
+	for _, f := range p.Files {
+		if filepath.Dir(f) != p.Root {
 			continue
 		}
 		switch filepath.Base(f) {
@@ -458,13 +457,13 @@ var routeFileRE = regexp.MustCompile(`["'\x60]([^"'\x60\s]+\.(?:[cm]?[jt]sx?|mdx
 // there is no routes.ts or it calls flatRoutes. When a routes.ts names no
 // file and does not call flatRoutes, which modules are routes cannot be
 // told: every module of the app directory is taken.
-func (p *project) remixRoutes() []string {
-	app := p.fw.appDir
+func (p *Project) remixRoutes() []string {
+	app := p.Frameworks.appDir
 	var out []string
 	inApp := func(f string) bool {
-		return relSlash(app, f) != "" && !p.serverModule(f) && stem(f) != "entry.server" && stem(f) != "entry.client"
+		return relSlash(app, f) != "" && !p.ServerModule(f) && stem(f) != "entry.server" && stem(f) != "entry.client"
 	}
-	for _, f := range p.files {
+	for _, f := range p.Files {
 		if filepath.Dir(f) == app && stem(f) == "root" {
 			out = append(out, f)
 		}
@@ -476,11 +475,11 @@ func (p *project) remixRoutes() []string {
 		configs = append(configs, filepath.Join(app, name))
 	}
 	for _, name := range []string{"remix.config.js", "remix.config.mjs", "remix.config.cjs", "vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs"} {
-		configs = append(configs, filepath.Join(p.root, name))
+		configs = append(configs, filepath.Join(p.Root, name))
 	}
 	routesConfig := false
 	for i, cf := range configs {
-		data, err := p.tree.ReadFile(cf)
+		data, err := p.Tree.ReadFile(cf)
 		if err != nil {
 			continue
 		}
@@ -491,7 +490,7 @@ func (p *project) remixRoutes() []string {
 		routesConfig = routesConfig || isRoutesTS
 		for _, m := range routeFileRE.FindAllStringSubmatch(string(data), -1) {
 			f := filepath.Join(app, filepath.FromSlash(m[1]))
-			if isFile(f) && isSource(f) {
+			if IsFile(f) && IsSource(f) {
 				named = append(named, f)
 			}
 		}
@@ -501,7 +500,7 @@ func (p *project) remixRoutes() []string {
 	}
 	out = append(out, named...)
 	if routesConfig && !convention && len(named) == 0 {
-		for _, f := range p.files {
+		for _, f := range p.Files {
 			if inApp(f) && !configsContain(configs, f) {
 				out = append(out, f)
 			}
@@ -510,12 +509,12 @@ func (p *project) remixRoutes() []string {
 	}
 	if convention {
 		routes := filepath.Join(app, "routes")
-		for _, f := range p.files {
+		for _, f := range p.Files {
 			rel := relSlash(routes, f)
 			if rel == "" || !inApp(f) || testFile(f) {
 				continue
 			}
-			if p.fw.remixV1 || flatRoute(rel) {
+			if p.Frameworks.remixV1 || flatRoute(rel) {
 				out = append(out, f)
 			}
 		}
@@ -565,89 +564,27 @@ var kitServerModuleRE = regexp.MustCompile(`\.server\.([cm]?[jt]sx?|svelte)$`)
 
 // kitServerOnly are the modules SvelteKit refuses to bundle into client
 // code.
-var kitServerOnly = map[string]bool{"$env/static/private": true, "$env/dynamic/private": true, "$app/server": true}
+var KitServerOnly = map[string]bool{"$env/static/private": true, "$env/dynamic/private": true, "$app/server": true}
 
 // serverModule reports whether f never ships to the browser by its name:
 // in a React Router or Remix app, a .server module; in a SvelteKit app, a
 // .server module or one under src/lib/server. Importing one from client
 // code fails the build.
-func (p *project) serverModule(f string) bool {
+func (p *Project) ServerModule(f string) bool {
 	switch {
-	case p.fw.remix:
+	case p.Frameworks.remix:
 		return serverModuleRE.MatchString(filepath.ToSlash(f))
-	case p.fw.kit:
-		return kitServerModuleRE.MatchString(f) || within(f, filepath.Join(p.root, "src", "lib", "server"))
+	case p.Frameworks.Kit:
+		return kitServerModuleRE.MatchString(f) || Within(f, filepath.Join(p.Root, "src", "lib", "server"))
 	}
 	return false
-}
-
-// shippedServerModules reports the server-only modules (serverModule) the
-// client build reached, as a Vite-built app's build would: an error naming
-// the chain from the client entry point. Remix's classic compiler replaces
-// them with empty modules, a supported way to share a barrel file between
-// loaders and components: nothing to report there.
-func shippedServerModules(a *analysis) []error {
-	if !a.p.fw.remixVite && !a.p.fw.kit {
-		return nil
-	}
-	var files []string
-	for f := range a.b.inputs {
-		if a.p.serverModule(f) {
-			files = append(files, f)
-		}
-	}
-	slices.Sort(files)
-	var errs []error
-	for _, f := range files {
-		chain, _ := a.chain(f)
-		// At the import in client code when it is known: that is the line
-		// to change.
-		at, line, col := a.importSite(f)
-		subject := "is a .server module but client code imports it"
-		if a.p.fw.kit {
-			subject = "is a server-only module ($lib/server or .server) but client code imports it"
-		}
-		if at != f {
-			subject = "client code imports " + a.p.rel(f) + ", a server-only module"
-		}
-		msg := subject + " (" + chain + "): the React Router / Remix Vite build fails; use it only from loader, action and other .server modules"
-		if a.p.fw.kit {
-			msg = subject + " (" + chain + "): the SvelteKit build fails; use it only from +page.server, +layout.server, +server and hooks.server modules"
-		}
-		errs = append(errs, &finding.Problem{File: at, Line: line, Col: col, Msg: msg})
-	}
-	return errs
-}
-
-// shippedKitPrivate reports the client modules importing SvelteKit's
-// private env modules or $app/server, whose build fails: kitPrivate maps
-// each importer to the first such specifier.
-func shippedKitPrivate(a *analysis, kitPrivate map[string]string) []error {
-	var files []string
-	for f := range kitPrivate {
-		if a.b.inputs[f] && !a.p.serverModule(f) {
-			files = append(files, f)
-		}
-	}
-	slices.Sort(files)
-	var errs []error
-	for _, f := range files {
-		chain, _ := a.chain(f)
-		line, col, ok := a.specifierAt(f, kitPrivate[f])
-		if !ok {
-			line, col = 1, 1
-		}
-		errs = append(errs, &finding.Problem{File: f, Line: line, Col: col,
-			Msg: "imports " + kitPrivate[f] + " but is client code (" + chain + "): the SvelteKit build fails; use it only in +page.server, +layout.server, +server, hooks.server and $lib/server modules"})
-	}
-	return errs
 }
 
 // stripForClient removes from a module, for the client build, what its
 // framework keeps out of the browser: a Next.js page's data functions, a
 // route module's loader, action and headers, TanStack Start's server
 // functions (stripServerCode). It returns false when nothing is removed.
-func (p *project) stripForClient(path string, target api.Target, page bool) (string, bool) {
+func (p *Project) StripForClient(path string, target api.Target, page bool) (string, bool) {
 	var exports map[string]bool
 	switch {
 	case page:
@@ -655,28 +592,28 @@ func (p *project) stripForClient(path string, target api.Target, page bool) (str
 	case p.routeModules[path]:
 		exports = transform.RouteServerExports
 	}
-	if exports == nil && !p.fw.start {
+	if exports == nil && !p.Frameworks.start {
 		return "", false
 	}
-	return transform.StripServerCode(path, target, exports, p.fw.start)
+	return transform.StripServerCode(path, target, exports, p.Frameworks.start)
 }
 
 // vueComponentEntries adds the components of src/components that a Vue
 // template uses by name (<AdminPanel />, <admin-panel>) with no import, as
 // unplugin-vue-components registers them.
-func (p *project) vueComponentEntries(add func(string, entryKind)) {
-	dir := filepath.Join(p.root, "src", "components")
+func (p *Project) vueComponentEntries(add func(string, entryKind)) {
+	dir := filepath.Join(p.Root, "src", "components")
 	var templates strings.Builder
-	for _, f := range p.files {
+	for _, f := range p.Files {
 		if source.IsComponent(f) {
-			if data, err := p.tree.ReadFile(f); err == nil {
+			if data, err := p.Tree.ReadFile(f); err == nil {
 				templates.Write(data)
 				templates.WriteByte('\n')
 			}
 		}
 	}
 	text := templates.String()
-	for _, f := range p.files {
+	for _, f := range p.Files {
 		if relSlash(dir, f) == "" || !source.IsComponent(f) || testFile(f) {
 			continue
 		}
