@@ -1,7 +1,6 @@
 package jsscan
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/grafana/sobek/ast"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
 // chunkAnalyzer walks one output chunk.
@@ -39,7 +39,7 @@ type analysis struct {
 	prof    *sdk.Profile
 	exports map[string]map[string]*binding // chunk -> export name -> binding
 	emit    func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix)
-	files   *fileCache
+	files   *source.Files
 	// deadline is the project's time bound; zero means none.
 	deadline time.Time
 	// recovery is where the client build handles the set-password auth
@@ -71,29 +71,13 @@ func (a *analysis) run() error {
 	}
 	for i, c := range order {
 		if !a.deadline.IsZero() && time.Now().After(a.deadline) {
-			return &timeBoundError{root: a.p.Root, left: len(order) - i}
+			return timeBound(a.p.Root, len(order)-i)
 		}
 		a.chunk(c)
 		c.prog = nil // free the AST
 	}
 	return nil
 }
-
-// timeBoundError notes a project whose analysis hit projectTimeBound.
-type timeBoundError struct {
-	root string
-	left int // modules not analysed; 0 when a build was cut short
-}
-
-func (e *timeBoundError) Error() string {
-	if e.left > 0 {
-		return fmt.Sprintf("%s: analysis stopped at its time bound (%v): %d modules not analysed", e.root, projectTimeBound, e.left)
-	}
-	return fmt.Sprintf("%s: analysis stopped at its time bound (%v) while building", e.root, projectTimeBound)
-}
-
-// IsNotice marks the bound as a gap in what was seen.
-func (e *timeBoundError) IsNotice() bool { return true }
 
 func (a *analysis) chunk(c *chunk) {
 	prog := c.prog

@@ -8,12 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
@@ -80,7 +78,7 @@ func TestProjectTimeBound(t *testing.T) {
 	if len(ps) != 1 || len(errs) > 0 {
 		t.Fatalf("discover: %d projects, errors %v", len(ps), errs)
 	}
-	files := &fileCache{lines: map[string][]string{}}
+	files := source.NewFiles(nil)
 	fs, errs, _ := scanProject(&proj{ps[0]}, cfg, files, time.Now().Add(-time.Second))
 	if len(fs) != 0 {
 		t.Errorf("findings after the deadline: %v", fs)
@@ -89,8 +87,7 @@ func TestProjectTimeBound(t *testing.T) {
 		t.Fatal("no time-bound note")
 	}
 	for _, e := range errs { // one per build, identical: the CLI shows one
-		var tb *timeBoundError
-		if !errors.As(e, &tb) || !tb.IsNotice() || !strings.Contains(e.Error(), "analysis stopped at its time bound") {
+		if !errors.Is(e, errTimeBound) || !finding.IsNotice(e) || !strings.Contains(e.Error(), "analysis stopped at its time bound") {
 			t.Errorf("error %v, want a time-bound note", e)
 		}
 	}

@@ -11,16 +11,13 @@ import (
 	"sync"
 	"time"
 
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
-	"github.com/dypai/dypailint/internal/jsscan/transform"
-
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/ast"
 
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/jsscan/source"
+	"github.com/dypai/dypailint/internal/jsscan/transform"
 	"github.com/dypai/dypailint/internal/sourcemap"
 )
 
@@ -191,7 +188,7 @@ func (p *proj) build(st *buildState, client bool, alias map[string]string) (*bui
 	}
 	for attempt := 0; ; attempt++ {
 		if !st.deadline.IsZero() && time.Now().After(st.deadline) {
-			return nil, &timeBoundError{root: p.Root}
+			return nil, timeBound(p.Root, 0)
 		}
 		res := bnd.ctx.Rebuild()
 		if len(res.Errors) == 0 {

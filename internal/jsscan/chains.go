@@ -30,7 +30,7 @@ func (a *analysis) importSite(target string) (file string, line, col int) {
 
 // specifierAt is the line and column of the quoted specifier spec in file.
 func (a *analysis) specifierAt(file, spec string) (int, int, bool) {
-	src, err := a.files.read(file)
+	src, err := a.files.Read(file)
 	if err != nil {
 		return 0, 0, false
 	}

@@ -4,13 +4,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
 	"github.com/grafana/sobek/ast"
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // endpointCall applies the call rules to client.api.<method>(name, payload).

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
 	"github.com/grafana/sobek/ast"
+
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // enter returns the scope for node n, the same one in both passes.

@@ -5,14 +5,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/token"
 
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // member is the value of v.name; it reports env reads (DYP102).

@@ -3,11 +3,10 @@ package jsscan
 import (
 	"bytes"
 
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
 	"github.com/grafana/sobek/ast"
 
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // dropIdentityFixes returns the mechanical fix of DYP201: delete each
@@ -35,7 +34,7 @@ func (ca *chunkAnalyzer) dropIdentityFixes(payloads []*value) []finding.Fix {
 			if !ok {
 				continue
 			}
-			src, err := ca.a.files.read(loc.File)
+			src, err := ca.a.files.Read(loc.File)
 			if err != nil {
 				continue
 			}

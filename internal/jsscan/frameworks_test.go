@@ -5,9 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/internal/jsscan/project"
 )
 
 const keyClient = "import { createClient } from '@dypai/client'\n"

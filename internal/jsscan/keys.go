@@ -5,10 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/token"
@@ -16,6 +12,8 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
 // keyHeader handles a key header (X-API-KEY; supabase: apikey, or
@@ -150,7 +148,7 @@ func (ca *chunkAnalyzer) sourceName(e ast.Expression, out string) string {
 	if !ok {
 		return out
 	}
-	line := ca.a.files.line(loc.File, loc.Line-1)
+	line := ca.a.files.Line(loc.File, loc.Line-1)
 	i := loc.Col - 1
 	if i < 0 || i >= len(line) {
 		return out

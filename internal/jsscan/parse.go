@@ -10,12 +10,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
 
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/sourcemap"
 	"github.com/dypai/dypailint/internal/textfile"
 )
@@ -33,7 +33,7 @@ const maxParseRetries = 20
 // what it imports, and the project is rebuilt again: one file the parser
 // cannot read costs that file, not the project. A failure that maps to no
 // input file (esbuild's own helpers) is an error naming the build.
-func (p *proj) buildParsed(st *buildState, client bool, alias map[string]string, files *fileCache) (*buildOut, error) {
+func (p *proj) buildParsed(st *buildState, client bool, alias map[string]string, files *source.Files) (*buildOut, error) {
 	for attempt := 0; ; attempt++ {
 		b, err := p.build(st, client, alias)
 		if err != nil {
@@ -159,7 +159,7 @@ func (c *chunk) lineStarts() []int {
 
 // originAt maps a byte offset of the chunk to the original file, line and
 // column.
-func (c *chunk) originAt(off int, files *fileCache) (finding.Location, bool) {
+func (c *chunk) originAt(off int, files *source.Files) (finding.Location, bool) {
 	if off < 0 || off > len(c.code) {
 		return finding.Location{}, false
 	}
@@ -170,7 +170,7 @@ func (c *chunk) originAt(off int, files *fileCache) (finding.Location, bool) {
 
 // origin maps a 0-based line and byte column of the chunk to the original
 // file, line and column.
-func (c *chunk) origin(line, col int, files *fileCache) (finding.Location, bool) {
+func (c *chunk) origin(line, col int, files *source.Files) (finding.Location, bool) {
 	sm := c.smap
 	lines := c.lineStarts()
 	if sm == nil || line < 0 || line >= len(lines) {
@@ -192,7 +192,7 @@ func (c *chunk) origin(line, col int, files *fileCache) (finding.Location, bool)
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(filepath.Dir(c.path), filepath.FromSlash(s))
 	}
-	text := files.line(path, int(seg.Line))
+	text := files.Line(path, int(seg.Line))
 	return finding.Location{File: path, Line: int(seg.Line) + 1, Col: textfile.ByteCol(text, int(seg.Col)) + 1}, true
 }
 

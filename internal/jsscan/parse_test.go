@@ -3,10 +3,10 @@ package jsscan
 import (
 	"testing"
 
-	"github.com/dypai/dypailint/internal/jsscan/transform"
-
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/parser"
+
+	"github.com/dypai/dypailint/internal/jsscan/transform"
 )
 
 // TestParserGaps pins the syntax sobek's parser rejects and esbuild prints

@@ -6,13 +6,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
-	"github.com/dypai/dypailint/internal/jsscan/transform"
-
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
 	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/jsscan/source"
+	"github.com/dypai/dypailint/internal/jsscan/transform"
 )
 
 var assetLoaders = map[string]bool{".json": true}

@@ -10,10 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
@@ -79,7 +79,7 @@ func TestRealApps(t *testing.T) {
 // dump writes the esbuild output of each project under root to out.
 func dump(t *testing.T, root, out string) {
 	ps, _ := project.Discover([]string{root}, &config.Config{}, scantree.New(root, []string{root}))
-	files := &fileCache{lines: map[string][]string{}}
+	files := source.NewFiles(nil)
 	for _, pp := range ps {
 		p := &proj{pp}
 		if err := p.Setup(&config.Config{}); err != nil {

@@ -1,10 +1,11 @@
 package jsscan
 
 import (
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/token"
+
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // The set-password handler of DYP407. An invitation link makes the SDK

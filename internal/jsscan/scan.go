@@ -9,14 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
-
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
-	"github.com/dypai/dypailint/internal/scantree"
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/directive"
@@ -24,6 +17,9 @@ import (
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/envexpose"
+	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/jsscan/source"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // Result is what a scan found.
@@ -107,7 +103,7 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 	projects, errs := project.Discover(roots, cfg, tree)
 	res.Errors = append(res.Errors, errs...)
 	res.Projects = len(projects)
-	files := &fileCache{tree: tree, lines: map[string][]string{}}
+	files := source.NewFiles(tree)
 	type key struct {
 		rule string
 		loc  finding.Location
@@ -151,17 +147,12 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 	return res, nil
 }
 
-// projectTimeBound bounds the analysis of one JS/TS project: checked
-// between builds and between modules, it stops what an input built to be
-// slow could otherwise stretch without end, with a note.
-const projectTimeBound = 3 * time.Minute
-
 // suppress applies the project's dypai-ignore directives and reports the
 // malformed and unused ones (DYP001).
-func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *fileCache) []finding.Finding {
+func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *source.Files) []finding.Finding {
 	var ds []*directive.Directive
 	for _, f := range p.Files {
-		src, err := files.read(f)
+		src, err := files.Read(f)
 		if err != nil {
 			continue
 		}
@@ -181,7 +172,7 @@ func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *fileCac
 		if _, ok := slices.BinarySearch(p.Files, file); ok {
 			continue
 		}
-		if src, err := files.read(file); err == nil {
+		if src, err := files.Read(file); err == nil {
 			others = append(others, source.Directives(file, src)...)
 		}
 	}
@@ -214,51 +205,6 @@ func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *fileCac
 	return fs
 }
 
-// fileCache reads source files once and splits them into lines.
-type fileCache struct {
-	tree  *scantree.Tree
-	mu    sync.Mutex
-	lines map[string][]string
-	raw   map[string][]byte
-}
-
-func (c *fileCache) read(path string) ([]byte, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if b, ok := c.raw[path]; ok {
-		return b, nil
-	}
-	b, err := c.tree.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	if c.raw == nil {
-		c.raw = map[string][]byte{}
-	}
-	c.raw[path] = b
-	return b, nil
-}
-
-// line returns line n (0-based) of a file, or "".
-func (c *fileCache) line(path string, n int) string {
-	c.mu.Lock()
-	ls, ok := c.lines[path]
-	c.mu.Unlock()
-	if !ok {
-		b, err := c.tree.ReadFile(path)
-		if err == nil {
-			ls = strings.Split(string(b), "\n")
-		}
-		c.mu.Lock()
-		c.lines[path] = ls
-		c.mu.Unlock()
-	}
-	if n < 0 || n >= len(ls) {
-		return ""
-	}
-	return ls[n]
-}
-
 var workers = runtime.GOMAXPROCS(0)
 
 // mayMatter reports whether any source file of the project mentions
@@ -266,7 +212,7 @@ var workers = runtime.GOMAXPROCS(0)
 // browser-exposed env var prefix, or a suppression directive. A project
 // that mentions none cannot have findings, so it is not bundled at all — a
 // byte search, which keeps monorepos' unrelated packages cheap.
-func (p *proj) mayMatter(files *fileCache) bool {
+func (p *proj) mayMatter(files *source.Files) bool {
 	if p.Monorepo != nil {
 		return true // sibling workspace packages are bundled in too
 	}
@@ -283,7 +229,7 @@ func (p *proj) mayMatter(files *fileCache) bool {
 	}
 	needles = append(needles, []byte(directive.JSPrefix))
 	for _, f := range p.Files {
-		b, err := files.read(f)
+		b, err := files.Read(f)
 		if err != nil {
 			return true // let the build report it
 		}

@@ -12,16 +12,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/parser"
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files")

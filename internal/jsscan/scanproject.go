@@ -7,13 +7,11 @@ import (
 	"sync"
 	"time"
 
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
 	"github.com/dypai/dypailint/internal/textfile"
 )
@@ -23,7 +21,7 @@ import (
 type projectScan struct {
 	p     *proj
 	cfg   *config.Config
-	files *fileCache
+	files *source.Files
 	st    *buildState
 	alias map[string]string
 	found map[string]finding.Finding // the findings of both passes, one per rule, line and message
@@ -34,7 +32,7 @@ type projectScan struct {
 // scanProject builds and analyses one project, stopping at deadline. A
 // panic (a bug here or in a library on odd input) becomes an error naming
 // the project.
-func scanProject(p *proj, cfg *config.Config, files *fileCache, deadline time.Time) (out []finding.Finding, errs []error, stats ProjectStats) {
+func scanProject(p *proj, cfg *config.Config, files *source.Files, deadline time.Time) (out []finding.Finding, errs []error, stats ProjectStats) {
 	s := &projectScan{p: p, cfg: cfg, files: files, found: map[string]finding.Finding{}}
 	s.stats.Root = p.Root
 	defer func() {
@@ -77,7 +75,7 @@ func internalError(p *proj, r any) error {
 func (s *projectScan) dropUnreadable() []string {
 	var skipped []string
 	s.p.Files = slices.DeleteFunc(s.p.Files, func(f string) bool {
-		data, err := s.files.read(f)
+		data, err := s.files.Read(f)
 		if err != nil {
 			return false
 		}

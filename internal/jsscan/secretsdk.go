@@ -3,14 +3,13 @@ package jsscan
 import (
 	"fmt"
 
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // DYP105: a server-only third-party SDK (sdk.ServerSDKs: OpenAI, Stripe,

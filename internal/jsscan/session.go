@@ -5,13 +5,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // A function that gets the signed-in user — a Next.js route handler or

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dypai/dypailint/internal/jsscan/project"
-
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/project"
 )
 
 func TestMatchGlob(t *testing.T) {

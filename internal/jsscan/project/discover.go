@@ -10,12 +10,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
-	"github.com/dypai/dypailint/internal/scantree"
-
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jsscan/source"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // skipDirs are directory names never scanned: dependencies, VCS data and

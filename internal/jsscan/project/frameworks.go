@@ -7,13 +7,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dypai/dypailint/internal/jsscan/transform"
+	"github.com/evanw/esbuild/pkg/api"
 
 	"github.com/dypai/dypailint/internal/jsscan/source"
-
+	"github.com/dypai/dypailint/internal/jsscan/transform"
 	"github.com/dypai/dypailint/internal/scantree"
-
-	"github.com/evanw/esbuild/pkg/api"
 )
 
 // frameworks are the app frameworks of a project, beyond Next.js and SPAs,

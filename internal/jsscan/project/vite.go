@@ -5,15 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/dypai/dypailint/internal/jsscan/transform"
-
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
-	"github.com/dypai/dypailint/internal/scantree"
-
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
+
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
+	"github.com/dypai/dypailint/internal/jsscan/transform"
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // viteAlias reads resolve.alias from the project's Vite config without

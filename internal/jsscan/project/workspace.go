@@ -8,9 +8,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/dypai/dypailint/internal/scantree"
-
 	"github.com/goccy/go-yaml"
+
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // workspace maps the package names of a monorepo (npm, yarn and pnpm

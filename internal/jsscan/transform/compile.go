@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"unicode/utf16"
 
-	"github.com/dypai/dypailint/internal/jsscan/source"
-
 	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
 // lowered are the syntax features esbuild must lower because sobek's

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
 	"github.com/grafana/sobek/ast"
+
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // startServerCode is what TanStack Start's compiler removes from the client

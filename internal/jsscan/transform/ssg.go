@@ -5,11 +5,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dypai/dypailint/internal/jsscan/jsast"
-
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
+
+	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // serverExports are the pages-router exports that run only on the server.
