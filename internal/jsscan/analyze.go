@@ -8,13 +8,14 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jsscan/build"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
 // chunkAnalyzer walks one output chunk.
 type chunkAnalyzer struct {
 	a      *analysis
-	ch     *chunk
+	ch     *build.Chunk
 	scopes map[ast.Node]*scope
 	sc     *scope
 	fn     *fnCtx
@@ -35,7 +36,7 @@ type chunkAnalyzer struct {
 // analysis applies the rules to the chunks of one build.
 type analysis struct {
 	p       *proj
-	b       *buildOut
+	b       *build.Output
 	prof    *sdk.Profile
 	exports map[string]map[string]*binding // chunk -> export name -> binding
 	emit    func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix)
@@ -52,40 +53,40 @@ type analysis struct {
 func (a *analysis) run() error {
 	a.exports = map[string]map[string]*binding{}
 	done := map[string]bool{}
-	var order []*chunk
-	var visit func(c *chunk)
-	visit = func(c *chunk) {
-		if done[c.path] {
+	var order []*build.Chunk
+	var visit func(c *build.Chunk)
+	visit = func(c *build.Chunk) {
+		if done[c.Path] {
 			return
 		}
-		done[c.path] = true
-		for _, imp := range c.imports {
-			if d := a.b.byPath[imp]; d != nil {
+		done[c.Path] = true
+		for _, imp := range c.Imports {
+			if d := a.b.ByPath[imp]; d != nil {
 				visit(d)
 			}
 		}
 		order = append(order, c)
 	}
-	for _, c := range a.b.chunks {
+	for _, c := range a.b.Chunks {
 		visit(c)
 	}
 	for i, c := range order {
 		if !a.deadline.IsZero() && time.Now().After(a.deadline) {
-			return timeBound(a.p.Root, len(order)-i)
+			return build.TimeBound(a.p.Root, len(order)-i)
 		}
 		a.chunk(c)
-		c.prog = nil // free the AST
+		c.Prog = nil // free the AST
 	}
 	return nil
 }
 
-func (a *analysis) chunk(c *chunk) {
-	prog := c.prog
+func (a *analysis) chunk(c *build.Chunk) {
+	prog := c.Prog
 	if prog == nil {
 		return // buildParsed has reported why
 	}
 	ca := &chunkAnalyzer{a: a, ch: c, scopes: map[ast.Node]*scope{}, exp: map[string]*binding{}}
-	a.exports[c.path] = ca.exp
+	a.exports[c.Path] = ca.exp
 	// Two passes: the first computes what each binding holds, so that a
 	// function walked before the declaration it uses still sees it.
 	for pass := 0; pass < 2; pass++ {
@@ -109,5 +110,5 @@ func (ca *chunkAnalyzer) emit(rule string, at file.Idx, msg string, related []fi
 
 // loc maps an offset of the chunk to the original file, line and column.
 func (ca *chunkAnalyzer) loc(at file.Idx) (finding.Location, bool) {
-	return ca.ch.originAt(int(at)-1, ca.a.files)
+	return ca.ch.OriginAt(int(at)-1, ca.a.files)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/build"
 	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -79,7 +80,7 @@ func TestProjectTimeBound(t *testing.T) {
 		t.Fatalf("discover: %d projects, errors %v", len(ps), errs)
 	}
 	files := source.NewFiles(nil)
-	fs, errs, _ := scanProject(&proj{ps[0]}, cfg, files, time.Now().Add(-time.Second))
+	fs, errs, _ := scanProject(&proj{&build.Builder{Project: ps[0]}}, cfg, files, time.Now().Add(-time.Second))
 	if len(fs) != 0 {
 		t.Errorf("findings after the deadline: %v", fs)
 	}
@@ -87,7 +88,7 @@ func TestProjectTimeBound(t *testing.T) {
 		t.Fatal("no time-bound note")
 	}
 	for _, e := range errs { // one per build, identical: the CLI shows one
-		if !errors.Is(e, errTimeBound) || !finding.IsNotice(e) || !strings.Contains(e.Error(), "analysis stopped at its time bound") {
+		if !errors.Is(e, build.ErrTimeBound) || !finding.IsNotice(e) || !strings.Contains(e.Error(), "analysis stopped at its time bound") {
 			t.Errorf("error %v, want a time-bound note", e)
 		}
 	}

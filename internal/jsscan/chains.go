@@ -19,7 +19,7 @@ func (a *analysis) chain(target string) (string, *project.Entry) {
 // point, or target itself at 1:1 when that is not known.
 func (a *analysis) importSite(target string) (file string, line, col int) {
 	if _, _, prev := a.chainFrom(target); prev != "" {
-		if spec := a.b.specs[prev+"\x00"+target]; spec != "" {
+		if spec := a.b.Specs[prev+"\x00"+target]; spec != "" {
 			if l, c, ok := a.specifierAt(prev, spec); ok {
 				return prev, l, c
 			}
@@ -75,7 +75,7 @@ func (a *analysis) chainFrom(target string) (string, *project.Entry, string) {
 				f = h.prev
 			}
 		}
-		next := slices.Clone(a.b.graph[cur])
+		next := slices.Clone(a.b.Graph[cur])
 		slices.Sort(next)
 		for _, n := range next {
 			if _, ok := seen[n]; !ok {

@@ -79,7 +79,7 @@ func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method s
 		if len(reasons) > 0 {
 			ca.emit(rules.DYP301, e.Idx0(), rules.MsgAPIKeyUserScope("call of "+shown+" with the API-key client", reasons), related)
 		}
-		if apiKeyEP && ca.a.b.client {
+		if apiKeyEP && ca.a.b.Client {
 			if loc, ok := ca.loc(e.Idx0()); ok {
 				chain, _ := ca.a.chain(loc.File)
 				ca.emit(rules.DYP405, e.Idx0(), rules.MsgBrowserCallsAPIKeyEndpoint(chain, name), nil)

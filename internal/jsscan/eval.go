@@ -99,7 +99,7 @@ func (ca *chunkAnalyzer) importDecl(s *scope, imp *ast.ImportDeclaration) {
 	if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
 		return
 	}
-	exp := ca.a.exports[filepath.Join(filepath.Dir(ca.ch.path), filepath.FromSlash(spec))]
+	exp := ca.a.exports[filepath.Join(filepath.Dir(ca.ch.Path), filepath.FromSlash(spec))]
 	if c.NamedImports != nil {
 		for _, is := range c.NamedImports.ImportsList {
 			local := is.Alias
@@ -168,7 +168,7 @@ func (ca *chunkAnalyzer) exportDecl(s *scope, ed *ast.ExportDeclaration) {
 	}
 	if ed.ExportFromClause != nil && ed.FromClause != nil && ed.ExportFromClause.NamedExports != nil {
 		spec := string(ed.FromClause.ModuleSpecifier)
-		exp := ca.a.exports[filepath.Join(filepath.Dir(ca.ch.path), filepath.FromSlash(spec))]
+		exp := ca.a.exports[filepath.Join(filepath.Dir(ca.ch.Path), filepath.FromSlash(spec))]
 		for _, es := range ed.ExportFromClause.NamedExports.ExportsList {
 			name := es.Alias
 			if name == "" {

@@ -526,7 +526,7 @@ func (ca *chunkAnalyzer) helperClient(e *ast.CallExpression, ret *value, args []
 	}
 	c := &client{apiKey: true, key: ca.describeKey(args[i], e.ArgumentList[i]), keyParam: -1}
 	c.loc, c.ok = ca.loc(e.Idx0())
-	if ca.report && ca.a.b.client {
+	if ca.report && ca.a.b.Client {
 		what := ca.sourceName(e.Callee, exprName(e.Callee))
 		if what == "" {
 			what = "a helper"

@@ -20,7 +20,7 @@ import (
 // Authorization with the service-role key) given a value e: a privileged
 // request built in this code (DYP101 in the client build).
 func (ca *chunkAnalyzer) keyHeader(at file.Idx, header string, v *value, e ast.Expression) {
-	if !ca.report || !ca.a.b.client || !ca.privileged(v, e) {
+	if !ca.report || !ca.a.b.Client || !ca.privileged(v, e) {
 		return
 	}
 	ca.emitDYP101(at, fmt.Sprintf("an %s header%s", header, paren(ca.describeKey(v, e))), v, true)
@@ -226,7 +226,7 @@ func (ca *chunkAnalyzer) construct(e *ast.CallExpression, name string, args []*v
 			c.keyParam = v.idx
 		}
 	}
-	if c.apiKey && ca.report && ca.a.b.client {
+	if c.apiKey && ca.report && ca.a.b.Client {
 		if name == "" {
 			name = "createClient"
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/build"
 	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -81,14 +82,14 @@ func dump(t *testing.T, root, out string) {
 	ps, _ := project.Discover([]string{root}, &config.Config{}, scantree.New(root, []string{root}))
 	files := source.NewFiles(nil)
 	for _, pp := range ps {
-		p := &proj{pp}
+		p := &proj{&build.Builder{Project: pp}}
 		if err := p.Setup(&config.Config{}); err != nil {
 			t.Log(err)
 		}
-		st := newBuildState()
-		defer st.bundler.dispose()
+		st := build.NewState()
+		defer st.Bundler.Dispose()
 		for _, client := range []bool{false, true} {
-			b, err := p.buildParsed(st, client, project.ViteAlias(p.Tree, p.Root), files)
+			b, err := p.Build(st, client, project.ViteAlias(p.Tree, p.Root), files)
 			if err != nil {
 				t.Log(err)
 				continue
@@ -98,8 +99,8 @@ func dump(t *testing.T, root, out string) {
 			if err := os.MkdirAll(d, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			for _, c := range b.chunks {
-				if err := os.WriteFile(filepath.Join(d, filepath.Base(c.path)), []byte(c.code), 0o644); err != nil {
+			for _, c := range b.Chunks {
+				if err := os.WriteFile(filepath.Join(d, filepath.Base(c.Path)), []byte(c.Code), 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -20,7 +20,7 @@ import (
 // authListener handles client.auth.onAuthStateChange(cb): in the client
 // build, the first handler found is the project's.
 func (ca *chunkAnalyzer) authListener(e *ast.CallExpression, args []*value) {
-	if !ca.report || !ca.a.b.client || ca.a.recovery != nil || len(e.ArgumentList) == 0 {
+	if !ca.report || !ca.a.b.Client || ca.a.recovery != nil || len(e.ArgumentList) == 0 {
 		return
 	}
 	fn := callbackNode(e.ArgumentList[0], args[0])

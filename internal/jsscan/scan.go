@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/envexpose"
+	"github.com/dypai/dypailint/internal/jsscan/build"
 	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -118,11 +118,11 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 		projectRoots[p.Root] = true
 	}
 	for _, pp := range projects {
-		p := &proj{pp}
+		p := &proj{&build.Builder{Project: pp}}
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		fs, errs, stats := scanProject(p, cfg, files, time.Now().Add(projectTimeBound))
+		fs, errs, stats := scanProject(p, cfg, files, time.Now().Add(build.ProjectTimeBound))
 		res.Stats = append(res.Stats, stats)
 		for _, f := range fs {
 			// A monorepo's package is analysed as a project and again
@@ -204,8 +204,6 @@ func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *source.
 	}
 	return fs
 }
-
-var workers = runtime.GOMAXPROCS(0)
 
 // mayMatter reports whether any source file of the project mentions
 // something a rule looks at: an SDK module, an API-key header, a

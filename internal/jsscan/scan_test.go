@@ -18,6 +18,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jsscan/build"
 	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 )
@@ -54,8 +55,8 @@ var fixtureHooks = map[string]func() func(){
 // string "dypai-test-parser-gap", at the first of them, as sobek rejects
 // syntax it does not know.
 func parserGapHook() func() {
-	orig := parseJS
-	parseJS = func(name, code string) (*ast.Program, error) {
+	orig := build.ParseJS
+	build.ParseJS = func(name, code string) (*ast.Program, error) {
 		at := -1
 		for _, marker := range []string{"??=", `"dypai-test-parser-gap"`} {
 			if i := strings.Index(code, marker); i >= 0 && (at < 0 || i < at) {
@@ -69,7 +70,7 @@ func parserGapHook() func() {
 		col := at - (strings.LastIndex(code[:at], "\n") + 1) + 1
 		return nil, parser.ErrorList{{Position: file.Position{Filename: name, Line: line, Column: col}, Message: "Unexpected token (simulated)"}}
 	}
-	return func() { parseJS = orig }
+	return func() { build.ParseJS = orig }
 }
 
 // render prints findings and errors as the CLI does, with paths relative

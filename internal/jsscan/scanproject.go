@@ -10,6 +10,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/jsscan/build"
 	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -22,7 +23,7 @@ type projectScan struct {
 	p     *proj
 	cfg   *config.Config
 	files *source.Files
-	st    *buildState
+	st    *build.State
 	alias map[string]string
 	found map[string]finding.Finding // the findings of both passes, one per rule, line and message
 	errs  []error
@@ -59,7 +60,7 @@ func scanProject(p *proj, cfg *config.Config, files *source.Files, deadline time
 		return p.suppress(exposed, cfg, files), s.errs, s.stats
 	}
 	s.prepareBuild(deadline, skipped)
-	defer s.st.bundler.dispose()
+	defer s.st.Bundler.Dispose()
 	s.build()
 	return s.results(exposed)
 }
@@ -100,17 +101,17 @@ func (s *projectScan) dropUnreadable() []string {
 // the path aliases.
 func (s *projectScan) prepareBuild(deadline time.Time, skipped []string) {
 	p := s.p
-	s.st = newBuildState()
-	s.st.deadline = deadline
+	s.st = build.NewState()
+	s.st.Deadline = deadline
 	if err := p.TsconfigEscape(); err != nil {
-		s.st.noTsconfig = true
+		s.st.NoTsconfig = true
 		if oe, ok := err.(*scantree.OutsideError); ok {
 			oe.Effect = "not read, and the project's tsconfig files are ignored (path aliases do not resolve)"
 		}
 		s.errs = append(s.errs, err)
 	}
 	for _, f := range skipped {
-		s.st.stub[f] = true // loaded as an empty module if something imports it
+		s.st.Stub[f] = true // loaded as an empty module if something imports it
 	}
 	s.alias = p.WithFrameworkAliases(project.ViteAlias(p.Tree, p.Root))
 }
@@ -135,13 +136,13 @@ func (s *projectScan) emit(rule string, loc finding.Location, msg string, relate
 // findings is kept does not vary.
 func (s *projectScan) build() {
 	type built struct {
-		b   *buildOut
+		b   *build.Output
 		err error
 	}
 	clientBuild := make(chan built, 1)
 	var building sync.WaitGroup
 	defer building.Wait() // before the bundler is disposed, even after a panic
-	b, err := s.p.buildParsed(s.st, false, s.alias, s.files)
+	b, err := s.p.Build(s.st, false, s.alias, s.files)
 	hasClient := len(s.p.Entries) > 0
 	if hasClient {
 		building.Go(func() {
@@ -150,7 +151,7 @@ func (s *projectScan) build() {
 					clientBuild <- built{err: internalError(s.p, r)}
 				}
 			}()
-			b, err := s.p.buildParsed(s.st, true, s.alias, s.files)
+			b, err := s.p.Build(s.st, true, s.alias, s.files)
 			clientBuild <- built{b, err}
 		})
 	}
@@ -171,10 +172,10 @@ func (s *projectScan) build() {
 }
 
 // shippedSources counts the project's source files a build took in.
-func (s *projectScan) shippedSources(b *buildOut) int {
+func (s *projectScan) shippedSources(b *build.Output) int {
 	n := 0
 	for _, f := range s.p.Files {
-		if b.shipped[f] {
+		if b.Shipped[f] {
 			n++
 		}
 	}
@@ -182,14 +183,14 @@ func (s *projectScan) shippedSources(b *buildOut) int {
 }
 
 // newAnalysis is the analysis of build b reporting through emit.
-func (s *projectScan) newAnalysis(b *buildOut, emit func(string, finding.Location, string, []finding.Related, ...finding.Fix)) *analysis {
-	return &analysis{p: s.p, b: b, prof: s.p.profile(), files: s.files, deadline: s.st.deadline, emit: emit}
+func (s *projectScan) newAnalysis(b *build.Output, emit func(string, finding.Location, string, []finding.Related, ...finding.Fix)) *analysis {
+	return &analysis{p: s.p, b: b, prof: s.p.profile(), files: s.files, deadline: s.st.Deadline, emit: emit}
 }
 
 // serverPass analyses the build of every source file: what the rules
 // judge wherever the code runs (DYP201, DYP301, DYP403–405 and the keys of
 // server code).
-func (s *projectScan) serverPass(b *buildOut) {
+func (s *projectScan) serverPass(b *build.Output) {
 	s.stats.ServerModules = s.shippedSources(b)
 	if err := s.newAnalysis(b, s.emit).run(); err != nil {
 		s.errs = append(s.errs, err)
@@ -199,24 +200,24 @@ func (s *projectScan) serverPass(b *buildOut) {
 // clientPass analyses the build of the client entry points: what ships to
 // the browser (DYP101, DYP102, DYP105), where the set-password event is
 // handled (DYP407), and server-only modules that client code imports.
-func (s *projectScan) clientPass(b *buildOut) {
+func (s *projectScan) clientPass(b *build.Output) {
 	st := s.st
 	s.stats.ClientModules = s.shippedSources(b)
 	// Files importing server-only are server code: Next.js fails the build
 	// rather than ship them (SvelteKit: files importing its private env
 	// modules). Report that, not the key.
 	a := s.newAnalysis(b, func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix) {
-		if rule == rules.DYP101 && (st.serverOnly[loc.File] || st.kitPrivate[loc.File] != "") {
+		if rule == rules.DYP101 && (st.ServerOnly[loc.File] || st.KitPrivate[loc.File] != "") {
 			return
 		}
 		s.emit(rule, loc, msg, related, fixes...)
 	})
 	var serverOnlyShipped []string
-	for f := range st.serverOnly {
+	for f := range st.ServerOnly {
 		// A 'use server' module that imports server-only is fine: client
 		// code gets references to its actions, never the module (Next.js's
 		// documented behaviour).
-		if b.inputs[f] && !s.p.isUseServer(st, f) {
+		if b.Inputs[f] && !s.p.IsUseServer(st, f) {
 			serverOnlyShipped = append(serverOnlyShipped, f)
 		}
 	}
@@ -235,20 +236,20 @@ func (s *projectScan) clientPass(b *buildOut) {
 			Msg: "imports server-only but client code imports it (" + chain + "): the Next.js build fails; keep it out of client components"})
 	}
 	s.errs = append(s.errs, shippedServerModules(a)...)
-	s.errs = append(s.errs, shippedKitPrivate(a, st.kitPrivate)...)
+	s.errs = append(s.errs, shippedKitPrivate(a, st.KitPrivate)...)
 }
 
 // results gathers the findings of both passes and the build's errors, with
 // the project's directives, ignore globs and only-directory applied.
 func (s *projectScan) results(exposed []finding.Finding) ([]finding.Finding, []error, ProjectStats) {
 	p, errs := s.p, s.errs
-	for _, e := range s.st.errs {
+	for _, e := range s.st.Errs {
 		errs = append(errs, e)
 	}
-	for f := range s.st.stub {
+	for f := range s.st.Stub {
 		s.stats.NotAnalysed = append(s.stats.NotAnalysed, f)
 	}
-	for f := range s.st.unparsed {
+	for f := range s.st.Unparsed {
 		s.stats.NotAnalysed = append(s.stats.NotAnalysed, f)
 	}
 	slices.Sort(s.stats.NotAnalysed)
@@ -275,4 +276,4 @@ func (s *projectScan) results(exposed []finding.Finding) ([]finding.Finding, []e
 }
 
 // proj is a discovered project as the scanner builds and analyses it.
-type proj struct{ *project.Project }
+type proj struct{ *build.Builder }

@@ -65,7 +65,7 @@ func serverMember(v *value, name string) *value {
 // named like one.
 func (ca *chunkAnalyzer) serverConstruct(at file.Idx, callee ast.Expression, ctor *value, args []ast.Expression, vals []*value, isNew bool) {
 	srv := ctor.server
-	if !ca.report || !ca.a.b.client {
+	if !ca.report || !ca.a.b.Client {
 		return
 	}
 	key, keyExpr, allow := serverKey(srv, args, vals)
@@ -173,7 +173,7 @@ func secretKey(srv *sdk.ServerSDK, v *value, depth int) bool {
 // unexposed names an env var the bundler does not inline: undefined in the
 // browser today, shipped the day it gets a public prefix.
 func (ca *chunkAnalyzer) emitDYP105(at file.Idx, srv *sdk.ServerSDK, what, key, unexposed string, allow bool) {
-	if !ca.report || !ca.a.b.client {
+	if !ca.report || !ca.a.b.Client {
 		return
 	}
 	loc, ok := ca.loc(at)

@@ -16,7 +16,7 @@ func shippedServerModules(a *analysis) []error {
 		return nil
 	}
 	var files []string
-	for f := range a.b.inputs {
+	for f := range a.b.Inputs {
 		if a.p.ServerModule(f) {
 			files = append(files, f)
 		}
@@ -50,7 +50,7 @@ func shippedServerModules(a *analysis) []error {
 func shippedKitPrivate(a *analysis, kitPrivate map[string]string) []error {
 	var files []string
 	for f := range kitPrivate {
-		if a.b.inputs[f] && !a.p.ServerModule(f) {
+		if a.b.Inputs[f] && !a.p.ServerModule(f) {
 			files = append(files, f)
 		}
 	}

@@ -1,10 +1,11 @@
-package jsscan
+package build
 
 import (
 	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -33,15 +34,15 @@ const maxParseRetries = 20
 // what it imports, and the project is rebuilt again: one file the parser
 // cannot read costs that file, not the project. A failure that maps to no
 // input file (esbuild's own helpers) is an error naming the build.
-func (p *proj) buildParsed(st *buildState, client bool, alias map[string]string, files *source.Files) (*buildOut, error) {
+func (p *Builder) Build(st *State, client bool, alias map[string]string, files *source.Files) (*Output, error) {
 	for attempt := 0; ; attempt++ {
 		b, err := p.build(st, client, alias)
 		if err != nil {
 			return nil, err
 		}
-		parseChunks(b.chunks)
+		parseChunks(b.Chunks)
 		retry := false
-		for _, c := range b.chunks {
+		for _, c := range b.Chunks {
 			if c.perr == nil {
 				continue
 			}
@@ -50,18 +51,18 @@ func (p *proj) buildParsed(st *buildState, client bool, alias map[string]string,
 				return nil, p.parseFailure(client, c.perr)
 			}
 			loc, ok := c.origin(perr.Position.Line-1, perr.Position.Column-1, files)
-			if !ok || !project.Within(loc.File, p.Root) && !b.inputs[loc.File] {
+			if !ok || !project.Within(loc.File, p.Root) && !b.Inputs[loc.File] {
 				return nil, p.parseFailure(client, c.perr)
 			}
 			st.mu.Lock()
 			lowered := st.lower[loc.File]
-			_, stubbed := st.unparsed[loc.File]
+			_, stubbed := st.Unparsed[loc.File]
 			switch {
 			case !lowered:
 				// First try the file compiled down to older syntax.
 				st.lower[loc.File] = true
 			case !stubbed:
-				st.unparsed[loc.File] = requireStub(b.graph[loc.File])
+				st.Unparsed[loc.File] = requireStub(b.Graph[loc.File])
 				st.addErr(&finding.Problem{File: loc.File, Line: loc.Line, Col: loc.Col,
 					Msg: "not analysed: the scanner's JS parser rejects esbuild's output for this file (" + lowerFirst(perr.Message) +
 						"); what it imports is still checked (a scanner limitation, please report it)"})
@@ -76,13 +77,13 @@ func (p *proj) buildParsed(st *buildState, client bool, alias map[string]string,
 		if !retry {
 			return b, nil
 		}
-		for _, c := range b.chunks {
-			c.prog = nil
+		for _, c := range b.Chunks {
+			c.Prog = nil
 		}
 	}
 }
 
-func (p *proj) parseFailure(client bool, err error) error {
+func (p *Builder) parseFailure(client bool, err error) error {
 	name := "server"
 	if client {
 		name = "client"
@@ -91,7 +92,7 @@ func (p *proj) parseFailure(client bool, err error) error {
 }
 
 // parseChunks parses every chunk, in parallel.
-func parseChunks(chunks []*chunk) {
+func parseChunks(chunks []*Chunk) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, workers)
 	for _, c := range chunks {
@@ -101,10 +102,10 @@ func parseChunks(chunks []*chunk) {
 			defer func() { <-sem; wg.Done() }()
 			defer func() {
 				if r := recover(); r != nil {
-					c.prog, c.perr = nil, fmt.Errorf("parser panic: %v", r)
+					c.Prog, c.perr = nil, fmt.Errorf("parser panic: %v", r)
 				}
 			}()
-			c.prog, c.perr = parseJS(c.path, c.code)
+			c.Prog, c.perr = ParseJS(c.Path, c.Code)
 		}()
 	}
 	wg.Wait()
@@ -112,7 +113,7 @@ func parseChunks(chunks []*chunk) {
 
 // parseJS parses one output chunk. Tests replace it to simulate parser
 // gaps.
-var parseJS = func(name, code string) (*ast.Program, error) {
+var ParseJS = func(name, code string) (*ast.Program, error) {
 	return parser.ParseFile(nil, name, code, 0, parser.IsModule, parser.WithDisableSourceMaps)
 }
 
@@ -145,11 +146,11 @@ func requireStub(imports []string) string {
 }
 
 // lineStarts returns the offsets of the chunk's line starts.
-func (c *chunk) lineStarts() []int {
+func (c *Chunk) lineStarts() []int {
 	if c.lines == nil {
 		c.lines = append(c.lines, 0)
-		for i := 0; i < len(c.code); i++ {
-			if c.code[i] == '\n' {
+		for i := 0; i < len(c.Code); i++ {
+			if c.Code[i] == '\n' {
 				c.lines = append(c.lines, i+1)
 			}
 		}
@@ -159,8 +160,8 @@ func (c *chunk) lineStarts() []int {
 
 // originAt maps a byte offset of the chunk to the original file, line and
 // column.
-func (c *chunk) originAt(off int, files *source.Files) (finding.Location, bool) {
-	if off < 0 || off > len(c.code) {
+func (c *Chunk) OriginAt(off int, files *source.Files) (finding.Location, bool) {
+	if off < 0 || off > len(c.Code) {
 		return finding.Location{}, false
 	}
 	lines := c.lineStarts()
@@ -170,17 +171,17 @@ func (c *chunk) originAt(off int, files *source.Files) (finding.Location, bool) 
 
 // origin maps a 0-based line and byte column of the chunk to the original
 // file, line and column.
-func (c *chunk) origin(line, col int, files *source.Files) (finding.Location, bool) {
+func (c *Chunk) origin(line, col int, files *source.Files) (finding.Location, bool) {
 	sm := c.smap
 	lines := c.lineStarts()
 	if sm == nil || line < 0 || line >= len(lines) {
 		return finding.Location{}, false
 	}
 	start := lines[line]
-	if start+col > len(c.code) {
+	if start+col > len(c.Code) {
 		return finding.Location{}, false
 	}
-	seg, ok := sm.Nearest(int32(line), int32(textfile.UTF16Len(c.code[start:start+col])))
+	seg, ok := sm.Nearest(int32(line), int32(textfile.UTF16Len(c.Code[start:start+col])))
 	if !ok {
 		return finding.Location{}, false
 	}
@@ -190,7 +191,7 @@ func (c *chunk) origin(line, col int, files *source.Files) (finding.Location, bo
 	}
 	path := s
 	if !filepath.IsAbs(path) {
-		path = filepath.Join(filepath.Dir(c.path), filepath.FromSlash(s))
+		path = filepath.Join(filepath.Dir(c.Path), filepath.FromSlash(s))
 	}
 	text := files.Line(path, int(seg.Line))
 	return finding.Location{File: path, Line: int(seg.Line) + 1, Col: textfile.ByteCol(text, int(seg.Col)) + 1}, true
@@ -213,3 +214,5 @@ func esbuildMap(data []byte) (*sourcemap.Map, error) {
 	}
 	return m, nil
 }
+
+var workers = runtime.GOMAXPROCS(0)

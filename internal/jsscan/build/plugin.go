@@ -1,4 +1,4 @@
-package jsscan
+package build
 
 import (
 	"path/filepath"
@@ -26,8 +26,8 @@ type esbuildOnly struct{}
 // buildPlugin resolves and loads what esbuild cannot on its own, without
 // ever reading node_modules or running code.
 type buildPlugin struct {
-	p     *proj
-	st    *buildState
+	p     *Builder
+	st    *State
 	pages map[string]bool // Next.js pages, loaded without their server exports
 	alias map[string]string
 	// aliasKeys are alias's keys, longest first, so "@/lib" wins over "@".
@@ -39,7 +39,7 @@ type buildPlugin struct {
 }
 
 // plugin is the esbuild plugin of the project's builds.
-func (p *proj) plugin(st *buildState, pages map[string]bool, alias map[string]string) api.Plugin {
+func (p *Builder) plugin(st *State, pages map[string]bool, alias map[string]string) api.Plugin {
 	bp := &buildPlugin{p: p, st: st, pages: pages, alias: alias}
 	for k := range alias {
 		bp.aliasKeys = append(bp.aliasKeys, k)
@@ -53,7 +53,7 @@ func (bp *buildPlugin) setup(b api.PluginBuild) {
 		return bp.resolve(b, a), nil
 	})
 	b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: entryNS}, func(api.OnLoadArgs) (api.OnLoadResult, error) {
-		_, entryCode := bp.st.bundler.mode()
+		_, entryCode := bp.st.Bundler.mode()
 		return api.OnLoadResult{Contents: &entryCode, ResolveDir: bp.p.Root, Loader: api.LoaderJS}, nil
 	})
 	b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
@@ -132,12 +132,12 @@ func (bp *buildPlugin) resolveFixed(a api.OnResolveArgs) (api.OnResolveResult, b
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if path == "server-only" {
-		st.serverOnly[a.Importer] = true
+		st.ServerOnly[a.Importer] = true
 		return external(path), true
 	}
 	if p.Frameworks.Kit && project.KitServerOnly[path] {
-		if old := st.kitPrivate[a.Importer]; old == "" || path < old {
-			st.kitPrivate[a.Importer] = path
+		if old := st.KitPrivate[a.Importer]; old == "" || path < old {
+			st.KitPrivate[a.Importer] = path
 		}
 		return external(path), true
 	}
@@ -214,14 +214,14 @@ func loaded(path, code string, loader api.Loader) api.OnLoadResult {
 // load reads a module the way the build needs it. An empty result lets
 // esbuild read the file itself.
 func (bp *buildPlugin) load(a api.OnLoadArgs) api.OnLoadResult {
-	client, _ := bp.st.bundler.mode()
+	client, _ := bp.st.Bundler.mode()
 	if r, ok := bp.loadStubbed(a.Path, client); ok {
 		return r
 	}
 	p, st := bp.p, bp.st
 	ext := filepath.Ext(a.Path)
 	st.mu.Lock()
-	code, unparsed := st.unparsed[a.Path]
+	code, unparsed := st.Unparsed[a.Path]
 	lower := st.lower[a.Path]
 	wide := st.utf16[a.Path]
 	st.mu.Unlock()
@@ -273,7 +273,7 @@ func (bp *buildPlugin) load(a api.OnLoadArgs) api.OnLoadResult {
 func (bp *buildPlugin) loadStubbed(path string, client bool) (api.OnLoadResult, bool) {
 	p, st := bp.p, bp.st
 	st.mu.Lock()
-	stub, outside := st.stub[path], st.outside[path]
+	stub, outside := st.Stub[path], st.outside[path]
 	if !outside && !p.Tree.Contains(path) {
 		// An import that resolves out of the tree (a ../ path, a link):
 		// never read. The first time, an error, which esbuild places at
@@ -291,7 +291,7 @@ func (bp *buildPlugin) loadStubbed(path string, client bool) (api.OnLoadResult, 
 		// CSS, images, fonts, markdown…: nothing to check.
 		return emptyModule(api.LoaderEmpty), true
 	}
-	if client && project.SourceExts[ext] && p.isUseServer(st, path) {
+	if client && project.SourceExts[ext] && p.IsUseServer(st, path) {
 		// Next.js replaces a 'use server' module imported by client code
 		// with RPC stubs: its body never ships.
 		return emptyModule(api.LoaderJS), true

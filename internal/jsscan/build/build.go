@@ -1,4 +1,4 @@
-package jsscan
+package build
 
 import (
 	"cmp"
@@ -30,41 +30,41 @@ const entryNS = "dypai-entry"
 
 // buildState is shared by the builds of one project: what was found broken
 // and how the build works around it.
-type buildState struct {
+type State struct {
 	mu   sync.Mutex
-	stub map[string]bool // files loaded as empty modules (syntax errors)
+	Stub map[string]bool // files loaded as empty modules (syntax errors)
 	// outside holds the imports that lead out of the scanned tree, never
 	// read: by importer and specifier when seen at resolution, by path when
 	// seen at load (a link).
 	outside map[string]bool
 	deep    map[string]bool // sources from outside the project, by whether they nest too deep
 	// deadline is the project's time bound, checked between rebuilds.
-	deadline time.Time
+	Deadline time.Time
 	// lower holds files compiled down to lowerTarget before bundling,
 	// because the parser rejected esbuild's output for them.
 	lower map[string]bool
 	// unparsed maps files whose esbuild output the parser rejects to the
 	// stub they are loaded as: a require of each module they import, so
 	// that what they import is still bundled and checked.
-	unparsed   map[string]string
+	Unparsed   map[string]string
 	unresolved map[string]bool // importer + "\x00" + specifier made external
 	// missingPaths are the specifiers that tsconfig paths map to files
 	// that do not exist, reported once each (missingPath).
 	missingPaths map[string]bool
 	// noTsconfig: esbuild could not read a tsconfig; builds run without.
-	noTsconfig bool
-	serverOnly map[string]bool // files importing server-only
+	NoTsconfig bool
+	ServerOnly map[string]bool // files importing server-only
 	// kitPrivate maps the files importing a SvelteKit server-only module
 	// ($env/static/private…) to the first such specifier.
-	kitPrivate map[string]string
+	KitPrivate map[string]string
 	// utf16 holds files encoded in UTF-16 with a byte order mark (as some
 	// editors and generators write them; TypeScript reads them): loaded
 	// converted to UTF-8.
 	utf16     map[string]bool
-	errs      []*finding.Problem
+	Errs      []*finding.Problem
 	errSeen   map[string]bool
 	prologues map[string]source.Prologue // files outside the project
-	bundler   bundler
+	Bundler   bundler
 }
 
 // bundler runs the builds of one project in one esbuild context. esbuild
@@ -92,54 +92,54 @@ func (b *bundler) mode() (client bool, entry string) {
 }
 
 // dispose frees the context (and the parses it keeps).
-func (b *bundler) dispose() {
+func (b *bundler) Dispose() {
 	if b.ctx != nil {
 		b.ctx.Dispose()
 		b.ctx = nil
 	}
 }
 
-func newBuildState() *buildState {
-	return &buildState{stub: map[string]bool{}, outside: map[string]bool{}, deep: map[string]bool{}, unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, missingPaths: map[string]bool{}, serverOnly: map[string]bool{}, kitPrivate: map[string]string{}, utf16: map[string]bool{},
+func NewState() *State {
+	return &State{Stub: map[string]bool{}, outside: map[string]bool{}, deep: map[string]bool{}, Unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, missingPaths: map[string]bool{}, ServerOnly: map[string]bool{}, KitPrivate: map[string]string{}, utf16: map[string]bool{},
 		errSeen: map[string]bool{}, prologues: map[string]source.Prologue{}}
 }
 
-func (s *buildState) addErr(e *finding.Problem) bool {
+func (s *State) addErr(e *finding.Problem) bool {
 	key := e.Error()
 	if s.errSeen[key] {
 		return false
 	}
 	s.errSeen[key] = true
-	s.errs = append(s.errs, e)
+	s.Errs = append(s.Errs, e)
 	return true
 }
 
 // buildOut is what one build produced.
-type buildOut struct {
-	client  bool
-	chunks  []*chunk
-	byPath  map[string]*chunk
-	graph   map[string][]string // input file -> files it imports (absolute)
-	shipped map[string]bool     // input files with bytes in the output
-	inputs  map[string]bool     // every input file of the build
+type Output struct {
+	Client  bool
+	Chunks  []*Chunk
+	ByPath  map[string]*Chunk
+	Graph   map[string][]string // input file -> files it imports (absolute)
+	Shipped map[string]bool     // input files with bytes in the output
+	Inputs  map[string]bool     // every input file of the build
 	// specs holds the specifier, as written, by which a file imports
 	// another (importer + "\x00" + imported), to point at the import.
-	specs map[string]string
+	Specs map[string]string
 }
 
-func newBuildOut(client bool) *buildOut {
-	return &buildOut{client: client, byPath: map[string]*chunk{}, graph: map[string][]string{},
-		shipped: map[string]bool{}, inputs: map[string]bool{}, specs: map[string]string{}}
+func newBuildOut(client bool) *Output {
+	return &Output{Client: client, ByPath: map[string]*Chunk{}, Graph: map[string][]string{},
+		Shipped: map[string]bool{}, Inputs: map[string]bool{}, Specs: map[string]string{}}
 }
 
 // chunk is one JS output file and its source map.
-type chunk struct {
-	path    string
-	code    string
+type Chunk struct {
+	Path    string
+	Code    string
 	smap    *sourcemap.Map
-	prog    *ast.Program
+	Prog    *ast.Program
 	perr    error
-	imports []string // chunks it imports (absolute output paths)
+	Imports []string // chunks it imports (absolute output paths)
 	lines   []int    // offsets of line starts, once computed
 }
 
@@ -168,12 +168,12 @@ var resolveErr = regexp.MustCompile(`^Could not resolve "([^"]+)"`)
 // the client entry points; 'use server' modules stubbed; pages wrapped) or
 // the server build (every source file an entry). Broken files are recorded
 // as input errors and stubbed, and the build is retried.
-func (p *proj) build(st *buildState, client bool, alias map[string]string) (*buildOut, error) {
+func (p *Builder) build(st *State, client bool, alias map[string]string) (*Output, error) {
 	entry, n := p.entryCode(client)
 	if n == 0 {
 		return newBuildOut(client), nil
 	}
-	bnd := &st.bundler
+	bnd := &st.Bundler
 	bnd.mu.Lock()
 	bnd.client, bnd.entry = client, entry
 	bnd.mu.Unlock()
@@ -183,12 +183,12 @@ func (p *proj) build(st *buildState, client bool, alias map[string]string) (*bui
 			return nil, fmt.Errorf("%s: esbuild: %v", p.Root, err)
 		}
 		st.mu.Lock()
-		bnd.ctx, bnd.noTsconfig = ctx, st.noTsconfig
+		bnd.ctx, bnd.noTsconfig = ctx, st.NoTsconfig
 		st.mu.Unlock()
 	}
 	for attempt := 0; ; attempt++ {
-		if !st.deadline.IsZero() && time.Now().After(st.deadline) {
-			return nil, timeBound(p.Root, 0)
+		if !st.Deadline.IsZero() && time.Now().After(st.Deadline) {
+			return nil, TimeBound(p.Root, 0)
 		}
 		res := bnd.ctx.Rebuild()
 		if len(res.Errors) == 0 {
@@ -202,11 +202,11 @@ func (p *proj) build(st *buildState, client bool, alias map[string]string) (*bui
 			return nil, fmt.Errorf("%s: esbuild: %s", p.Root, res.Errors[0].Text)
 		}
 		st.mu.Lock()
-		reconfigure := st.noTsconfig && !bnd.noTsconfig
+		reconfigure := st.NoTsconfig && !bnd.noTsconfig
 		st.mu.Unlock()
 		if reconfigure {
 			// The context's options change: start a new one.
-			bnd.dispose()
+			bnd.Dispose()
 			ctx, err := api.Context(p.buildOptions(st, alias))
 			if err != nil {
 				return nil, fmt.Errorf("%s: esbuild: %v", p.Root, err)
@@ -222,7 +222,7 @@ func (p *proj) build(st *buildState, client bool, alias map[string]string) (*bui
 // module appears once. (Code splitting over many entries makes esbuild
 // write every transitive chunk import into every entry: quadratic output.)
 // n is the number of entry points.
-func (p *proj) entryCode(client bool) (code string, n int) {
+func (p *Builder) entryCode(client bool) (code string, n int) {
 	var src strings.Builder
 	if client {
 		for _, e := range p.Entries {
@@ -248,7 +248,7 @@ func (p *proj) entryCode(client bool) (code string, n int) {
 // the workarounds of the next attempt (stubs, externals, no tsconfig,
 // UTF-16 conversion). progress says whether the next attempt can differ;
 // err is a failure no retry can fix.
-func (p *proj) recordBuildErrors(st *buildState, errs []api.Message) (progress bool, err error) {
+func (p *Builder) recordBuildErrors(st *State, errs []api.Message) (progress bool, err error) {
 	// In position order, so that the import reported for a specifier
 	// reported once (missingPaths) does not depend on the order esbuild's
 	// goroutines found them in.
@@ -272,8 +272,8 @@ func (p *proj) recordBuildErrors(st *buildState, errs []api.Message) (progress b
 			// A tsconfig esbuild cannot read: scan on without any (its
 			// path aliases then do not resolve, as notes say).
 			st.mu.Lock()
-			if !st.noTsconfig {
-				st.noTsconfig = true
+			if !st.NoTsconfig {
+				st.NoTsconfig = true
 				ie.Msg += " (the project's tsconfig files are ignored: path aliases do not resolve)"
 				st.addErr(ie)
 				progress = true
@@ -299,7 +299,7 @@ func (p *proj) recordBuildErrors(st *buildState, errs []api.Message) (progress b
 // workAround records the input error ie that message m reports in file,
 // and how the next attempt avoids it; it reports whether anything changed.
 // st.mu is held.
-func (st *buildState) workAround(m api.Message, file string, ie *finding.Problem) (progress bool) {
+func (st *State) workAround(m api.Message, file string, ie *finding.Problem) (progress bool) {
 	switch sm := resolveErr.FindStringSubmatch(m.Text); {
 	case m.PluginName == "dypailint" && m.Text == outsideImport:
 		ie.Notice = true
@@ -323,12 +323,12 @@ func (st *buildState) workAround(m api.Message, file string, ie *finding.Problem
 			}
 			st.missingPaths[sm[1]] = true
 		}
-	case m.Location.Line == 1 && m.Location.Column == 0 && !st.utf16[file] && !st.stub[file] && transform.HasUTF16BOM(file):
+	case m.Location.Line == 1 && m.Location.Column == 0 && !st.utf16[file] && !st.Stub[file] && transform.HasUTF16BOM(file):
 		// esbuild reads UTF-8 only: convert and retry.
 		st.utf16[file] = true
 		return true
-	case !st.stub[file]:
-		st.stub[file] = true
+	case !st.Stub[file]:
+		st.Stub[file] = true
 		progress = true
 	}
 	st.addErr(ie)
@@ -337,10 +337,10 @@ func (st *buildState) workAround(m api.Message, file string, ie *finding.Problem
 
 // buildOptions are the esbuild options of both builds of the project (see
 // bundler).
-func (p *proj) buildOptions(st *buildState, alias map[string]string) api.BuildOptions {
+func (p *Builder) buildOptions(st *State, alias map[string]string) api.BuildOptions {
 	tsconfigRaw := ""
 	st.mu.Lock()
-	if st.noTsconfig {
+	if st.NoTsconfig {
 		tsconfigRaw = "{}" // read no tsconfig file
 	}
 	st.mu.Unlock()
@@ -382,7 +382,7 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-func (p *proj) abs(path string) string {
+func (p *Builder) abs(path string) string {
 	if i := strings.Index(path, ":"); i > 1 {
 		return "" // a virtual module
 	}
@@ -393,7 +393,7 @@ func (p *proj) abs(path string) string {
 }
 
 // collect turns a build result into chunks, source maps and the module graph.
-func (p *proj) collect(res api.BuildResult, client bool) (*buildOut, error) {
+func (p *Builder) collect(res api.BuildResult, client bool) (*Output, error) {
 	out := newBuildOut(client)
 	var meta metafile
 	if err := json.Unmarshal([]byte(res.Metafile), &meta); err != nil {
@@ -404,15 +404,15 @@ func (p *proj) collect(res api.BuildResult, client bool) (*buildOut, error) {
 		if from == "" {
 			continue
 		}
-		out.inputs[from] = true
+		out.Inputs[from] = true
 		for _, imp := range m.Imports {
 			if imp.External {
 				continue
 			}
 			if to := p.abs(imp.Path); to != "" {
-				out.graph[from] = append(out.graph[from], to)
+				out.Graph[from] = append(out.Graph[from], to)
 				if imp.Original != "" {
-					out.specs[from+"\x00"+to] = imp.Original
+					out.Specs[from+"\x00"+to] = imp.Original
 				}
 			}
 		}
@@ -427,7 +427,7 @@ func (p *proj) collect(res api.BuildResult, client bool) (*buildOut, error) {
 		if strings.HasSuffix(f.Path, ".map") || !strings.HasSuffix(f.Path, ".js") {
 			continue
 		}
-		c := &chunk{path: f.Path, code: string(f.Contents)}
+		c := &Chunk{Path: f.Path, Code: string(f.Contents)}
 		if data := maps[f.Path]; data != nil {
 			sm, err := esbuildMap(data)
 			if err != nil {
@@ -435,35 +435,35 @@ func (p *proj) collect(res api.BuildResult, client bool) (*buildOut, error) {
 			}
 			c.smap = sm
 		}
-		out.chunks = append(out.chunks, c)
-		out.byPath[c.path] = c
+		out.Chunks = append(out.Chunks, c)
+		out.ByPath[c.Path] = c
 	}
 	for opath, o := range meta.Outputs {
-		c := out.byPath[p.abs(opath)]
+		c := out.ByPath[p.abs(opath)]
 		if c == nil {
 			continue
 		}
 		for _, imp := range o.Imports {
 			if !imp.External {
-				c.imports = append(c.imports, p.abs(imp.Path))
+				c.Imports = append(c.Imports, p.abs(imp.Path))
 			}
 		}
 		for in, b := range o.Inputs {
 			if b.BytesInOutput > 0 {
 				if a := p.abs(in); a != "" {
-					out.shipped[a] = true
+					out.Shipped[a] = true
 				}
 			}
 		}
 	}
-	slices.SortFunc(out.chunks, func(a, b *chunk) int { return strings.Compare(a.path, b.path) })
+	slices.SortFunc(out.Chunks, func(a, b *Chunk) int { return strings.Compare(a.Path, b.Path) })
 	return out, nil
 }
 
 // importsOutside reports whether a relative or absolute import from dir
 // names a path outside the tree. A root-relative path ("/src/main.tsx",
 // as Vite writes) counts as inside when it lies inside from the project.
-func (p *proj) importsOutside(dir, spec string) bool {
+func (p *Builder) importsOutside(dir, spec string) bool {
 	switch {
 	case filepath.IsAbs(spec):
 		return !p.Tree.Admits(spec) && !p.Tree.Admits(filepath.Join(p.Root, spec))
@@ -476,7 +476,7 @@ func (p *proj) importsOutside(dir, spec string) bool {
 // foreignTooDeep reports whether a source from outside the project (a
 // workspace package) nests too deep to parse, noting it once. The
 // project's own files were checked before the build.
-func (p *proj) foreignTooDeep(st *buildState, file string) bool {
+func (p *Builder) foreignTooDeep(st *State, file string) bool {
 	if _, own := slices.BinarySearch(p.Files, file); own {
 		return false
 	}
@@ -498,7 +498,7 @@ func (p *proj) foreignTooDeep(st *buildState, file string) bool {
 	return deep
 }
 
-func (p *proj) isUseServer(st *buildState, file string) bool {
+func (p *Builder) IsUseServer(st *State, file string) bool {
 	if project.Within(file, p.Root) {
 		if _, ok := slices.BinarySearch(p.Files, file); ok {
 			return p.UseServer[file]
