@@ -38,12 +38,12 @@ type State struct {
 	// seen at load (a link).
 	outside map[string]bool
 	deep    map[string]bool // sources from outside the project, by whether they nest too deep
-	// deadline is the project's time bound, checked between rebuilds.
+	// Deadline is the project's time bound, checked between rebuilds.
 	Deadline time.Time
 	// lower holds files compiled down to lowerTarget before bundling,
 	// because the parser rejected esbuild's output for them.
 	lower map[string]bool
-	// unparsed maps files whose esbuild output the parser rejects to the
+	// Unparsed maps files whose esbuild output the parser rejects to the
 	// stub they are loaded as: a require of each module they import, so
 	// that what they import is still bundled and checked.
 	Unparsed   map[string]string
@@ -51,10 +51,10 @@ type State struct {
 	// missingPaths are the specifiers that tsconfig paths map to files
 	// that do not exist, reported once each (missingPath).
 	missingPaths map[string]bool
-	// noTsconfig: esbuild could not read a tsconfig; builds run without.
+	// NoTsconfig: esbuild could not read a tsconfig; builds run without.
 	NoTsconfig bool
 	ServerOnly map[string]bool // files importing server-only
-	// kitPrivate maps the files importing a SvelteKit server-only module
+	// KitPrivate maps the files importing a SvelteKit server-only module
 	// ($env/static/private…) to the first such specifier.
 	KitPrivate map[string]string
 	// utf16 holds files encoded in UTF-16 with a byte order mark (as some
@@ -91,7 +91,7 @@ func (b *bundler) mode() (client bool, entry string) {
 	return b.client, b.entry
 }
 
-// dispose frees the context (and the parses it keeps).
+// Dispose frees the context (and the parses it keeps).
 func (b *bundler) Dispose() {
 	if b.ctx != nil {
 		b.ctx.Dispose()
@@ -122,7 +122,7 @@ type Output struct {
 	Graph   map[string][]string // input file -> files it imports (absolute)
 	Shipped map[string]bool     // input files with bytes in the output
 	Inputs  map[string]bool     // every input file of the build
-	// specs holds the specifier, as written, by which a file imports
+	// Specs holds the specifier, as written, by which a file imports
 	// another (importer + "\x00" + imported), to point at the import.
 	Specs map[string]string
 }
@@ -132,7 +132,7 @@ func newBuildOut(client bool) *Output {
 		Shipped: map[string]bool{}, Inputs: map[string]bool{}, Specs: map[string]string{}}
 }
 
-// chunk is one JS output file and its source map.
+// Chunk is one JS output file and its source map.
 type Chunk struct {
 	Path    string
 	Code    string

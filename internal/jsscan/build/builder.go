@@ -2,5 +2,5 @@ package build
 
 import "github.com/dypai/dypailint/internal/jsscan/project"
 
-// builder is a project as its builds see it.
+// Builder is a project as its builds see it.
 type Builder struct{ *project.Project }

@@ -111,7 +111,7 @@ func parseChunks(chunks []*Chunk) {
 	wg.Wait()
 }
 
-// parseJS parses one output chunk. Tests replace it to simulate parser
+// ParseJS parses one output chunk. Tests replace it to simulate parser
 // gaps.
 var ParseJS = func(name, code string) (*ast.Program, error) {
 	return parser.ParseFile(nil, name, code, 0, parser.IsModule, parser.WithDisableSourceMaps)
@@ -158,7 +158,7 @@ func (c *Chunk) lineStarts() []int {
 	return c.lines
 }
 
-// originAt maps a byte offset of the chunk to the original file, line and
+// OriginAt maps a byte offset of the chunk to the original file, line and
 // column.
 func (c *Chunk) OriginAt(off int, files *source.Files) (finding.Location, bool) {
 	if off < 0 || off > len(c.Code) {

@@ -11,7 +11,7 @@ import (
 // not part of the tree.
 var skipField = map[string]bool{"DeclarationList": true, "ImportEntries": true, "ExportEntries": true, "File": true}
 
-// eachChild calls f for every AST node directly below n. sobek has no
+// EachChild calls f for every AST node directly below n. sobek has no
 // visitor, so this walks the node's exported fields by reflection. Fields
 // that hold a name rather than a reference (DotExpression.Identifier) are
 // struct values and are only visited when a caller asks for them; callers
@@ -138,7 +138,7 @@ func TargetNames(t ast.Expression) []string {
 	return nil
 }
 
-// propName is the static name of an object property key.
+// PropName is the static name of an object property key.
 func PropName(p *ast.PropertyKeyed) (string, bool) {
 	if p.Computed {
 		if s, ok := p.Key.(*ast.StringLiteral); ok {

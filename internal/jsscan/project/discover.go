@@ -28,14 +28,14 @@ var skipDirs = map[string]bool{
 // client-only modules.
 var conventionDirs = map[string]bool{".server": true, ".client": true}
 
-// sourceExts are the extensions of the JavaScript and TypeScript files
+// SourceExts are the extensions of the JavaScript and TypeScript files
 // scanned; single-file components (componentExts) are scanned too.
 var SourceExts = map[string]bool{
 	".js": true, ".jsx": true, ".ts": true, ".tsx": true,
 	".mjs": true, ".cjs": true, ".mts": true, ".cts": true,
 }
 
-// isSource reports whether a file is scanned: JavaScript, TypeScript (not
+// IsSource reports whether a file is scanned: JavaScript, TypeScript (not
 // declaration files) or a Vue or Svelte component.
 func IsSource(name string) bool {
 	ext := filepath.Ext(name)
@@ -94,7 +94,7 @@ type Entry struct {
 	Kind entryKind
 }
 
-// project is one JS/TS project: a directory with a package.json, or with a
+// Project is one JS/TS project: a directory with a package.json, or with a
 // dypai.yaml naming client entries.
 type Project struct {
 	Tree       *scantree.Tree // what the scan may read
@@ -207,7 +207,7 @@ func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
 	visit(root, real, 0)
 }
 
-// discover finds the projects under roots.
+// Discover finds the projects under roots.
 func Discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*Project, []error) {
 	t := &tree{fs: fsTree, markers: map[string]bool{}, files: map[string][]string{}, html: map[string]bool{}}
 	seen := map[string]bool{}
@@ -285,7 +285,7 @@ func Discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*Pro
 
 func underMarker(dir string, markers map[string]bool) bool { return Nearest(dir, markers) != "" }
 
-// nearest returns the deepest marker directory that is dir or an ancestor.
+// Nearest returns the deepest marker directory that is dir or an ancestor.
 func Nearest(dir string, markers map[string]bool) string {
 	for {
 		if markers[dir] {
@@ -314,7 +314,7 @@ func enclosingProject(t *scantree.Tree, dir string) string {
 	return ""
 }
 
-// setup loads the project's configuration, applies ignore globs and build
+// Setup loads the project's configuration, applies ignore globs and build
 // directories, reads directive prologues and finds the client entries.
 func (p *Project) Setup(cfg *config.Config) error {
 	pc, err := cfg.ProjectFor(p.Root)
@@ -338,7 +338,7 @@ func (p *Project) Setup(cfg *config.Config) error {
 	return nil
 }
 
-// excluded reports whether dypai.yaml's ignore globs or build_dirs exclude f.
+// Excluded reports whether dypai.yaml's ignore globs or build_dirs exclude f.
 func (p *Project) Excluded(f string) bool {
 	m := p.Config.Manifest
 	if m == nil {
@@ -516,10 +516,10 @@ func moduleScripts(t *scantree.Tree, html, root string) []string {
 	return out
 }
 
-// matchGlob is dypai.yaml's glob matching (** spans path elements).
+// MatchGlob is dypai.yaml's glob matching (** spans path elements).
 func MatchGlob(pattern, name string) bool { return config.MatchGlob(pattern, name) }
 
-// rel is a path relative to the project root, with slashes.
+// Rel is a path relative to the project root, with slashes.
 func (p *Project) Rel(f string) string {
 	r, err := filepath.Rel(p.Root, f)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
-// frameworks are the app frameworks of a project, beyond Next.js and SPAs,
+// Frameworks are the app frameworks of a project, beyond Next.js and SPAs,
 // whose file conventions say what ships to the browser or to users'
 // devices (the README's "What counts as browser code"), recognised by the
 // project's package.json:
@@ -48,7 +48,7 @@ type Frameworks struct {
 	expoRouter bool
 	remix      bool // Remix or React Router framework mode
 	remixV1    bool // Remix 1's nested routes convention
-	// remixVite: built with Vite (React Router 7, Remix 2's Vite plugin),
+	// RemixVite: built with Vite (React Router 7, Remix 2's Vite plugin),
 	// whose build fails when a .server module is in the client module
 	// graph. Remix's classic compiler empties such a module instead.
 	RemixVite bool
@@ -152,7 +152,7 @@ func nuxtSrcDir(t *scantree.Tree, root string) string {
 	return root
 }
 
-// withFrameworkAliases adds to the Vite aliases those the frameworks
+// WithFrameworkAliases adds to the Vite aliases those the frameworks
 // define in their own plugins: SvelteKit's $lib (src/lib), Nuxt's ~ and @
 // (the source directory), ~~ and @@ (the root) and #shared. The project's
 // own aliases win.
@@ -560,11 +560,11 @@ var serverModuleRE = regexp.MustCompile(`(^|/)\.server/|\.server\.[cm]?[jt]sx?$`
 // x.server.ts (+page.server.ts, hooks.server.ts, secrets.server.js).
 var kitServerModuleRE = regexp.MustCompile(`\.server\.([cm]?[jt]sx?|svelte)$`)
 
-// kitServerOnly are the modules SvelteKit refuses to bundle into client
+// KitServerOnly are the modules SvelteKit refuses to bundle into client
 // code.
 var KitServerOnly = map[string]bool{"$env/static/private": true, "$env/dynamic/private": true, "$app/server": true}
 
-// serverModule reports whether f never ships to the browser by its name:
+// ServerModule reports whether f never ships to the browser by its name:
 // in a React Router or Remix app, a .server module; in a SvelteKit app, a
 // .server module or one under src/lib/server. Importing one from client
 // code fails the build.
@@ -578,7 +578,7 @@ func (p *Project) ServerModule(f string) bool {
 	return false
 }
 
-// stripForClient removes from a module, for the client build, what its
+// StripForClient removes from a module, for the client build, what its
 // framework keeps out of the browser: a Next.js page's data functions, a
 // route module's loader, action and headers, TanStack Start's server
 // functions (stripServerCode). It returns false when nothing is removed.

@@ -146,7 +146,7 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 	return tp, escape
 }
 
-// tsconfigEscape returns an *scantree.OutsideError when a tsconfig.json or
+// TsconfigEscape returns an *scantree.OutsideError when a tsconfig.json or
 // jsconfig.json that esbuild would read for the project's files, a file
 // its extends names, or a target of its paths leads outside the tree: the
 // builds then read no tsconfig at all, since esbuild follows them itself.
@@ -215,7 +215,7 @@ func (tp *tsPaths) match(spec string) (*pathRule, []string) {
 	return best, out
 }
 
-// missingPath reports, for an import of spec from a file in dir, the tsconfig
+// MissingPath reports, for an import of spec from a file in dir, the tsconfig
 // paths mapping it to files none of which exist: the text of an esbuild
 // "Could not resolve" error naming the mapping, or "".
 func (p *Project) MissingPath(dir, spec string) string {
@@ -264,7 +264,7 @@ func pathExists(t string) bool {
 	return false
 }
 
-// stripJSONC turns a tsconfig's JSON with comments and trailing commas into
+// StripJSONC turns a tsconfig's JSON with comments and trailing commas into
 // JSON.
 func StripJSONC(data []byte) []byte {
 	out := make([]byte, 0, len(data))

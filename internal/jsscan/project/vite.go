@@ -14,7 +14,7 @@ import (
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
-// viteAlias reads resolve.alias from the project's Vite config without
+// ViteAlias reads resolve.alias from the project's Vite config without
 // running it: the config is compiled and parsed, and each replacement is
 // evaluated when it is a string or a path built from __dirname,
 // process.cwd(), import.meta.url and string literals (path.resolve,

@@ -13,7 +13,7 @@ import (
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
-// workspace maps the package names of a monorepo (npm, yarn and pnpm
+// Workspace maps the package names of a monorepo (npm, yarn and pnpm
 // workspaces) to their directories, so that an app's import of a sibling
 // package ("@acme/ui", "@acme/utils/server") is followed into that
 // package's sources as Next.js, Vite and the package managers' symlinks
@@ -35,7 +35,7 @@ type wsPackage struct {
 	fields  map[string]string
 }
 
-// findWorkspace returns the workspace enclosing dir, or nil.
+// FindWorkspace returns the workspace enclosing dir, or nil.
 func FindWorkspace(dir string) *Workspace {
 	ws := &workspaces{byRoot: map[string]*Workspace{}, byDir: map[string]*Workspace{}}
 	return ws.find(dir)
@@ -171,7 +171,7 @@ func (w *Workspace) add(t *scantree.Tree, dir string) {
 	w.pkgs[name] = p
 }
 
-// resolve maps an import specifier naming a workspace package, or a
+// Resolve maps an import specifier naming a workspace package, or a
 // subpath of one, to a source file of that package.
 func (w *Workspace) Resolve(spec string) (string, bool) {
 	if w == nil {

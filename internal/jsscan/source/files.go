@@ -32,7 +32,7 @@ func (c *Files) Read(path string) ([]byte, error) {
 	return b, nil
 }
 
-// line returns line n (0-based) of a file, or "".
+// Line returns line n (0-based) of a file, or "".
 func (c *Files) Line(path string, n int) string {
 	c.mu.Lock()
 	ls, ok := c.lines[path]

@@ -9,7 +9,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/directive"
 )
 
-// prologue holds the directives of a module's directive prologue.
+// Prologue holds the directives of a module's directive prologue.
 type Prologue struct{ Client, Server bool }
 
 func ReadPrologue(file string) Prologue {
@@ -23,7 +23,7 @@ func ReadPrologue(file string) Prologue {
 	return ParsePrologue(data)
 }
 
-// parsePrologue reads the directive prologue: the string-literal statements
+// ParsePrologue reads the directive prologue: the string-literal statements
 // at the start of a module, after an optional BOM, shebang and comments.
 func ParsePrologue(src []byte) Prologue {
 	var p Prologue
@@ -113,7 +113,7 @@ type Comment struct {
 	Line, Col int    // 1-based; col in bytes
 }
 
-// directives returns the dypai-ignore directives in a JS/TS file, or in
+// Directives returns the dypai-ignore directives in a JS/TS file, or in
 // the script blocks of a Vue or Svelte component (read at their positions
 // in the file, as the build loads them).
 func Directives(file string, src []byte) []*directive.Directive {
@@ -136,7 +136,7 @@ func Directives(file string, src []byte) []*directive.Directive {
 	return out
 }
 
-// comments lexes JS/TS source just enough to find its comments: it tracks
+// Comments lexes JS/TS source just enough to find its comments: it tracks
 // strings, template literals and regular expression literals so that
 // comment markers inside them are not taken for comments. An unterminated
 // string ends at the end of its line (JSX text such as "don't" is not a
@@ -152,10 +152,10 @@ func Comments(src []byte) []Comment {
 // stack). Real code, generated code included, stays far below.
 const maxNesting = 500
 
-// tooDeepNote is the note on a source that nests too deep.
+// TooDeepNote is the note on a source that nests too deep.
 var TooDeepNote = fmt.Sprintf("skipped: brackets nest more than %d deep, more than the parsers are given", maxNesting)
 
-// tooDeep reports whether a source nests deeper than maxNesting. Counting
+// TooDeep reports whether a source nests deeper than maxNesting. Counting
 // the opening brackets first keeps it free for almost every file.
 func TooDeep(src []byte) bool {
 	open := 0
@@ -167,7 +167,7 @@ func TooDeep(src []byte) bool {
 	return open > maxNesting && Nesting(src) > maxNesting
 }
 
-// nesting returns how deep the brackets of a JS/TS source nest, outside
+// Nesting returns how deep the brackets of a JS/TS source nest, outside
 // strings, comments and regular expressions.
 func Nesting(src []byte) int {
 	_, depth := lexSource(src)

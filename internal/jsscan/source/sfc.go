@@ -11,15 +11,15 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 )
 
-// componentExts are the extensions of single-file components, whose script
+// ComponentExts are the extensions of single-file components, whose script
 // blocks are analysed (componentScript): Vue and Svelte.
 var ComponentExts = map[string]bool{".vue": true, ".svelte": true}
 
-// isComponent reports whether a file is a Vue or Svelte single-file
+// IsComponent reports whether a file is a Vue or Svelte single-file
 // component.
 func IsComponent(path string) bool { return ComponentExts[filepath.Ext(path)] }
 
-// componentScript returns the JavaScript or TypeScript of a Vue or Svelte
+// ComponentScript returns the JavaScript or TypeScript of a Vue or Svelte
 // single-file component, as esbuild loads it, and its loader: the contents
 // of the top-level <script> blocks (Vue's <script> and <script setup>,
 // Svelte's instance and module scripts), with every other character — the
@@ -431,7 +431,7 @@ func dedupeImports(block string, seen map[string]string) string {
 	return string(out)
 }
 
-// mentions reports whether s contains word as a whole identifier.
+// Mentions reports whether s contains word as a whole identifier.
 func Mentions(s, word string) bool {
 	if word == "" || word == "<" {
 		return false
@@ -451,7 +451,7 @@ func Mentions(s, word string) bool {
 	}
 }
 
-// kebab is a PascalCase component name in kebab case (AdminPanel →
+// Kebab is a PascalCase component name in kebab case (AdminPanel →
 // admin-panel), as Vue templates may write it.
 func Kebab(name string) string {
 	var b strings.Builder

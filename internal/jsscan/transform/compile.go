@@ -11,7 +11,7 @@ import (
 	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
-// lowered are the syntax features esbuild must lower because sobek's
+// Lowered are the syntax features esbuild must lower because sobek's
 // parser does not read them (TestParserGaps pins each gap): async iteration
 // (for await, async generators — Next.js route handlers streaming
 // responses), explicit resource management (using, await using),
@@ -34,13 +34,13 @@ var Lowered = map[string]bool{
 	"class-private-static-field": false,
 }
 
-// lowerTarget is what a file is compiled down to when the parser still
+// LowerTarget is what a file is compiled down to when the parser still
 // rejects esbuild's output for it (a gap lowered does not cover): older
 // syntax, for which sobek was written. Not further: esbuild cannot lower
 // BigInt literals below ES2020.
 const LowerTarget = api.ES2020
 
-// compile compiles a source file to JavaScript for target, with an inline
+// Compile compiles a source file to JavaScript for target, with an inline
 // source map that esbuild chains to the original positions. It returns
 // false when the file does not compile (the build then reports the error).
 func Compile(path string, target api.Target) (string, bool) {
@@ -71,7 +71,7 @@ func compileCode(path, src string, loader api.Loader, target api.Target) (string
 	return string(tr.Code), true
 }
 
-// loadComponent returns the script of a Vue or Svelte component as esbuild
+// LoadComponent returns the script of a Vue or Svelte component as esbuild
 // loads it (componentScript) and its loader; compiled down to lowerTarget
 // when lower is set. It returns false when the file cannot be read.
 func LoadComponent(path string, wide, lower bool) (string, api.Loader, bool) {
@@ -97,7 +97,7 @@ func LoadComponent(path string, wide, lower bool) (string, api.Loader, bool) {
 	return code, loader, true
 }
 
-// loaderFor is the esbuild loader of a source file.
+// LoaderFor is the esbuild loader of a source file.
 func LoaderFor(path string) api.Loader {
 	switch filepath.Ext(path) {
 	case ".ts", ".mts", ".cts":
@@ -108,7 +108,7 @@ func LoaderFor(path string) api.Loader {
 	return api.LoaderJSX
 }
 
-// hasUTF16BOM reports whether a file starts with a UTF-16 byte order mark.
+// HasUTF16BOM reports whether a file starts with a UTF-16 byte order mark.
 func HasUTF16BOM(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
@@ -120,7 +120,7 @@ func HasUTF16BOM(path string) bool {
 	return n == 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
 }
 
-// readUTF16 reads a UTF-16 file with a byte order mark as UTF-8 text.
+// ReadUTF16 reads a UTF-16 file with a byte order mark as UTF-8 text.
 func ReadUTF16(path string) (string, bool) {
 	data, err := os.ReadFile(path)
 	if err != nil || len(data) < 2 {

@@ -12,10 +12,10 @@ import (
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
-// serverExports are the pages-router exports that run only on the server.
+// ServerExports are the pages-router exports that run only on the server.
 var ServerExports = map[string]bool{"getServerSideProps": true, "getStaticProps": true, "getStaticPaths": true}
 
-// routeServerExports are the exports of a React Router (framework mode) or
+// RouteServerExports are the exports of a React Router (framework mode) or
 // Remix route module that run only on the server: the frameworks' compilers
 // remove them from the browser build.
 var RouteServerExports = map[string]bool{"loader": true, "action": true, "headers": true, "middleware": true, "unstable_middleware": true}
@@ -29,7 +29,7 @@ func stripServerExports(path string, target api.Target) (string, bool) {
 	return StripServerCode(path, target, ServerExports, false)
 }
 
-// stripServerCode removes from a module, for the client build, the code its
+// StripServerCode removes from a module, for the client build, the code its
 // framework keeps out of the browser: the exports named in exports, and with
 // serverFns the server-function handlers of TanStack Start (see
 // serverFnSpans). Then, as the frameworks' dead-code elimination does, the
