@@ -38,7 +38,8 @@ type Config struct {
 	TagMessages bool
 	// Tree bounds what the run may read: dypai.yaml is looked for no
 	// higher than the tree, and a manifest that leads outside it is
-	// refused. Nil places no bound.
+	// refused. Nil bounds the walk at the repository or module holding the
+	// directory asked about (scantree.Enclosing).
 	Tree *scantree.Tree
 
 	cache manifestCache
@@ -144,9 +145,13 @@ func (c *Config) project(m *Manifest) *Project {
 	return p
 }
 
-// FindManifest walks up from dir, no higher than tree (nil: to the file
-// system root), and returns the path of the nearest dypai.yaml, or "".
+// FindManifest walks up from dir, no higher than tree (nil: the repository
+// or module holding dir, see scantree.Enclosing), and returns the path of
+// the nearest dypai.yaml, or "".
 func FindManifest(dir string, tree *scantree.Tree) string {
+	if tree == nil {
+		tree = scantree.Enclosing(dir)
+	}
 	var mc manifestCache
 	return mc.path(dir, tree)
 }
@@ -166,6 +171,9 @@ type loaded struct {
 }
 
 func (mc *manifestCache) find(dir string, tree *scantree.Tree) (*Manifest, error) {
+	if tree == nil {
+		tree = scantree.Enclosing(dir)
+	}
 	path := mc.path(dir, tree)
 	if path == "" {
 		return nil, nil

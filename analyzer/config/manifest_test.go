@@ -170,6 +170,10 @@ func TestFindAndCache(t *testing.T) {
 	if err := os.MkdirAll(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// The module's root bounds the walk up when no tree is given.
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.com/m\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(root, "svc", ManifestName)
 	if err := os.WriteFile(path, []byte("app: private\nidentity_fields: [member]\nendpoints:\n  a: { auth_mode: jwt }\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -241,6 +245,56 @@ func TestClosest(t *testing.T) {
 
 // A manifest built to exhaust the YAML parser is refused before parsing,
 // at the line and column where the bound is crossed.
+// TestFindManifestStaysInside: with no tree (go vet, golangci-lint), the
+// walk up stops at the repository holding the directory, else at its Go
+// module: a dypai.yaml above the checked-out code is never read, nor one
+// that links out of the repository.
+func TestFindManifestStaysInside(t *testing.T) {
+	outer := t.TempDir()
+	write := func(path, content string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(outer, ManifestName), "app: saas\nendpoints: {}\n")
+	repo := filepath.Join(outer, "repo")
+	write(filepath.Join(repo, ".git", "HEAD"), "ref: refs/heads/main\n")
+	write(filepath.Join(repo, "go", "go.mod"), "module example.com/m\n")
+	pkg := filepath.Join(repo, "go", "internal", "api")
+	write(filepath.Join(pkg, "api.go"), "package api\n")
+	module := filepath.Join(outer, "module")
+	write(filepath.Join(module, "go.mod"), "module example.com/n\n")
+	modPkg := filepath.Join(module, "cmd")
+	write(filepath.Join(modPkg, "main.go"), "package main\n")
+	for _, dir := range []string{pkg, modPkg} {
+		if got := FindManifest(dir, nil); got != "" {
+			t.Errorf("FindManifest(%s) = %q: read above the repository or module", dir, got)
+		}
+		p, err := (&Config{}).ProjectFor(dir)
+		if err != nil || p.Manifest != nil {
+			t.Errorf("ProjectFor(%s) = %+v, %v: want no manifest", dir, p, err)
+		}
+	}
+	// Inside the repository, above the module, it is found.
+	inRepo := filepath.Join(repo, ManifestName)
+	write(inRepo, "app: saas\nendpoints: {}\n")
+	if got := FindManifest(pkg, nil); got != inRepo {
+		t.Errorf("FindManifest = %q, want %q", got, inRepo)
+	}
+	// A dypai.yaml that links out of the repository is refused, naming it.
+	os.Remove(inRepo)
+	if err := os.Symlink(filepath.Join(outer, ManifestName), inRepo); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if _, err := (&Config{}).ProjectFor(pkg); err == nil || !strings.Contains(err.Error(), inRepo) {
+		t.Errorf("a linked-out dypai.yaml: error %v, want one naming %s", err, inRepo)
+	}
+}
+
 func TestManifestBounds(t *testing.T) {
 	for name, c := range map[string]struct{ src, want string }{
 		"flow nesting": {"app: saas\nendpoints:\n  x: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n",

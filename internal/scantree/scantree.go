@@ -66,6 +66,28 @@ func New(cwd string, dirs []string) *Tree {
 	return t
 }
 
+// Enclosing returns the tree of a run that names no directory tree of its
+// own (go vet, golangci-lint check one package at a time): the repository
+// holding dir (its nearest ancestor with a .git entry), else the Go module
+// holding it (its nearest go.mod), else dir itself — never above the code
+// being checked.
+func Enclosing(dir string) *Tree {
+	t := &Tree{real: map[string]string{}}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		real = filepath.Clean(dir)
+	}
+	root := repository(real)
+	if root == "" {
+		root = nearestWith(real, "go.mod")
+	}
+	if root == "" {
+		root = real
+	}
+	t.addRoot(root)
+	return t
+}
+
 // addRoot adds root unless a root already covers it, and drops the roots
 // it covers.
 func (t *Tree) addRoot(root string) {
@@ -83,9 +105,13 @@ func (t *Tree) addRoot(root string) {
 
 // repository returns the nearest ancestor of dir (dir included) with a
 // .git entry, or "".
-func repository(dir string) string {
+func repository(dir string) string { return nearestWith(dir, ".git") }
+
+// nearestWith returns the nearest ancestor of dir (dir included) with an
+// entry named name, or "".
+func nearestWith(dir, name string) string {
 	for d := dir; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+		if _, err := os.Lstat(filepath.Join(d, name)); err == nil {
 			return d
 		}
 		parent := filepath.Dir(d)
