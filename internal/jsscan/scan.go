@@ -206,7 +206,8 @@ func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *source.
 }
 
 // mayMatter reports whether any source file of the project mentions
-// something a rule looks at: an SDK module, an API-key header, a
+// something a rule looks at: an SDK module (the profile's, or a server-only
+// SDK's: DYP105), an API-key header, a
 // browser-exposed env var prefix, or a suppression directive. A project
 // that mentions none cannot have findings, so it is not bundled at all — a
 // byte search, which keeps monorepos' unrelated packages cheap.
@@ -224,6 +225,11 @@ func (p *proj) mayMatter(files *source.Files) bool {
 	}
 	for _, e := range prof.PublicEnvPrefixes {
 		needles = append(needles, []byte(strings.ToLower(e)))
+	}
+	for _, srv := range sdk.ServerSDKs {
+		for _, m := range srv.Modules {
+			needles = append(needles, []byte(strings.TrimSuffix(m, "*"))) // DYP105
+		}
 	}
 	needles = append(needles, []byte(directive.JSPrefix))
 	for _, f := range p.Files {

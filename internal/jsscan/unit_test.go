@@ -344,4 +344,20 @@ func TestSecretSDKInViteSPA(t *testing.T) {
 		}
 	}
 }
+// TestSecretSDKWithoutOtherMentions: a browser app whose only mistake is a
+// server-only SDK built with a literal key is scanned (the pre-check that
+// skips projects mentioning nothing a rule looks at knows the SDKs' modules).
+func TestSecretSDKWithoutOtherMentions(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json": `{"dependencies":{"vite":"5","react-dom":"18","openai":"4"}}`,
+		"index.html":   `<script type="module" src="/src/main.ts"></script>`,
+		"src/main.ts":  "import OpenAI from 'openai'\nconst openai = new OpenAI({ apiKey: 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD', dangerouslyAllowBrowser: true })\nopenai.models.list()\n",
+	})
+	res := scan(t, &config.Config{}, dir)
+	if got, want := summary(res.Findings), "main.ts:02:DYP105"; got != want {
+		t.Errorf("findings = %s, want %s", got, want)
+	}
+}
+
 func itoa(i int) string { return fmt.Sprintf("%02d", i) }
