@@ -207,9 +207,8 @@ func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *source.
 
 // mayMatter reports whether any source file of the project mentions
 // something a rule looks at: an SDK module (the profile's, or a server-only
-// SDK's: DYP105), an API-key header, a
-// browser-exposed env var prefix, or a suppression directive. A project
-// that mentions none cannot have findings, so it is not bundled at all — a
+// SDK's: DYP105), an API-key header, a browser-exposed env var prefix, or a
+// suppression directive. A project that mentions none cannot have findings, so it is not bundled at all — a
 // byte search, which keeps monorepos' unrelated packages cheap.
 func (p *proj) mayMatter(files *source.Files) bool {
 	if p.Monorepo != nil {

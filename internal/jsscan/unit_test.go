@@ -344,6 +344,7 @@ func TestSecretSDKInViteSPA(t *testing.T) {
 		}
 	}
 }
+
 // TestSecretSDKWithoutOtherMentions: a browser app whose only mistake is a
 // server-only SDK built with a literal key is scanned (the pre-check that
 // skips projects mentioning nothing a rule looks at knows the SDKs' modules).
