@@ -32,8 +32,8 @@ type buildPlugin struct {
 	alias map[string]string
 	// aliasKeys are alias's keys, longest first, so "@/lib" wins over "@".
 	aliasKeys []string
-	// viaTsconfig holds workspace imports as resolved, by importer
-	// directory (which decides the tsconfig) and specifier.
+	// viaTsconfig holds workspace imports as resolved, by the tsconfig
+	// applying to the importer and specifier.
 	viaTsconfig sync.Map
 	viaAlias    sync.Map // alias target -> *api.OnResolveResult, nil when it does not resolve
 }
@@ -187,7 +187,10 @@ func (bp *buildPlugin) resolveWorkspace(b api.PluginBuild, a api.OnResolveArgs) 
 	if !ok {
 		return api.OnResolveResult{}, false
 	}
-	key := a.ResolveDir + "\x00" + path
+	// What esbuild makes of a bare specifier depends only on the tsconfig
+	// applying to the importer (its paths), not on the importer's
+	// directory: one resolution per tsconfig and specifier.
+	key := p.TsconfigFor(a.ResolveDir) + "\x00" + path
 	if r, ok := bp.viaTsconfig.Load(key); ok {
 		return r.(api.OnResolveResult), true
 	}

@@ -113,6 +113,7 @@ type Project struct {
 	routeModules map[string]bool
 	Monorepo     *Workspace // the enclosing monorepo, if any
 	tsconfigs    sync.Map   // directory -> *tsPaths applying there (tsPathsFor)
+	tsconfigDirs sync.Map   // directory -> the tsconfig.json or jsconfig.json applying there (TsconfigFor)
 	// directives found while reading files; set by prologue scanning.
 	UseServer map[string]bool
 	useClient map[string]bool

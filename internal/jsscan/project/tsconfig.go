@@ -57,6 +57,28 @@ func (p *Project) tsPathsFor(dir string) *tsPaths {
 	return tp
 }
 
+// TsconfigFor returns the tsconfig.json or jsconfig.json that applies to
+// files in dir, as esbuild finds it (the nearest in dir or above), or "".
+func (p *Project) TsconfigFor(dir string) string {
+	if v, ok := p.tsconfigDirs.Load(dir); ok {
+		return v.(string)
+	}
+	found := ""
+	for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
+		if f := filepath.Join(dir, name); IsFile(f) {
+			found = f
+			break
+		}
+	}
+	if found == "" {
+		if parent := filepath.Dir(dir); parent != dir {
+			found = p.TsconfigFor(parent)
+		}
+	}
+	p.tsconfigDirs.Store(dir, found)
+	return found
+}
+
 // readTSPaths reads a config's paths, following extends to files. The
 // error is the first file of the chain that leads outside the tree (not
 // read).
