@@ -70,7 +70,7 @@ func (jsEngine) Run(ctx context.Context, in *Input) Output {
 	out := Output{Findings: res.Findings, Errors: res.Errors}
 	for _, s := range res.Stats {
 		if s.Skipped {
-			logf("js: %s: %d files, skipped: none mentions the SDK, a server-only SDK, an API-key header, a public env var or a directive", s.Root, s.Files)
+			logf("js: %s: %d files, skipped: nothing it could read mentions the SDK, a server-only SDK, an API-key header, a secret-looking public env var or a directive", s.Root, s.Files)
 		} else {
 			logf("js: %s", s)
 		}

@@ -1,7 +1,6 @@
 package jsscan
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -55,9 +54,12 @@ type ProjectStats struct {
 	// NotAnalysed are the files replaced by stubs: syntax errors, and
 	// output the parser rejects (both also in Result.Errors).
 	NotAnalysed []string
-	// Skipped is set when no file mentions the SDK, an API-key header, a
-	// public env var or a directive: the project was not bundled.
-	Skipped bool
+	// Skipped is set when no file the builds could read mentions the SDK,
+	// a server-only SDK, an API-key header, a secret-looking public env var
+	// or a directive: the project was not bundled. NoServerBuild is set when
+	// only the server build was left out, for want of all but server-only
+	// SDKs (which only browser code can leak).
+	Skipped, NoServerBuild bool
 	// Recovery is where client code handles the set-password auth event
 	// (the profile's SetPasswordEvent, for DYP407); nil when nowhere.
 	Recovery *finding.Location
@@ -78,6 +80,9 @@ func (s ProjectStats) String() string {
 		out += " (" + strings.Join(kinds, ", ") + ")"
 	}
 	out += fmt.Sprintf(", %d client modules, %d server modules", s.ClientModules, s.ServerModules)
+	if s.NoServerBuild {
+		out += " (no server build: nothing it could find)"
+	}
 	if len(s.NotAnalysed) > 0 {
 		out += fmt.Sprintf(", %d not analysed", len(s.NotAnalysed))
 	}
@@ -203,47 +208,6 @@ func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *source.
 		fs = append(fs, finding.Finding{RuleID: rules.DYP001, Loc: finding.Location{File: d.File, Line: d.Line, Col: d.Col}, Message: directive.UnusedMessage(d)})
 	}
 	return fs
-}
-
-// mayMatter reports whether any source file of the project mentions
-// something a rule looks at: an SDK module (the profile's, or a server-only
-// SDK's: DYP105), an API-key header, a browser-exposed env var prefix, or a
-// suppression directive. A project that mentions none cannot have findings, so it is not bundled at all — a
-// byte search, which keeps monorepos' unrelated packages cheap.
-func (p *proj) mayMatter(files *source.Files) bool {
-	if p.Monorepo != nil {
-		return true // sibling workspace packages are bundled in too
-	}
-	prof := p.Config.Profile
-	var needles [][]byte
-	for _, m := range prof.JSModules {
-		needles = append(needles, []byte(m))
-	}
-	for _, h := range prof.KeyHeaders {
-		needles = append(needles, []byte(h))
-	}
-	for _, e := range prof.PublicEnvPrefixes {
-		needles = append(needles, []byte(strings.ToLower(e)))
-	}
-	for _, srv := range sdk.ServerSDKs {
-		for _, m := range srv.Modules {
-			needles = append(needles, []byte(strings.TrimSuffix(m, "*"))) // DYP105
-		}
-	}
-	needles = append(needles, []byte(directive.JSPrefix))
-	for _, f := range p.Files {
-		b, err := files.Read(f)
-		if err != nil {
-			return true // let the build report it
-		}
-		lower := bytes.ToLower(b)
-		for _, n := range needles {
-			if bytes.Contains(lower, n) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // profile is the project's SDK profile with the env var prefixes its build

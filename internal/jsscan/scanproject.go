@@ -28,6 +28,8 @@ type projectScan struct {
 	found map[string]finding.Finding // the findings of both passes, one per rule, line and message
 	errs  []error
 	stats ProjectStats
+	// server and client say which passes can find anything (passesNeeded).
+	server, client bool
 }
 
 // scanProject builds and analyses one project, stopping at deadline. A
@@ -55,7 +57,9 @@ func scanProject(p *proj, cfg *config.Config, files *source.Files, deadline time
 	exposed := slices.DeleteFunc(p.configExposures(), func(f finding.Finding) bool {
 		return !cfg.RuleEnabled(f.RuleID) || p.Excluded(f.Loc.File) || p.Only != "" && !project.Within(f.Loc.File, p.Only)
 	})
-	if !p.mayMatter(files) {
+	s.server, s.client = p.passesNeeded(files)
+	s.stats.NoServerBuild = !s.server && s.client
+	if !s.server && !s.client {
 		s.stats.Skipped = true
 		return p.suppress(exposed, cfg, files), s.errs, s.stats
 	}
@@ -129,36 +133,44 @@ func (s *projectScan) emit(rule string, loc finding.Location, msg string, relate
 	s.found[key] = finding.Finding{RuleID: rule, Loc: loc, Message: msg, Related: related, Fixes: fixes}
 }
 
-// build runs the server build and its pass, then the client pass. The
-// client build runs while the server build's output is analysed (the
-// analysis walks one chunk on one core; esbuild's linking and printing are
-// largely serial too). The passes stay in order, so that which of two equal
-// findings is kept does not vary.
+// build runs the server build and its pass, then the client pass, each
+// when it can find anything (passesNeeded). The client build runs while
+// the server build's output is analysed (the analysis walks one chunk on
+// one core; esbuild's linking and printing are largely serial too). The
+// passes stay in order, so that which of two equal findings is kept does
+// not vary.
 func (s *projectScan) build() {
 	type built struct {
 		b   *build.Output
 		err error
 	}
+	hasClient := s.client && len(s.p.Entries) > 0
 	clientBuild := make(chan built, 1)
+	startClient := func() {
+		defer func() {
+			if r := recover(); r != nil {
+				clientBuild <- built{err: internalError(s.p, r)}
+			}
+		}()
+		b, err := s.p.Build(s.st, true, s.alias, s.files)
+		clientBuild <- built{b, err}
+	}
 	var building sync.WaitGroup
 	defer building.Wait() // before the bundler is disposed, even after a panic
-	b, err := s.p.Build(s.st, false, s.alias, s.files)
-	hasClient := len(s.p.Entries) > 0
-	if hasClient {
-		building.Go(func() {
-			defer func() {
-				if r := recover(); r != nil {
-					clientBuild <- built{err: internalError(s.p, r)}
-				}
-			}()
-			b, err := s.p.Build(s.st, true, s.alias, s.files)
-			clientBuild <- built{b, err}
-		})
-	}
-	if err != nil {
-		s.errs = append(s.errs, err)
+	if !s.server {
+		if hasClient {
+			startClient()
+		}
 	} else {
-		s.serverPass(b)
+		b, err := s.p.Build(s.st, false, s.alias, s.files)
+		if hasClient {
+			building.Go(startClient)
+		}
+		if err != nil {
+			s.errs = append(s.errs, err)
+		} else {
+			s.serverPass(b)
+		}
 	}
 	if !hasClient {
 		return

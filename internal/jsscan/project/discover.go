@@ -112,8 +112,14 @@ type Project struct {
 	// server-only exports the client build strips.
 	routeModules map[string]bool
 	Monorepo     *Workspace // the enclosing monorepo, if any
-	tsconfigs    sync.Map   // directory -> *tsPaths applying there (tsPathsFor)
-	tsconfigDirs sync.Map   // directory -> the tsconfig.json or jsconfig.json applying there (TsconfigFor)
+	// Reach are the source files the project's builds may read besides
+	// its own: those of the monorepo it belongs to, or else those that
+	// belong to no project (shared code imported by path). ReachKnown is
+	// false when part of the monorepo lies outside the directories walked.
+	Reach        []string
+	ReachKnown   bool
+	tsconfigs    sync.Map // directory -> *tsPaths applying there (tsPathsFor)
+	tsconfigDirs sync.Map // directory -> the tsconfig.json or jsconfig.json applying there (TsconfigFor)
 	// directives found while reading files; set by prologue scanning.
 	UseServer map[string]bool
 	useClient map[string]bool
@@ -144,6 +150,7 @@ type tree struct {
 	markers map[string]bool     // directories that are project roots
 	files   map[string][]string // directory -> source files in it
 	html    map[string]bool     // index.html files
+	walked  []string            // the directories walked
 	errs    []error
 }
 
@@ -231,11 +238,13 @@ func Discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*Pro
 		}
 		before := len(t.markers)
 		t.walk(abs, cfg, seen)
+		t.walked = append(t.walked, abs)
 		if len(t.markers) == before && !underMarker(abs, t.markers) {
 			// A directory inside a project: scan the whole project so
 			// that reachability is right, report only under abs.
 			if p := enclosingProject(fsTree, abs); p != "" {
 				t.walk(p, cfg, seen)
+				t.walked = append(t.walked, p)
 				limits = append(limits, limit{p, abs})
 			}
 		}
@@ -281,7 +290,40 @@ func Discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*Pro
 	for _, p := range out {
 		p.Monorepo = ws.find(p.Root)
 	}
+	t.setReach(out)
 	return out, t.errs
+}
+
+// setReach sets each project's Reach (see Project).
+func (t *tree) setReach(projects []*Project) {
+	var stray []string
+	monorepos := map[*Workspace][]string{}
+	for _, p := range projects {
+		if p.Monorepo != nil {
+			monorepos[p.Monorepo] = nil
+		}
+	}
+	for dir, files := range t.files {
+		if Nearest(dir, t.markers) == "" {
+			stray = append(stray, files...)
+		}
+		for w := range monorepos {
+			if Within(dir, w.root) {
+				monorepos[w] = append(monorepos[w], files...)
+			}
+		}
+	}
+	slices.Sort(stray)
+	for w := range monorepos {
+		monorepos[w] = append(monorepos[w], stray...)
+	}
+	for _, p := range projects {
+		p.Reach, p.ReachKnown = stray, true
+		if w := p.Monorepo; w != nil {
+			p.Reach = monorepos[w]
+			p.ReachKnown = slices.ContainsFunc(t.walked, func(r string) bool { return Within(w.root, r) })
+		}
+	}
 }
 
 func underMarker(dir string, markers map[string]bool) bool { return Nearest(dir, markers) != "" }

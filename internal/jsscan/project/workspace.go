@@ -22,6 +22,7 @@ import (
 // usually points at built output (dist/) that is not there either, so the
 // sources are found from it: dist/x.mjs → src/x.ts.
 type Workspace struct {
+	root  string                // the directory declaring the workspace
 	pkgs  map[string]*wsPackage // by name
 	names []string              // longest first
 
@@ -76,8 +77,11 @@ func workspacePatterns(t *scantree.Tree, dir string) ([]string, bool) {
 	return nil, false
 }
 
+// Root is the directory declaring the workspace: its packages lie below it.
+func (w *Workspace) Root() string { return w.root }
+
 func loadWorkspace(t *scantree.Tree, root string, patterns []string) *Workspace {
-	w := &Workspace{pkgs: map[string]*wsPackage{}, cache: map[string]string{}}
+	w := &Workspace{root: root, pkgs: map[string]*wsPackage{}, cache: map[string]string{}}
 	var excluded []string
 	for _, pat := range patterns {
 		if rest, ok := strings.CutPrefix(pat, "!"); ok {

@@ -1,20 +1,24 @@
 package source
 
 import (
+	"bytes"
+	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
-// fileCache reads source files once and splits them into lines.
+// Files reads source files once and splits them into lines.
 type Files struct {
-	tree  *scantree.Tree
-	mu    sync.Mutex
-	lines map[string][]string
-	raw   map[string][]byte
+	tree     *scantree.Tree
+	mu       sync.Mutex
+	lines    map[string][]string
+	raw      map[string][]byte
+	mentions map[string]*mentions
 }
 
+// Read returns a file's content.
 func (c *Files) Read(path string) ([]byte, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -55,4 +59,82 @@ func (c *Files) Line(path string, n int) string {
 // newFileCache reads files from tree (every path, when tree is nil).
 func NewFiles(tree *scantree.Tree) *Files {
 	return &Files{tree: tree, lines: map[string][]string{}}
+}
+
+// mentions is what is known of the words a file mentions.
+type mentions struct {
+	found map[string]bool // needle -> mentioned
+	names []string        // the env-var-like names in it (EnvNames), once read
+	named bool
+}
+
+func (c *Files) mentionsOf(path string) (*mentions, error) {
+	if m := c.mentions[path]; m != nil {
+		return m, nil
+	}
+	c.mu.Unlock()
+	_, err := c.Read(path) // fills c.raw
+	c.mu.Lock()
+	if err != nil {
+		return nil, err
+	}
+	if c.mentions == nil {
+		c.mentions = map[string]*mentions{}
+	}
+	m := &mentions{found: map[string]bool{}}
+	c.mentions[path] = m
+	return m, nil
+}
+
+// Mentions reports whether a file's content contains any of the needles,
+// which are in lower case, ignoring case. Answers are kept per file and
+// needle: many projects of a monorepo ask about the same files.
+func (c *Files) Mentions(path string, needles []string) (bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m, err := c.mentionsOf(path)
+	if err != nil {
+		return false, err
+	}
+	var lower []byte // the content in lower case, when a needle is new
+	for _, n := range needles {
+		found, ok := m.found[n]
+		if !ok {
+			if lower == nil {
+				lower = bytes.ToLower(c.raw[path])
+			}
+			found = bytes.Contains(lower, []byte(n))
+			m.found[n] = found
+		}
+		if found {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// envNameRE matches what may be an environment variable's name: a word
+// with an underscore in it.
+var envNameRE = regexp.MustCompile(`[A-Za-z0-9]*_[A-Za-z0-9_]*`)
+
+// EnvNames returns the distinct words of a file with an underscore in
+// them: every name an env read in it can use (NEXT_PUBLIC_X, VITE_KEY).
+func (c *Files) EnvNames(path string) ([]string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m, err := c.mentionsOf(path)
+	if err != nil {
+		return nil, err
+	}
+	if !m.named {
+		seen := map[string]bool{}
+		for _, w := range envNameRE.FindAll(c.raw[path], -1) {
+			if s := string(w); !seen[s] {
+				seen[s] = true
+				m.names = append(m.names, s)
+			}
+		}
+		m.named = true
+	}
+	return m.names, nil
 }
