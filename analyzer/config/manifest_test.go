@@ -170,10 +170,6 @@ func TestFindAndCache(t *testing.T) {
 	if err := os.MkdirAll(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	// The module's root bounds the walk up when no tree is given.
-	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.com/m\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(root, "svc", ManifestName)
 	if err := os.WriteFile(path, []byte("app: private\nidentity_fields: [member]\nendpoints:\n  a: { auth_mode: jwt }\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -69,10 +69,10 @@ func New(cwd string, dirs []string) *Tree {
 // Enclosing returns the tree of a run that names no directory tree of its
 // own (go vet, golangci-lint check one package at a time): the repository
 // holding dir (its nearest ancestor with a .git entry), else the Go module
-// holding it (its nearest go.mod), else dir itself — never above the code
-// being checked.
+// holding it (its nearest go.mod) — never above the code being checked. In
+// neither (a GOPATH-mode package outside any checkout) it returns nil, no
+// bound, as there is no edge to stop at.
 func Enclosing(dir string) *Tree {
-	t := &Tree{real: map[string]string{}}
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		real = filepath.Clean(dir)
@@ -82,8 +82,9 @@ func Enclosing(dir string) *Tree {
 		root = nearestWith(real, "go.mod")
 	}
 	if root == "" {
-		root = real
+		return nil
 	}
+	t := &Tree{real: map[string]string{}}
 	t.addRoot(root)
 	return t
 }
