@@ -17,11 +17,71 @@ var skipField = map[string]bool{"DeclarationList": true, "ImportEntries": true, 
 // struct values and are only visited when a caller asks for them; callers
 // handle such nodes themselves.
 func EachChild(n ast.Node, f func(ast.Node)) {
+	if eachChildOf(n, f) {
+		return
+	}
 	v := reflect.ValueOf(n)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return
 	}
 	walkStruct(v.Elem(), f)
+}
+
+// eachChildOf visits the children of the node types the walk meets most (in
+// esbuild's output: statements, literals, arrays), as the reflection below
+// would, in field order; it reports false for the others.
+func eachChildOf(n ast.Node, f func(ast.Node)) bool {
+	expr := func(e ast.Expression) {
+		if e != nil {
+			f(e)
+		}
+	}
+	switch n := n.(type) {
+	case *ast.ExpressionStatement:
+		expr(n.Expression)
+	case *ast.ReturnStatement:
+		expr(n.Argument)
+	case *ast.ThrowStatement:
+		expr(n.Argument)
+	case *ast.UnaryExpression:
+		expr(n.Operand)
+	case *ast.SpreadElement:
+		expr(n.Expression)
+	case *ast.ArrayLiteral:
+		for _, e := range n.Value {
+			expr(e)
+		}
+	case *ast.IfStatement:
+		expr(n.Test)
+		if n.Consequent != nil {
+			f(n.Consequent)
+		}
+		if n.Alternate != nil {
+			f(n.Alternate)
+		}
+	case *ast.BlockStatement:
+		for _, st := range n.List {
+			if st != nil {
+				f(st)
+			}
+		}
+	case *ast.LexicalDeclaration:
+		bindings(n.List, f)
+	case *ast.VariableStatement:
+		bindings(n.List, f)
+	case *ast.EmptyStatement, *ast.NumberLiteral, *ast.BooleanLiteral, *ast.NullLiteral, *ast.StringLiteral:
+	default:
+		return false
+	}
+	return true
+}
+
+func bindings(list []*ast.Binding, f func(ast.Node)) {
+	for _, b := range list {
+		if b != nil {
+			f(b)
+		}
+	}
 }
 
 func walkStruct(v reflect.Value, f func(ast.Node)) {
