@@ -130,7 +130,8 @@ var (
 	publicKeyPrefixes = []string{"sb_publishable_", "pk_live_", "pk_test_"}
 )
 
-// Dypai is the default profile (SPEC §1).
+// Dypai is the default profile: the DYPAI SDK, whose endpoints dypai.yaml
+// declares (jwt or api_key), with the project key sent in X-API-KEY.
 var Dypai = &Profile{
 	Name:                "dypai",
 	HasManifest:         true,
@@ -163,7 +164,8 @@ var Dypai = &Profile{
 	Terms:               rules.DypaiTerms,
 }
 
-// Supabase applies the rules to Supabase apps (SPEC §3 "SDK profiles"):
+// Supabase applies the rules to Supabase apps (the README's "Using
+// dypailint with Supabase"):
 // a client is privileged when its key is the service-role key; the anon
 // (publishable) key makes a user client. Supabase has no endpoint manifest.
 var Supabase = &Profile{
