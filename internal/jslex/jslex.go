@@ -147,12 +147,12 @@ func Template[T Text](src T, j int) (end int, stop TemplateStop) {
 // substitutions, so that garbage input cannot exhaust the stack.
 const maxTemplateNesting = 256
 
-// SkipLiteral skips the string or template literal whose opening quote is
-// at i ('\”, '"' or '`'). It returns the offset after its closing quote
-// and true, or, for an unterminated literal, where it stopped and false.
-// A string ends unterminated at a line break; a template's substitutions
-// are skipped as code, with the literals and comments in them, to the
-// brace that closes them.
+// SkipLiteral skips the string or template literal whose opening quote
+// (single, double or backtick) is at i. It returns the offset after its
+// closing quote and true, or, for an unterminated literal, where it stopped
+// and false. A string ends unterminated at a line break; a template's
+// substitutions are skipped as code, with the literals and comments in
+// them, to the brace that closes them.
 func SkipLiteral[T Text](src T, i int) (end int, ok bool) {
 	return skipLiteral(src, i, 0)
 }
