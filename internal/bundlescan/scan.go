@@ -471,39 +471,24 @@ func (rn *run) finish() []finding.Finding {
 	for _, f := range files {
 		all = append(all, rn.dirFiles[f].ds...)
 	}
-	idx := directive.NewIndex(all)
-	var out []finding.Finding
-	for _, p := range rn.pending {
-		if !rn.cfg.RuleEnabled(p.f.RuleID) {
-			continue
-		}
-		if slices.ContainsFunc(p.keys, func(k finding.Location) bool { return idx.Suppressed(k.File, k.Line, p.f.RuleID) }) {
-			continue
-		}
-		out = append(out, p.f)
+	cs := make([]directive.Candidate, len(rn.pending))
+	for i, p := range rn.pending {
+		cs[i] = directive.Candidate{Finding: p.f, Keys: p.keys}
 	}
-	if !rn.cfg.RuleEnabled(rules.DYP001) {
-		return out
+	return directive.Apply(cs, all, directive.Policy{Enabled: rn.cfg.RuleEnabled, Owns: rn.owns})
+}
+
+// owns reports whether the bundle scanner reports a directive, malformed
+// or unused: those of the files it owns; of a sourcesContent, the unused
+// ones for DYP103 alone (the source rules judge the rest).
+func (rn *run) owns(d *directive.Directive, unused bool) bool {
+	switch rn.dirFiles[d.File].owner {
+	case owned:
+		return true
+	case content:
+		return unused && !slices.ContainsFunc(d.Rules, func(id string) bool { return id != rules.DYP103 })
 	}
-	dyp001 := func(d *directive.Directive, msg string) {
-		out = append(out, finding.Finding{RuleID: rules.DYP001, Loc: finding.Location{File: d.File, Line: d.Line, Col: d.Col}, Message: msg})
-	}
-	for _, d := range idx.Malformed() {
-		if rn.dirFiles[d.File].owner == owned {
-			dyp001(d, directive.MalformedMessage(d))
-		}
-	}
-	for _, d := range idx.Unused(rn.cfg.RuleEnabled) {
-		switch rn.dirFiles[d.File].owner {
-		case owned:
-			dyp001(d, directive.UnusedMessage(d))
-		case content:
-			if !slices.ContainsFunc(d.Rules, func(id string) bool { return id != rules.DYP103 }) {
-				dyp001(d, directive.UnusedMessage(d))
-			}
-		}
-	}
-	return out
+	return false
 }
 
 // fileDirectives reads the dypai-ignore directives of a source file.
