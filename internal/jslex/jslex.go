@@ -8,7 +8,10 @@
 // time linear in what it skips and works on strings and byte slices alike.
 package jslex
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Text is JavaScript source, as a string or a byte slice.
 type Text interface{ ~string | ~[]byte }
@@ -30,6 +33,18 @@ func IsSpace(c byte) bool {
 
 // LineEnd returns the offset of the first '\n' at or after i, or len(src).
 func LineEnd[T Text](src T, i int) int {
+	switch s := any(src).(type) { // the fast searches of bytes and strings
+	case []byte:
+		if k := bytes.IndexByte(s[i:], '\n'); k >= 0 {
+			return i + k
+		}
+		return len(s)
+	case string:
+		if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
+			return i + k
+		}
+		return len(s)
+	}
 	for ; i < len(src); i++ {
 		if src[i] == '\n' {
 			return i
@@ -62,6 +77,22 @@ func String[T Text](src T, j int, q byte) (end int, esc bool) {
 // the offset of its closing "*/" (the end of its text) and the offset after
 // it; both are len(src) when the comment does not close.
 func BlockComment[T Text](src T, i int) (textEnd, end int) {
+	k := -1
+	switch s := any(src).(type) {
+	case []byte:
+		k = bytes.Index(s[min(i+2, len(s)):], []byte("*/"))
+	case string:
+		k = strings.Index(s[min(i+2, len(s)):], "*/")
+	default:
+		return blockComment(src, i)
+	}
+	if k < 0 {
+		return len(src), len(src)
+	}
+	return i + 2 + k, i + 2 + k + 2
+}
+
+func blockComment[T Text](src T, i int) (textEnd, end int) {
 	for k := i + 2; k+1 < len(src); k++ {
 		if src[k] == '*' && src[k+1] == '/' {
 			return k, k + 2
