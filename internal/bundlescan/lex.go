@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jslex"
 )
 
 // The JavaScript scanner: one left-to-right pass over the text, in time
@@ -114,37 +115,27 @@ func scanJS(src []byte, rules *ctxRules, nested bool) *jsScanner {
 	return s
 }
 
-func isIdentStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || c >= 0x80
-}
-
-func isIdentPart(c byte) bool { return isIdentStart(c) || c >= '0' && c <= '9' }
-
 func (s *jsScanner) run() {
 	src, n := s.src, len(s.src)
 	i := 0
 	if n >= 2 && src[0] == '#' && src[1] == '!' { // hashbang
-		i = lineEnd(src, 0)
+		i = jslex.LineEnd(src, 0)
 	}
 	for i < n {
 		c := src[i]
 		switch {
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		case jslex.IsSpace(c):
 			i++
 		case c == '/' && i+1 < n && src[i+1] == '/':
-			end := lineEnd(src, i)
+			end := jslex.LineEnd(src, i)
 			s.comment(i, src[i+2:end])
 			i = end
 		case c == '/' && i+1 < n && src[i+1] == '*':
-			end := n
-			text := src[i+2:]
-			if k := bytes.Index(text, []byte("*/")); k >= 0 {
-				end, text = i+2+k+2, text[:k]
-			}
-			s.comment(i, text)
+			textEnd, end := jslex.BlockComment(src, i)
+			s.comment(i, src[i+2:textEnd])
 			i = end
 		case c == '/' && i >= s.noRegexUntil && s.regexAllowed():
-			if end, ok := scanRegex(src, i+1); ok {
+			if end, ok := jslex.Regex(src, i+1); ok {
 				s.emit(token{kind: tkRegex, start: i, end: end})
 				i = end
 				break
@@ -152,11 +143,11 @@ func (s *jsScanner) run() {
 			// Not a regular expression after all (none closes on this
 			// line): a division. Until the line ends, '/' is taken as a
 			// division without looking, so that the scan stays linear.
-			s.noRegexUntil = lineEnd(src, i)
+			s.noRegexUntil = jslex.LineEnd(src, i)
 			s.emit(token{kind: tkPunct, ch: c, start: i, end: i + 1})
 			i++
 		case c == '"' || c == '\'':
-			j, esc := scanString(src, i+1, c)
+			j, esc := jslex.String(src, i+1, c)
 			s.emit(token{kind: tkString, start: i + 1, end: j, esc: esc})
 			i = min(j+1, n)
 		case c == '`':
@@ -164,16 +155,16 @@ func (s *jsScanner) run() {
 		case c == '}' && len(s.stack) > 0 && s.stack[len(s.stack)-1].open == '`':
 			s.stack = s.stack[:len(s.stack)-1]
 			i = s.template(i + 1)
-		case isIdentStart(c):
+		case jslex.IsIdentStart(c):
 			j := i + 1
-			for j < n && isIdentPart(src[j]) {
+			for j < n && jslex.IsIdentPart(src[j]) {
 				j++
 			}
 			s.emit(token{kind: tkIdent, start: i, end: j})
 			i = j
 		case c >= '0' && c <= '9' || c == '.' && i+1 < n && src[i+1] >= '0' && src[i+1] <= '9':
 			j := i + 1
-			for j < n && (isIdentPart(src[j]) || src[j] == '.') {
+			for j < n && (jslex.IsIdentPart(src[j]) || src[j] == '.') {
 				j++
 			}
 			s.emit(token{kind: tkNumber, start: i, end: j})
@@ -188,85 +179,25 @@ func (s *jsScanner) run() {
 	}
 }
 
-func lineEnd(src []byte, i int) int {
-	if k := bytes.IndexByte(src[i:], '\n'); k >= 0 {
-		return i + k
-	}
-	return len(src)
-}
-
-// scanString returns the offset of the closing quote (or of the end of the
-// line or text, for an unterminated literal) and whether it saw a backslash.
-func scanString(src []byte, j int, q byte) (int, bool) {
-	esc := false
-	for j < len(src) {
-		switch src[j] {
-		case '\\':
-			esc = true
-			j += 2
-			continue
-		case q, '\n':
-			return j, esc
-		}
-		j++
-	}
-	return len(src), esc
-}
-
-// scanRegex returns the offset after a regular-expression literal whose
-// body starts at j, or false when none closes on this line.
-func scanRegex(src []byte, j int) (int, bool) {
-	inClass := false
-	for {
-		if j >= len(src) || src[j] == '\n' || src[j] == '\r' {
-			return j, false
-		}
-		c := src[j]
-		if c == '\\' {
-			j += 2
-			continue
-		}
-		j++
-		if inClass {
-			inClass = c != ']'
-		} else if c == '[' {
-			inClass = true
-		} else if c == '/' {
-			break
-		}
-	}
-	for j < len(src) && isIdentPart(src[j]) {
-		j++
-	}
-	return j, true
-}
-
 // template scans a template literal from j (after its opening backtick or a
 // substitution's closing brace) and returns where scanning resumes.
 func (s *jsScanner) template(j int) int {
 	src := s.src
 	start := j
 	wasPart := start > 0 && src[start-1] == '}'
-	for j < len(src) {
-		switch src[j] {
-		case '\\':
-			j += 2
-			continue
-		case '`':
-			if wasPart {
-				s.emit(token{kind: tkTemplate, start: start, end: j})
-			} else {
-				s.emit(token{kind: tkString, start: start, end: j, esc: bytes.IndexByte(src[start:j], '\\') >= 0})
-			}
-			return j + 1
-		case '$':
-			if j+1 < len(src) && src[j+1] == '{' {
-				s.emit(token{kind: tkTemplate, start: start, end: j})
-				s.push(frame{open: '`'})
-				return j + 2
-			}
+	end, stop := jslex.Template(src, j)
+	switch stop {
+	case jslex.TemplateClose:
+		if wasPart {
+			s.emit(token{kind: tkTemplate, start: start, end: end})
+		} else {
+			s.emit(token{kind: tkString, start: start, end: end, esc: bytes.IndexByte(src[start:end], '\\') >= 0})
 		}
-		j++
+		return end + 1
+	case jslex.TemplateSubst:
+		s.emit(token{kind: tkTemplate, start: start, end: end})
+		s.push(frame{open: '`'})
+		return end + 2
 	}
 	s.emit(token{kind: tkTemplate, start: start, end: len(src)})
 	return len(src)
@@ -282,11 +213,7 @@ func (s *jsScanner) regexAllowed() bool {
 	case tkPunct:
 		return p.ch != ')' && p.ch != ']'
 	case tkIdent:
-		switch string(s.src[p.start:p.end]) {
-		case "return", "typeof", "instanceof", "in", "of", "new", "delete", "void",
-			"throw", "case", "do", "else", "yield", "await":
-			return true
-		}
+		return jslex.RegexAfter(string(s.src[p.start:p.end]))
 	}
 	return false
 }
@@ -629,94 +556,4 @@ func (s *jsScanner) literal(t token, how string) {
 }
 
 // decodeJS decodes the escapes of a JavaScript string literal's body.
-func decodeJS(b []byte) string {
-	if bytes.IndexByte(b, '\\') < 0 {
-		return string(b)
-	}
-	var out strings.Builder
-	out.Grow(len(b))
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if c != '\\' || i+1 == len(b) {
-			out.WriteByte(c)
-			continue
-		}
-		i++
-		switch c = b[i]; c {
-		case 'n':
-			out.WriteByte('\n')
-		case 't':
-			out.WriteByte('\t')
-		case 'r':
-			out.WriteByte('\r')
-		case 'b':
-			out.WriteByte('\b')
-		case 'f':
-			out.WriteByte('\f')
-		case 'v':
-			out.WriteByte('\v')
-		case '0':
-			out.WriteByte(0)
-		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
-				i++
-			}
-		case '\n':
-			// line continuation
-		case 'x':
-			if v, ok := hexVal(b, i+1, i+3); ok {
-				out.WriteRune(rune(v))
-				i += 2
-			} else {
-				out.WriteByte('x')
-			}
-		case 'u':
-			if i+1 < len(b) && b[i+1] == '{' {
-				k := bytes.IndexByte(b[i+1:], '}')
-				if k > 1 {
-					if v, ok := hexVal(b, i+2, i+1+k); ok {
-						out.WriteRune(rune(v))
-						i += 1 + k
-						continue
-					}
-				}
-				out.WriteByte('u')
-			} else if v, ok := hexVal(b, i+1, i+5); ok {
-				i += 4
-				// a surrogate pair spelt as two escapes
-				if v >= 0xD800 && v < 0xDC00 && i+6 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
-					if lo, ok := hexVal(b, i+3, i+7); ok && lo >= 0xDC00 && lo < 0xE000 {
-						v = 0x10000 + (v-0xD800)<<10 + (lo - 0xDC00)
-						i += 6
-					}
-				}
-				out.WriteRune(rune(v))
-			} else {
-				out.WriteByte('u')
-			}
-		default:
-			out.WriteByte(c)
-		}
-	}
-	return out.String()
-}
-
-func hexVal(b []byte, from, to int) (int, bool) {
-	if from >= to || to > len(b) || to-from > 6 {
-		return 0, false
-	}
-	v := 0
-	for _, c := range b[from:to] {
-		switch {
-		case c >= '0' && c <= '9':
-			v = v<<4 | int(c-'0')
-		case c >= 'a' && c <= 'f':
-			v = v<<4 | int(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			v = v<<4 | int(c-'A'+10)
-		default:
-			return 0, false
-		}
-	}
-	return v, true
-}
+func decodeJS(b []byte) string { return jslex.Decode(b) }

@@ -1,7 +1,6 @@
 package bundlescan
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -12,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/directive"
@@ -20,7 +18,6 @@ import (
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/scantree"
-	"github.com/dypai/dypailint/internal/sourcemap"
 	"github.com/dypai/dypailint/internal/textfile"
 )
 
@@ -131,8 +128,35 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 	}
 	rn.errs = append(rn.errs, w.errs...)
 
-	// .env files: DYP102 for those beneath the named directories, and
-	// secret values from them and from the projects of the build folders.
+	envFiles, defs := rn.envFiles(w)
+	if s.Logf != nil {
+		for _, r := range sortedRoots(w.roots) {
+			s.Logf("bundles: build folder %s", r.dir)
+		}
+		s.Logf("bundles: %d bundle files, %d .env files", len(w.bundles), len(envFiles))
+	}
+	secrets, notes := collectSecrets(cfg.SecretEnv, lookup, defs)
+	if s.Secret != nil {
+		for _, sec := range secrets {
+			s.Secret(sec.value)
+		}
+	}
+	rn.errs = append(rn.errs, notes...)
+	rn.needles = needles(secrets)
+
+	if cfg.RuleEnabled(rules.DYP103) {
+		rn.bundles(w.bundles)
+	}
+	if err := ctx.Err(); err != nil {
+		rn.errs = append(rn.errs, err)
+	}
+	return finding.Sort(rn.finish()), finding.UniqueErrors(rn.errs)
+}
+
+// envFiles reads the .env files: DYP102 for those beneath the named
+// directories, and the definitions of those and of the projects of the
+// build folders (for their secret values). It returns the files read.
+func (rn *run) envFiles(w *walker) ([]string, []envDefs) {
 	envFiles := slices.Clone(w.envs)
 	named := len(envFiles)
 	for _, r := range sortedRoots(w.roots) {
@@ -169,47 +193,30 @@ func (s *Scanner) Scan(ctx context.Context, dirs []string, cfg *config.Config) (
 			}
 		}
 	}
-	if s.Logf != nil {
-		for _, r := range sortedRoots(w.roots) {
-			s.Logf("bundles: build folder %s", r.dir)
-		}
-		s.Logf("bundles: %d bundle files, %d .env files", len(w.bundles), len(envFiles))
-	}
-	secrets, notes := collectSecrets(cfg.SecretEnv, lookup, defs)
-	if s.Secret != nil {
-		for _, sec := range secrets {
-			s.Secret(sec.value)
-		}
-	}
-	rn.errs = append(rn.errs, notes...)
-	rn.needles = needles(secrets)
+	return envFiles, defs
+}
 
-	// Bundles, in parallel; each file is read once.
-	if cfg.RuleEnabled(rules.DYP103) {
-		jobs := make(chan bundleFile)
-		var wg sync.WaitGroup
-		for range max(1, min(runtime.GOMAXPROCS(0), len(w.bundles))) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for b := range jobs {
-					rn.bundle(b)
-				}
-			}()
-		}
-		for _, b := range w.bundles {
-			if ctx.Err() != nil {
-				break
+// bundles scans the bundles in parallel; each file is read once.
+func (rn *run) bundles(bundles []bundleFile) {
+	jobs := make(chan bundleFile)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(bundles))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range jobs {
+				rn.bundle(b)
 			}
-			jobs <- b
+		}()
+	}
+	for _, b := range bundles {
+		if rn.ctx.Err() != nil {
+			break
 		}
-		close(jobs)
-		wg.Wait()
+		jobs <- b
 	}
-	if err := ctx.Err(); err != nil {
-		rn.errs = append(rn.errs, err)
-	}
-	return finding.Sort(rn.finish()), finding.UniqueErrors(rn.errs)
+	close(jobs)
+	wg.Wait()
 }
 
 func sortedRoots(m map[string]*buildRoot) []*buildRoot {
@@ -422,246 +429,6 @@ func (rn *run) bundle(b bundleFile) {
 	rn.mapped(b, gen, ts.hits, m, mapFile, cr, prefixes)
 }
 
-// textRef is a scanned text and its line index.
-type textRef struct {
-	file  string
-	data  []byte
-	lines lineIndex
-	// per line: nil when the line is ASCII (UTF-16 columns are byte
-	// columns), else checkpoints for converting columns in long lines
-	cols map[int]*lineCols
-}
-
-// lineCols holds, for a line that is not ASCII, the UTF-16 column at a rune
-// start every colStep bytes, so that converting a column costs at most
-// colStep steps however long the line (a one-line bundle).
-type lineCols struct {
-	text   []byte
-	byteAt []int // rune-aligned byte offsets, increasing
-	col16  []int // UTF-16 column at each
-}
-
-const colStep = 4096
-
-func (t *textRef) loc(start, end int) finding.Location {
-	l, c := t.lines.pos(start)
-	el, ec := t.lines.pos(end)
-	return finding.Location{File: t.file, Line: l, Col: c, EndLine: el, EndCol: ec}
-}
-
-func (t *textRef) lineCols(line int) *lineCols {
-	if t.cols == nil {
-		t.cols = map[int]*lineCols{}
-	}
-	lc, ok := t.cols[line]
-	if ok {
-		return lc
-	}
-	text := t.lines.line(t.data, line)
-	ascii := true
-	for _, c := range text {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		lc = &lineCols{text: text, byteAt: []int{0}, col16: []int{0}}
-		n, next := 0, colStep
-		for i := 0; i < len(text); {
-			if i >= next {
-				lc.byteAt, lc.col16 = append(lc.byteAt, i), append(lc.col16, n)
-				next = i + colStep
-			}
-			r, size := utf8.DecodeRune(text[i:])
-			n++
-			if r >= 0x10000 {
-				n++
-			}
-			i += size
-		}
-	}
-	t.cols[line] = lc
-	return lc
-}
-
-// col16 returns the 0-based UTF-16 column of a 1-based line and byte column.
-func (t *textRef) col16(line, col int) int {
-	lc := t.lineCols(line)
-	if lc == nil {
-		return col - 1
-	}
-	off := min(col-1, len(lc.text))
-	k, _ := slices.BinarySearch(lc.byteAt, off+1)
-	k-- // the last checkpoint at or before off
-	return lc.col16[k] + textfile.UTF16Len(lc.text[lc.byteAt[k]:off])
-}
-
-// byteCol1 returns the 1-based byte column of a 1-based line and 0-based
-// UTF-16 column.
-func (t *textRef) byteCol1(line, col16 int) int {
-	lc := t.lineCols(line)
-	if lc == nil {
-		return col16 + 1
-	}
-	k, _ := slices.BinarySearch(lc.col16, col16+1)
-	k--
-	return lc.byteAt[k] + textfile.ByteCol(lc.text[lc.byteAt[k]:], col16-lc.col16[k]) + 1
-}
-
-// mapped reports the hits of a bundle that has a source map: hits in its
-// sourcesContent at their original positions, hits in the generated code
-// at the original positions they map to, the bundle as related location.
-func (rn *run) mapped(b bundleFile, gen *textRef, genHits []hit, m *sourcemap.Map, mapFile string, cr *ctxRules, prefixes []string) {
-	mapDir := filepath.Dir(b.path)
-	if mapFile != "" {
-		mapDir = filepath.Dir(mapFile)
-	}
-	// A source outside the tree is treated as absent: its text is not
-	// scanned, no finding is placed in it, and what maps to it is
-	// reported in the bundle.
-	paths := make([]string, len(m.Sources))
-	outside := 0
-	for i, src := range m.Sources {
-		paths[i] = resolveSource(src, mapDir, b.root.project)
-		if !rn.tree.Admits(paths[i]) {
-			paths[i] = ""
-			outside++
-			if outside == 1 {
-				where := cmp.Or(mapFile, b.path)
-				rn.note(where, fmt.Sprintf("source map source %q lies outside the scanned tree; treated as absent", src))
-			}
-		}
-	}
-	if outside > 1 {
-		rn.note(cmp.Or(mapFile, b.path), fmt.Sprintf("%d more source map sources lie outside the scanned tree; treated as absent", outside-1))
-	}
-
-	// The original sources the map carries.
-	type origHit struct {
-		hit
-		loc     finding.Location
-		related *finding.Location
-	}
-	origs := make([]*textRef, len(m.Sources))
-	var origHits [][]*origHit = make([][]*origHit, len(m.Sources))
-	var files []SourceFile
-	for i, c := range m.Contents {
-		if c == nil || *c == "" || paths[i] == "" {
-			continue
-		}
-		data := []byte(*c)
-		if textfile.IsBinary(data) {
-			continue
-		}
-		lines := newLineIndex(data)
-		origs[i] = &textRef{file: paths[i], data: data, lines: lines}
-		ts := scanText(paths[i], data, []jsSpan{{0, len(data)}}, -1, -1, cr, rn.needles, prefixes, lines)
-		owner := content
-		if rn.hook != nil {
-			owner = shared
-		}
-		rn.addDirectives(paths[i], ts.directives, owner)
-		for _, h := range ts.hits {
-			origHits[i] = append(origHits[i], &origHit{hit: h, loc: origs[i].loc(h.start, h.end)})
-		}
-		files = append(files, SourceFile{Path: paths[i], Content: data, Bundle: b.path, Map: mapFile})
-	}
-
-	// Findings of the source-rules hook.
-	hookLines := map[string]bool{}
-	if rn.hook != nil && len(files) > 0 {
-		for _, f := range rn.hook(rn.ctx, files) {
-			if len(f.Related) == 0 {
-				f.Related = []finding.Related{{Location: finding.Location{File: b.path, Line: 1, Col: 1}, Message: "shipped in bundle " + rn.rel(b.path)}}
-			}
-			if f.RuleID == rules.DYP103 {
-				hookLines[fmt.Sprintf("%s:%d", f.Loc.File, f.Loc.Line)] = true
-			}
-			rn.mu.Lock()
-			rn.pending = append(rn.pending, pending{f: f}) // suppressed by the hook itself
-			rn.mu.Unlock()
-		}
-	}
-
-	bundleRel := rn.rel(b.path)
-	// Generated hits: map each to its original position.
-	for _, h := range genHits {
-		gloc := gen.loc(h.start, h.end)
-		seg, ok := m.Original(int32(gloc.Line-1), int32(gen.col16(gloc.Line, gloc.Col)))
-		if !ok {
-			rn.add(pending{f: rn.leak(h, gloc, nil, b.path, false, b.root.profile.Terms), keys: []finding.Location{gloc}})
-			continue
-		}
-		src := int(seg.Src)
-		if paths[src] == "" {
-			rn.add(pending{f: rn.leak(h, gloc, nil, b.path, false, b.root.profile.Terms), keys: []finding.Location{gloc}})
-			continue
-		}
-		line := int(seg.Line) + 1
-		// The hit may start inside the token the segment maps (a string
-		// literal's text after its quote): keep that offset.
-		col16 := int(seg.Col) + gen.col16(gloc.Line, gloc.Col) - int(seg.GenCol)
-		col := col16 + 1
-		if o := origs[src]; o != nil {
-			col = o.byteCol1(line, col16)
-			// The same leak seen in the sourcesContent: one finding.
-			merged := false
-			for _, oh := range origHits[src] {
-				if oh.loc.Line == line && oh.secret == h.secret {
-					if oh.related == nil {
-						g := gloc
-						oh.related = &g
-					}
-					merged = true
-				}
-			}
-			if merged {
-				continue
-			}
-		}
-		oloc := finding.Location{File: paths[src], Line: line, Col: col}
-		if origs[src] != nil || rn.tree.IsFile(paths[src]) {
-			rel := []finding.Related{{Location: gloc, Message: "shipped in bundle " + bundleRel}}
-			rn.add(pending{f: rn.leak(h, oloc, rel, b.path, false, b.root.profile.Terms), keys: []finding.Location{oloc, gloc}})
-		} else {
-			rel := []finding.Related{{Location: oloc, Message: "original position according to the source map (file not found)"}}
-			rn.add(pending{f: rn.leak(h, gloc, rel, b.path, false, b.root.profile.Terms), keys: []finding.Location{gloc, oloc}})
-		}
-	}
-
-	// Hits in the sourcesContent, with the bundle position they map to.
-	for i, hs := range origHits {
-		for _, oh := range hs {
-			if hookLines[fmt.Sprintf("%s:%d", oh.loc.File, oh.loc.Line)] {
-				continue
-			}
-			keys := []finding.Location{oh.loc}
-			var rel finding.Related
-			switch {
-			case oh.related != nil:
-				rel = finding.Related{Location: *oh.related, Message: "shipped in bundle " + bundleRel}
-			default:
-				if seg, ok := m.Generated(int32(i), int32(oh.loc.Line-1), int32(origs[i].col16(oh.loc.Line, oh.loc.Col))); ok {
-					gl := int(seg.GenLine) + 1
-					if gl <= len(gen.lines) {
-						g := finding.Location{File: b.path, Line: gl, Col: gen.byteCol1(gl, int(seg.GenCol))}
-						rel = finding.Related{Location: g, Message: "shipped in bundle " + bundleRel}
-						break
-					}
-				}
-				where := mapFile
-				if where == "" {
-					where = b.path
-				}
-				rel = finding.Related{Location: finding.Location{File: where, Line: 1, Col: 1}, Message: "in the sourcesContent of the source map of bundle " + bundleRel}
-			}
-			keys = append(keys, rel.Location)
-			rn.add(pending{f: rn.leak(oh.hit, oh.loc, []finding.Related{rel}, b.path, false, b.root.profile.Terms), keys: keys})
-		}
-	}
-}
-
 // leak builds the DYP103 finding for a hit.
 func (rn *run) leak(h hit, loc finding.Location, related []finding.Related, bundle string, page bool, terms rules.Terms) finding.Finding {
 	kind := "bundle"
@@ -704,39 +471,24 @@ func (rn *run) finish() []finding.Finding {
 	for _, f := range files {
 		all = append(all, rn.dirFiles[f].ds...)
 	}
-	idx := directive.NewIndex(all)
-	var out []finding.Finding
-	for _, p := range rn.pending {
-		if !rn.cfg.RuleEnabled(p.f.RuleID) {
-			continue
-		}
-		if slices.ContainsFunc(p.keys, func(k finding.Location) bool { return idx.Suppressed(k.File, k.Line, p.f.RuleID) }) {
-			continue
-		}
-		out = append(out, p.f)
+	cs := make([]directive.Candidate, len(rn.pending))
+	for i, p := range rn.pending {
+		cs[i] = directive.Candidate{Finding: p.f, Keys: p.keys}
 	}
-	if !rn.cfg.RuleEnabled(rules.DYP001) {
-		return out
+	return directive.Apply(cs, all, directive.Policy{Enabled: rn.cfg.RuleEnabled, Owns: rn.owns})
+}
+
+// owns reports whether the bundle scanner reports a directive, malformed
+// or unused: those of the files it owns; of a sourcesContent, the unused
+// ones for DYP103 alone (the source rules judge the rest).
+func (rn *run) owns(d *directive.Directive, unused bool) bool {
+	switch rn.dirFiles[d.File].owner {
+	case owned:
+		return true
+	case content:
+		return unused && !slices.ContainsFunc(d.Rules, func(id string) bool { return id != rules.DYP103 })
 	}
-	dyp001 := func(d *directive.Directive, msg string) {
-		out = append(out, finding.Finding{RuleID: rules.DYP001, Loc: finding.Location{File: d.File, Line: d.Line, Col: d.Col}, Message: msg})
-	}
-	for _, d := range idx.Malformed() {
-		if rn.dirFiles[d.File].owner == owned {
-			dyp001(d, directive.MalformedMessage(d))
-		}
-	}
-	for _, d := range idx.Unused(rn.cfg.RuleEnabled) {
-		switch rn.dirFiles[d.File].owner {
-		case owned:
-			dyp001(d, directive.UnusedMessage(d))
-		case content:
-			if !slices.ContainsFunc(d.Rules, func(id string) bool { return id != rules.DYP103 }) {
-				dyp001(d, directive.UnusedMessage(d))
-			}
-		}
-	}
-	return out
+	return false
 }
 
 // fileDirectives reads the dypai-ignore directives of a source file.

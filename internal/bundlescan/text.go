@@ -6,6 +6,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/directive"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jslex"
 )
 
 // lineIndex maps byte offsets to 1-based lines and byte columns.
@@ -100,7 +101,7 @@ func htmlScripts(data []byte) []jsSpan {
 			break
 		}
 		p := off + k + len("<script")
-		if p < len(lower) && isIdentPart(lower[p]) { // <scripts>, <script-x>
+		if p < len(lower) && jslex.IsIdentPart(lower[p]) { // <scripts>, <script-x>
 			off = p
 			continue
 		}

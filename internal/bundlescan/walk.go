@@ -22,13 +22,15 @@ var (
 	buildDirPaths = []string{".next/static", ".output/public", ".vercel/output/static", ".svelte-kit/output/client"}
 )
 
-// skipDirNames are never descended into: dependencies and version control.
-var skipDirNames = []string{"node_modules", "bower_components", "jspm_packages", ".git", ".hg", ".svn"}
-
-// skipOutsideBuild are not descended into when looking for build folders,
-// unless named on the command line (as in the Go tool and the rest of
-// dypailint): vendored code and test fixtures.
-var skipOutsideBuild = []string{"vendor", "testdata"}
+// Which directories the walk enters: in a build folder, all but
+// dependencies and version control (inBuild); outside, not vendored code
+// and test fixtures either, unless named on the command line (as in the Go
+// tool and the rest of dypailint), and of hidden folders only the build
+// folders of buildDirPaths (hiddenBuildDirs).
+var (
+	inBuild      = scantree.Skip{Hidden: scantree.AnyHidden}
+	outsideBuild = scantree.Skip{Vendor: true, Testdata: true}
+)
 
 // buildRoot is one build folder.
 type buildRoot struct {
@@ -48,21 +50,26 @@ type walker struct {
 	ctx     context.Context
 	cfg     *config.Config
 	tree    *scantree.Tree
-	visited map[string]bool // real directories entered
 	files   map[string]bool // real files found
 	roots   map[string]*buildRoot
 	bundles []bundleFile
 	envs    []string // absolute .env files beneath the named directories
 	errs    []error
 	manif   map[string]bool // manifests whose build_dirs were visited
-	// named is the named directory being walked and its real path: links
-	// are followed only to folders inside it, manifest build folders are
+	// named is the named directory being walked: links are followed only
+	// to folders inside it (dirs.Inside), manifest build folders are
 	// walked only inside it.
-	named, namedReal string
+	named string
+	dirs  *scantree.Walker
+	// rootOf is the build folder of each directory about to be entered
+	// (nil: outside any, or not known yet).
+	rootOf map[string]*buildRoot
 }
 
 func newWalker(ctx context.Context, cfg *config.Config, tree *scantree.Tree) *walker {
-	return &walker{ctx: ctx, cfg: cfg, tree: tree, visited: map[string]bool{}, files: map[string]bool{}, roots: map[string]*buildRoot{}, manif: map[string]bool{}}
+	w := &walker{ctx: ctx, cfg: cfg, tree: tree, files: map[string]bool{}, roots: map[string]*buildRoot{}, manif: map[string]bool{}, rootOf: map[string]*buildRoot{}}
+	w.dirs = &scantree.Walker{Tree: tree, Skip: inBuild, Links: true, Note: func(err error) { w.errs = append(w.errs, err) }}
+	return w
 }
 
 func (w *walker) project(dir string) *config.Project {
@@ -96,7 +103,7 @@ func (w *walker) walkNamed(dir string) {
 		w.errs = append(w.errs, err)
 		return
 	}
-	w.named, w.namedReal = dir, real
+	w.named, w.dirs.Inside = dir, real
 	w.walk(dir, real, w.rootAbove(dir))
 }
 
@@ -160,70 +167,70 @@ func (w *walker) buildRootAt(dir string) *buildRoot {
 	return r
 }
 
+// walk walks dir, whose real path is real, in build folder root (nil:
+// outside any, or not known yet).
 func (w *walker) walk(dir, real string, root *buildRoot) {
-	if w.visited[real] || w.ctx.Err() != nil {
-		return
+	w.rootOf[dir] = root
+	if err := w.dirs.Walk(dir, real, w.visit); err != nil {
+		w.errs = append(w.errs, err)
 	}
-	w.visited[real] = true
+}
+
+// visit enters a directory: its project and build folder judge its entries;
+// the build_dirs of a dypai.yaml met first here are walked after it.
+func (w *walker) visit(dir string) (func(scantree.Entry) bool, func()) {
+	if w.ctx.Err() != nil {
+		return nil, nil
+	}
 	proj := w.project(dir)
+	root := w.rootOf[dir]
 	if root == nil {
 		root = w.buildRootAt(dir)
 	}
+	var leave func()
 	if m := proj.Manifest; m != nil && !w.manif[m.Path] {
 		w.manif[m.Path] = true
-		defer w.manifestBuildDirs(m) // after this tree, so that named walks come first
+		leave = func() { w.manifestBuildDirs(m) } // after this tree, so that named walks come first
 	}
-	if w.tree.Depth(dir) > scantree.MaxDepth {
-		w.errs = append(w.errs, scantree.DepthNotice(dir))
-		return
+	return func(e scantree.Entry) bool { return w.entry(proj, root, e) }, leave
+}
+
+// entry takes a file of a directory of proj in build folder root, or says
+// whether to enter a subdirectory.
+func (w *walker) entry(proj *config.Project, root *buildRoot, e scantree.Entry) bool {
+	name, p, rp := e.Name, e.Path, e.Real
+	if ignored(proj, p) {
+		return false
 	}
-	entries, notes, err := w.tree.ReadDir(dir, real)
-	w.errs = append(w.errs, notes...)
-	if err != nil {
-		w.errs = append(w.errs, err)
-		return
-	}
-	for _, e := range entries {
-		name, p, rp := e.Name, e.Path, e.Real
-		if ignored(proj, p) {
-			continue
-		}
-		isDir, isReg := e.Dir, e.Reg
-		if e.Link && isDir && !within(rp, w.namedReal) {
-			continue // a link out of the named directory (or a loop back above it)
-		}
-		switch {
-		case isDir:
-			if slices.Contains(skipDirNames, name) {
-				continue
-			}
-			if root == nil {
-				if slices.Contains(skipOutsideBuild, name) {
-					continue
-				}
+	switch {
+	case e.Dir:
+		if root == nil {
+			if outsideBuild.Dir(name) {
 				if strings.HasPrefix(name, ".") {
 					w.hiddenBuildDirs(p)
-					continue
 				}
-			}
-			w.walk(p, rp, root)
-		case isReg:
-			if w.files[rp] {
-				continue
-			}
-			switch ext := strings.ToLower(filepath.Ext(name)); {
-			case isEnvFile(name):
-				w.files[rp] = true
-				w.envs = append(w.envs, p)
-			case root != nil && (ext == ".js" || ext == ".mjs"):
-				w.files[rp] = true
-				w.bundles = append(w.bundles, bundleFile{path: p, root: root})
-			case root != nil && (ext == ".html" || ext == ".htm"):
-				w.files[rp] = true
-				w.bundles = append(w.bundles, bundleFile{path: p, root: root, page: true})
+				return false
 			}
 		}
+		w.rootOf[p] = root
+		return true
+	case e.Reg:
+		if w.files[rp] {
+			return false
+		}
+		switch ext := strings.ToLower(filepath.Ext(name)); {
+		case isEnvFile(name):
+			w.files[rp] = true
+			w.envs = append(w.envs, p)
+		case root != nil && (ext == ".js" || ext == ".mjs"):
+			w.files[rp] = true
+			w.bundles = append(w.bundles, bundleFile{path: p, root: root})
+		case root != nil && (ext == ".html" || ext == ".htm"):
+			w.files[rp] = true
+			w.bundles = append(w.bundles, bundleFile{path: p, root: root, page: true})
+		}
 	}
+	return false
 }
 
 // hiddenBuildDirs walks the build folders inside a hidden directory

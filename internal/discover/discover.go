@@ -6,8 +6,8 @@
 package discover
 
 import (
+	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,15 +33,6 @@ type Plan struct {
 	Tree *scantree.Tree
 	// Notes are the gaps of the walk: directories too deep to enter.
 	Notes []error
-}
-
-// skipDir reports folders never descended into when discovering modules.
-func skipDir(name string) bool {
-	switch name {
-	case "node_modules", "vendor", "testdata", "bower_components":
-		return true
-	}
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
 }
 
 // FromArgs plans a run started in cwd. No arguments means "./...".
@@ -105,33 +96,22 @@ func (p *Plan) addDir(dir string, recursive bool) error {
 	if inModule(dir) {
 		p.GoLoads = append(p.GoLoads, GoLoad{Dir: dir, Patterns: []string{"./..."}})
 	}
-	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if path == dir {
-				return err
+	// Below dir, an unreadable folder has nothing of ours to find.
+	w := &scantree.Walker{Tree: p.Tree, Skip: scantree.GoSkip, Note: func(err error) {
+		if errors.Is(err, scantree.ErrTooDeep) {
+			p.Notes = append(p.Notes, err)
+		}
+	}}
+	return w.Walk(dir, dir, func(d string) (func(scantree.Entry) bool, func()) {
+		if d != dir && fileExists(filepath.Join(d, "go.mod")) {
+			p.GoLoads = append(p.GoLoads, GoLoad{Dir: d, Patterns: []string{"./..."}})
+		}
+		return func(e scantree.Entry) bool {
+			if !e.Dir && e.Name == config.ManifestName {
+				p.addManifest(e.Path)
 			}
-			return nil // unreadable folder below: nothing of ours to find there
-		}
-		if !d.IsDir() {
-			if d.Name() == config.ManifestName {
-				p.addManifest(path)
-			}
-			return nil
-		}
-		if path == dir {
-			return nil
-		}
-		if skipDir(d.Name()) {
-			return filepath.SkipDir
-		}
-		if p.Tree.Depth(path) > scantree.MaxDepth {
-			p.Notes = append(p.Notes, scantree.DepthNotice(path))
-			return filepath.SkipDir
-		}
-		if fileExists(filepath.Join(path, "go.mod")) {
-			p.GoLoads = append(p.GoLoads, GoLoad{Dir: path, Patterns: []string{"./..."}})
-		}
-		return nil
+			return true
+		}, nil
 	})
 }
 

@@ -8,7 +8,6 @@ package golint
 import (
 	"bufio"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -167,31 +166,22 @@ func unlistedBrowserDirs(load discover.GoLoad, res *goload.Result) []string {
 		listed[p.Dir] = true
 	}
 	var out []string
-	filepath.WalkDir(load.Dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return nil
-		}
-		if path != load.Dir {
-			name := d.Name()
-			if name == "testdata" || name == "vendor" || name == "node_modules" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-				return filepath.SkipDir
-			}
-			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
-				return filepath.SkipDir // a nested module: its own load
+	w := &scantree.Walker{Skip: scantree.GoSkip}
+	w.Walk(load.Dir, load.Dir, func(dir string) (func(scantree.Entry) bool, func()) {
+		if dir != load.Dir {
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+				return nil, nil // a nested module: its own load
 			}
 		}
-		if listed[path] {
-			return nil
-		}
-		entries, _ := os.ReadDir(path)
-		for _, e := range entries {
-			if name := e.Name(); strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && isBrowserFile(filepath.Join(path, name)) {
-				rel, _ := filepath.Rel(load.Dir, path)
+		found := listed[dir]
+		return func(e scantree.Entry) bool {
+			if name := e.Name; !found && strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && isBrowserFile(e.Path) {
+				rel, _ := filepath.Rel(load.Dir, dir)
 				out = append(out, "./"+filepath.ToSlash(rel))
-				break
+				found = true
 			}
-		}
-		return nil
+			return true
+		}, nil
 	})
 	return out
 }

@@ -101,30 +101,13 @@ func suppress(path string, fs []finding.Finding, cfg *config.Config) []finding.F
 	if len(ds) == 0 {
 		return fs
 	}
-	ix := directive.NewIndex(ds)
-	var out []finding.Finding
-	for _, f := range fs {
-		if !ix.Suppressed(f.Loc.File, f.Loc.Line, f.RuleID) {
-			out = append(out, f)
-		}
-	}
-	if !cfg.RuleEnabled(rules.DYP001) {
-		return out
-	}
-	meta := func(d *directive.Directive, msg string) {
-		out = append(out, finding.Finding{RuleID: rules.DYP001, Loc: finding.Location{File: d.File, Line: d.Line, Col: d.Col}, Message: msg})
-	}
-	for _, d := range ix.Malformed() {
-		meta(d, directive.MalformedMessage(d))
-	}
-	manifestRule := func(id string) bool {
-		r := rules.ByID(id)
-		return r != nil && r.NeedsManifest && cfg.RuleEnabled(id) && slices.Contains(Rules, id)
-	}
-	for _, d := range ix.Unused(manifestRule) {
-		meta(d, directive.UnusedMessage(d))
-	}
-	return out
+	return directive.Apply(directive.At(fs), ds, directive.Policy{
+		Enabled: cfg.RuleEnabled,
+		Checked: func(id string) bool {
+			r := rules.ByID(id)
+			return r != nil && r.NeedsManifest && cfg.RuleEnabled(id) && slices.Contains(Rules, id)
+		},
+	})
 }
 
 // Rules are the rule IDs this package checks.

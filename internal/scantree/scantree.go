@@ -12,6 +12,12 @@
 // working directory when the named directory is beneath it, else the named
 // directory itself: dypai.yaml and package.json are looked up that far and
 // no further.
+//
+// Walker is the one directory walk of the engines: it stays in the tree,
+// enters each real directory once (symbolic-link loops end) and leaves out
+// directories by one rule, Skip: dependencies and version control always;
+// vendored code, test fixtures, _names, build output and hidden folders as
+// the walk chooses.
 package scantree
 
 import (

@@ -50,11 +50,10 @@ func run(pass *analysis.Pass, cfg *config.Config, passes []*analysis.Analyzer) (
 	ix := directive.NewIndex(ds)
 	ix.MarkUsed(func(d *directive.Directive) bool { return slices.Contains(used, d.Pos) })
 	r := report.New(pass, cfg)
-	for _, d := range ix.Malformed() {
-		r.Report(rules.DYP001, analysis.Diagnostic{Pos: d.Pos, Message: directive.MalformedMessage(d)})
-	}
-	for _, d := range ix.Unused(func(id string) bool { return checked[id] }) {
-		r.Report(rules.DYP001, analysis.Diagnostic{Pos: d.Pos, Message: directive.UnusedMessage(d)})
+	policy := report.Policy(cfg)
+	policy.Checked = func(id string) bool { return checked[id] }
+	for _, d := range policy.Stale(ix) {
+		r.Report(rules.DYP001, analysis.Diagnostic{Pos: d.Pos, Message: directive.Message(d)})
 	}
 	return r.Result(), nil
 }

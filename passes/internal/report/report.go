@@ -15,6 +15,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/directive"
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 )
 
@@ -56,15 +57,9 @@ func (r *Reporter) Reportf(id string, rng analysis.Range, format string, args ..
 // directive suppresses it.
 func (r *Reporter) Report(id string, d analysis.Diagnostic) {
 	rule := rules.Must(id)
-	if !r.cfg.RuleEnabled(id) {
-		return
-	}
 	p := r.pass.Fset.Position(d.Pos)
-	if r.index.Suppressed(p.Filename, p.Line, id) {
+	if Policy(r.cfg).Drop(r.index, id, finding.Location{File: p.Filename, Line: p.Line, Col: p.Column}) {
 		return
-	}
-	if proj, err := r.cfg.ProjectFor(filepath.Dir(p.Filename)); err == nil && proj.Manifest.Ignores(p.Filename) {
-		return // dypai.yaml's ignore globs
 	}
 	d.Category = rule.ID
 	d.URL = rule.URL()
@@ -72,6 +67,18 @@ func (r *Reporter) Report(id string, d analysis.Diagnostic) {
 		d.Message += " (" + rule.ID + ")"
 	}
 	r.pass.Report(d)
+}
+
+// Policy is the suppression step of the Go passes: the rules enabled in
+// cfg, dypai.yaml's ignore globs.
+func Policy(cfg *config.Config) directive.Policy {
+	return directive.Policy{
+		Enabled: cfg.RuleEnabled,
+		Ignored: func(file string) bool {
+			proj, err := cfg.ProjectFor(filepath.Dir(file))
+			return err == nil && proj.Manifest.Ignores(file)
+		},
+	}
 }
 
 // Result returns the pass's result: the positions of directives used.

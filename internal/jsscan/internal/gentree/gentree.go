@@ -29,6 +29,17 @@ func Generate(dir string, n int) error {
 	pages := n / 5
 	comps := n - libs - routes - pages
 	w := &writer{dir: dir}
+	w.config()
+	w.libs(libs)
+	w.components(comps, libs)
+	w.pages(pages, comps)
+	w.routes(routes)
+	return w.err
+}
+
+// config writes package.json, tsconfig.json, dypai.yaml and the two clients
+// of lib/.
+func (w *writer) config() {
 	w.file("package.json", `{
   "name": "gentree",
   "private": true,
@@ -52,6 +63,11 @@ import { createClient } from '@dypai/client'
 
 export const admin = createClient(process.env.DYPAI_URL!, process.env.DYPAI_API_KEY)
 `)
+}
+
+// libs writes lib/lib2.ts … lib/lib<libs-1>.ts; every 50th, from the 7th,
+// builds an API-key client in shared code.
+func (w *writer) libs(libs int) {
 	for i := 2; i < libs; i++ {
 		var b strings.Builder
 		b.WriteString("import { dypai } from '@/lib/dypai'\n")
@@ -88,6 +104,11 @@ export function unusedHelper%[1]d(xs: number[]): number {
 `, i, i%50)
 		w.file(fmt.Sprintf("lib/lib%d.ts", i), b.String())
 	}
+}
+
+// components writes components/c0.tsx … : client components, each
+// importing a lib and a few lower-numbered components.
+func (w *writer) components(comps, libs int) {
 	lib := func(i int) int { return 2 + i%max(1, libs-2) }
 	for i := 0; i < comps; i++ {
 		var b strings.Builder
@@ -140,6 +161,10 @@ export function Comp%[1]d({ id, onDone }: Props) {
 		b.WriteString("    </section>\n  )\n}\n")
 		w.file(fmt.Sprintf("components/c%d.tsx", i), b.String())
 	}
+}
+
+// pages writes app/f<i>/page.tsx: 'use client' pages rendering a component.
+func (w *writer) pages(pages, comps int) {
 	for i := 0; i < pages; i++ {
 		c := (i * 13) % max(1, comps)
 		w.file(fmt.Sprintf("app/f%d/page.tsx", i), fmt.Sprintf(`'use client'
@@ -156,6 +181,11 @@ export default function Page%[2]d() {
 }
 `, c, i, i%50))
 	}
+}
+
+// routes writes app/api/f<i>/route.ts: route handlers using the API-key
+// client.
+func (w *writer) routes(routes int) {
 	for i := 0; i < routes; i++ {
 		w.file(fmt.Sprintf("app/api/f%d/route.ts", i), fmt.Sprintf(`import { admin } from '@/lib/admin'
 
@@ -169,7 +199,6 @@ export async function POST(req: Request) {
 }
 `, i%50))
 	}
-	return w.err
 }
 
 type writer struct {
