@@ -16,18 +16,6 @@ import (
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
-// skipDirs are directory names never scanned: dependencies, VCS data and
-// build output (built bundles belong to the bundle scanner).
-var skipDirs = map[string]bool{
-	"node_modules": true, "vendor": true, "dist": true, "build": true, "out": true,
-	"bower_components": true, "jspm_packages": true, "coverage": true,
-}
-
-// conventionDirs are hidden directories that hold source code by a
-// framework's convention: React Router's and Remix's server-only and
-// client-only modules.
-var conventionDirs = map[string]bool{".server": true, ".client": true}
-
 // SourceExts are the extensions of the JavaScript and TypeScript files
 // scanned; single-file components (componentExts) are scanned too.
 var SourceExts = map[string]bool{
@@ -151,58 +139,15 @@ type tree struct {
 	files   map[string][]string // directory -> source files in it
 	html    map[string]bool     // index.html files
 	walked  []string            // the directories walked
+	walker  *scantree.Walker
 	errs    []error
 }
 
-// walk collects source files and project markers under root. It follows
-// symbolic links inside the tree but scans each real directory once, so
-// symlink loops end; links out of the tree are notes, never followed.
-func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
-	var visit func(dir, real string, depth int)
-	visit = func(dir, real string, depth int) {
-		if seen[real] {
-			return
-		}
-		seen[real] = true
-		if depth > scantree.MaxDepth {
-			t.errs = append(t.errs, scantree.DepthNotice(dir))
-			return
-		}
-		ents, notes, err := t.fs.ReadDir(dir, real)
-		t.errs = append(t.errs, notes...)
-		if err != nil {
-			t.errs = append(t.errs, err)
-			return
-		}
-		type subdir struct{ path, real string }
-		var subdirs []subdir
-		for _, e := range ents {
-			name, full := e.Name, e.Path
-			switch {
-			case e.Dir:
-				if skipDirs[name] || strings.HasPrefix(name, ".") && !conventionDirs[name] {
-					continue
-				}
-				subdirs = append(subdirs, subdir{full, e.Real})
-			case e.Reg:
-				switch {
-				case name == "package.json":
-					t.markers[dir] = true
-				case name == config.ManifestName:
-					if p, err := cfg.ProjectFor(dir); err == nil && p.Manifest != nil && len(p.Manifest.ClientEntries) > 0 {
-						t.markers[dir] = true
-					}
-				case name == "index.html":
-					t.html[full] = true
-				case IsSource(name):
-					t.files[dir] = append(t.files[dir], full)
-				}
-			}
-		}
-		for _, d := range subdirs {
-			visit(d.path, d.real, depth+1)
-		}
-	}
+// walk collects source files and project markers under root. The walker
+// follows symbolic links inside the tree but scans each real directory
+// once, so symlink loops end; links out of the tree are notes, never
+// followed.
+func (t *tree) walk(root string, cfg *config.Config) {
 	real, err := t.fs.Real(root)
 	if err != nil {
 		t.errs = append(t.errs, err)
@@ -212,13 +157,42 @@ func (t *tree) walk(root string, cfg *config.Config, seen map[string]bool) {
 		t.errs = append(t.errs, err)
 		return
 	}
-	visit(root, real, 0)
+	err = t.walker.Walk(root, real, func(dir string) (func(scantree.Entry) bool, func()) {
+		return func(e scantree.Entry) bool {
+			if e.Dir || !e.Reg {
+				return e.Dir
+			}
+			switch name := e.Name; {
+			case name == "package.json":
+				t.markers[dir] = true
+			case name == config.ManifestName:
+				if p, err := cfg.ProjectFor(dir); err == nil && p.Manifest != nil && len(p.Manifest.ClientEntries) > 0 {
+					t.markers[dir] = true
+				}
+			case name == "index.html":
+				t.html[e.Path] = true
+			case IsSource(name):
+				t.files[dir] = append(t.files[dir], e.Path)
+			}
+			return false
+		}, nil
+	})
+	if err != nil {
+		t.errs = append(t.errs, err)
+	}
 }
+
+// sourceSkip is what the source walk leaves out beyond dependencies and
+// version control: vendored code, build output (built bundles belong to
+// the bundle scanner) and hidden directories, but those that hold source
+// code by a framework's convention: React Router's and Remix's .server and
+// .client modules.
+var sourceSkip = scantree.Skip{Vendor: true, BuildOutput: true, Hidden: func(name string) bool { return name == ".server" || name == ".client" }}
 
 // Discover finds the projects under roots.
 func Discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*Project, []error) {
 	t := &tree{fs: fsTree, markers: map[string]bool{}, files: map[string][]string{}, html: map[string]bool{}}
-	seen := map[string]bool{}
+	t.walker = &scantree.Walker{Tree: fsTree, Skip: sourceSkip, Links: true, Note: func(err error) { t.errs = append(t.errs, err) }}
 	type limit struct{ root, only string }
 	var limits []limit
 	for _, r := range roots {
@@ -237,13 +211,13 @@ func Discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*Pro
 			continue
 		}
 		before := len(t.markers)
-		t.walk(abs, cfg, seen)
+		t.walk(abs, cfg)
 		t.walked = append(t.walked, abs)
 		if len(t.markers) == before && !underMarker(abs, t.markers) {
 			// A directory inside a project: scan the whole project so
 			// that reachability is right, report only under abs.
 			if p := enclosingProject(fsTree, abs); p != "" {
-				t.walk(p, cfg, seen)
+				t.walk(p, cfg)
 				t.walked = append(t.walked, p)
 				limits = append(limits, limit{p, abs})
 			}
