@@ -157,57 +157,41 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 func (p *proj) suppress(fs []finding.Finding, cfg *config.Config, files *source.Files) []finding.Finding {
 	var ds []*directive.Directive
 	for _, f := range p.Files {
-		src, err := files.Read(f)
-		if err != nil {
-			continue
+		if src, err := files.Read(f); err == nil {
+			ds = append(ds, source.Directives(f, src)...)
 		}
-		ds = append(ds, source.Directives(f, src)...)
 	}
 	// Findings in files of other projects (a monorepo's sibling packages)
 	// obey those files' directives; the projects owning them report the
 	// unused ones.
-	var others []*directive.Directive
 	seen := map[string]bool{}
 	for _, f := range fs {
 		file := f.Loc.File
-		if seen[file] {
+		if seen[file] || p.owns(file) {
 			continue
 		}
 		seen[file] = true
-		if _, ok := slices.BinarySearch(p.Files, file); ok {
-			continue
-		}
 		if src, err := files.Read(file); err == nil {
-			others = append(others, source.Directives(file, src)...)
+			ds = append(ds, source.Directives(file, src)...)
 		}
 	}
-	if len(others) > 0 {
-		oix := directive.NewIndex(others)
-		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return oix.Suppressed(f.Loc.File, f.Loc.Line, f.RuleID) })
-	}
-	if len(ds) == 0 {
-		return fs
-	}
-	ix := directive.NewIndex(ds)
-	fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return ix.Suppressed(f.Loc.File, f.Loc.Line, f.RuleID) })
 	manifest := p.Config.ManifestRulesApply()
-	active := func(id string) bool {
-		if !slices.Contains(jsRules, id) || !cfg.RuleEnabled(id) {
-			return false
-		}
-		r := rules.Must(id)
-		return manifest || !r.NeedsManifest
-	}
-	if !cfg.RuleEnabled(rules.DYP001) {
-		return fs
-	}
-	for _, d := range ix.Malformed() {
-		fs = append(fs, finding.Finding{RuleID: rules.DYP001, Loc: finding.Location{File: d.File, Line: d.Line, Col: d.Col}, Message: directive.MalformedMessage(d)})
-	}
-	for _, d := range ix.Unused(active) {
-		fs = append(fs, finding.Finding{RuleID: rules.DYP001, Loc: finding.Location{File: d.File, Line: d.Line, Col: d.Col}, Message: directive.UnusedMessage(d)})
-	}
-	return fs
+	return directive.Apply(directive.At(fs), ds, directive.Policy{
+		Enabled: cfg.RuleEnabled,
+		// A directive for a rule this scanner did not check here (a Go
+		// rule, or one that needs a dypai.yaml the project lacks) is not
+		// stale.
+		Checked: func(id string) bool {
+			return slices.Contains(jsRules, id) && cfg.RuleEnabled(id) && (manifest || !rules.Must(id).NeedsManifest)
+		},
+		Owns: func(d *directive.Directive, _ bool) bool { return p.owns(d.File) },
+	})
+}
+
+// owns reports whether file is one of the project's own sources.
+func (p *proj) owns(file string) bool {
+	_, ok := slices.BinarySearch(p.Files, file)
+	return ok
 }
 
 // profile is the project's SDK profile with the env var prefixes its build
