@@ -8,6 +8,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/internal/jslex"
 )
 
 // Build configs can put values into the browser bundle whatever their
@@ -153,14 +154,14 @@ func matchBrace(s string, open int) int {
 	return -1
 }
 
+// skipQuoted returns the offset of the quote closing the string or
+// template literal at i, or, when it does not close, where it stops.
 func skipQuoted(s string, i int) int {
-	q := s[i]
-	for i++; i < len(s) && s[i] != q; i++ {
-		if s[i] == '\\' {
-			i++
-		}
+	end, ok := jslex.SkipLiteral(s, i)
+	if ok {
+		return end - 1
 	}
-	return i
+	return end
 }
 
 // configEntry is one key: value of an object literal's body.

@@ -6,6 +6,7 @@ import (
 	"github.com/grafana/sobek/ast"
 
 	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/jslex"
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
@@ -80,11 +81,11 @@ func propertySpan(src []byte, line, col int, key string) (int, int, bool) {
 	for ; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '"', '\'', '`':
-			j := skipString(src, i)
-			if j < 0 {
+			end, ok := jslex.SkipLiteral(src, i)
+			if !ok {
 				return 0, 0, false
 			}
-			i = j
+			i = end - 1 // at the closing quote
 		case '/':
 			if i+1 < len(src) && src[i+1] == '/' {
 				for i < len(src) && src[i] != '\n' {
@@ -142,37 +143,4 @@ func propertySpan(src []byte, line, col int, key string) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-// skipString returns the index of the quote closing the string or template
-// opened at i (templates' ${…} are skipped over by brace depth), or -1.
-func skipString(src []byte, i int) int {
-	q := src[i]
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			j++
-		case q:
-			return j
-		case '\n':
-			if q != '`' {
-				return -1
-			}
-		case '$':
-			if q == '`' && j+1 < len(src) && src[j+1] == '{' {
-				depth := 0
-				for j++; j < len(src); j++ {
-					if src[j] == '{' {
-						depth++
-					} else if src[j] == '}' {
-						depth--
-						if depth == 0 {
-							break
-						}
-					}
-				}
-			}
-		}
-	}
-	return -1
 }

@@ -12,8 +12,8 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jslex"
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
-	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
 // keyHeader handles a key header (X-API-KEY; supabase: apikey, or
@@ -154,7 +154,7 @@ func (ca *chunkAnalyzer) sourceName(e ast.Expression, out string) string {
 		return out
 	}
 	j := i
-	for j < len(line) && (source.IsIdentByte(line[j]) || line[j] == '.') {
+	for j < len(line) && (jslex.IsIdentPart(line[j]) || line[j] == '.') {
 		j++
 	}
 	if src := line[i:j]; src != "" && sameBundleName(src, out) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dypai/dypailint/analyzer/directive"
+	"github.com/dypai/dypailint/internal/jslex"
 )
 
 // Prologue holds the directives of a module's directive prologue.
@@ -175,146 +176,121 @@ func Nesting(src []byte) int {
 }
 
 // lexSource is the lexer of comments and nesting: the comments of src and
-// the deepest nesting of (, [, { and ${.
+// the deepest nesting of (, [, { and ${. jslex says where each literal and
+// comment ends; lexSource keeps the line count, the brackets and what came
+// before a '/'.
 func lexSource(src []byte) ([]Comment, int) {
 	s := string(src)
-	var out []Comment
-	nest, maxNest := 0, 0
-	line, lineStart := 1, 0
-	var templ []int // brace depth at each open template's ${
-	depth := 0
-	prev := byte(0) // last significant code character
-	prevWord := ""
-	regexOK := func() bool {
-		switch prev {
-		case 0, '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '>', '~', '^':
-			// Not after '<': "</" closes a JSX element (a < /re/ compares
-			// with a regular expression, which no one writes).
-			return true
-		}
-		switch prevWord {
-		case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await", "instanceof":
-			return true
-		}
-		return false
+	l := &sourceLexer{s: s, line: 1}
+	for l.i < len(s) {
+		l.step()
 	}
-	newline := func(i int) { line++; lineStart = i + 1 }
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		switch {
-		case c == '\n':
-			newline(i)
-			i++
-		case c == '/' && i+1 < len(s) && s[i+1] == '/':
-			j := strings.IndexByte(s[i:], '\n')
-			if j < 0 {
-				j = len(s) - i
-			}
-			out = append(out, Comment{Text: s[i+2 : i+j], Line: line, Col: i - lineStart + 1})
-			i += j
-		case c == '/' && i+1 < len(s) && s[i+1] == '*':
-			j := strings.Index(s[i+2:], "*/")
-			end := len(s)
-			if j >= 0 {
-				end = i + 2 + j
-			}
-			out = append(out, Comment{Text: s[i+2 : end], Line: line, Col: i - lineStart + 1})
-			for k := i; k < end; k++ {
-				if s[k] == '\n' {
-					newline(k)
-				}
-			}
-			i = min(end+2, len(s))
-		case c == '\'' || c == '"':
-			i++
-			for i < len(s) && s[i] != c && s[i] != '\n' {
-				if s[i] == '\\' && i+1 < len(s) && s[i+1] != '\n' {
-					i++
-				}
-				i++
-			}
-			if i < len(s) && s[i] == c {
-				i++
-			}
-			prev, prevWord = 'a', ""
-		case c == '`' || (c == '}' && len(templ) > 0 && templ[len(templ)-1] == depth):
-			if c == '}' {
-				templ = templ[:len(templ)-1]
-				nest--
-			}
-			i++
-			for i < len(s) {
-				if s[i] == '\\' {
-					i += 2
-					continue
-				}
-				if s[i] == '\n' {
-					newline(i)
-				}
-				if s[i] == '`' {
-					i++
-					break
-				}
-				if s[i] == '$' && i+1 < len(s) && s[i+1] == '{' {
-					templ = append(templ, depth)
-					nest++
-					maxNest = max(maxNest, nest)
-					i += 2
-					break
-				}
-				i++
-			}
-			prev, prevWord = 'a', ""
-		case c == '/' && regexOK():
-			i++
-			class := false
-			for i < len(s) && s[i] != '\n' {
-				if s[i] == '\\' {
-					i += 2
-					continue
-				}
-				if s[i] == '[' {
-					class = true
-				} else if s[i] == ']' {
-					class = false
-				} else if s[i] == '/' && !class {
-					i++
-					break
-				}
-				i++
-			}
-			prev, prevWord = 'a', ""
-		case c == ' ' || c == '\t' || c == '\r':
-			i++
-		case IsIdentByte(c):
-			j := i
-			for j < len(s) && IsIdentByte(s[j]) {
-				j++
-			}
-			prev, prevWord = 'a', s[i:j]
-			i = j
-		default:
-			switch c {
-			case '{', '(', '[':
-				if c == '{' {
-					depth++
-				}
-				nest++
-				maxNest = max(maxNest, nest)
-			case '}', ')', ']':
-				if c == '}' {
-					depth--
-				}
-				nest = max(nest-1, 0)
-			}
-			prev, prevWord = c, ""
-			i++
-		}
-	}
-	return out, maxNest
+	return l.comments, l.maxNest
 }
 
-func IsIdentByte(c byte) bool {
-	return c == '_' || c == '$' || c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+// sourceLexer is lexSource's state.
+type sourceLexer struct {
+	s               string
+	i               int
+	comments        []Comment
+	nest, maxNest   int
+	line, lineStart int
+	templ           []int // brace depth at each open template's ${
+	depth           int
+	prev            byte // last significant code character
+	prevWord        string
+}
+
+// lines counts the line breaks of s[from:to].
+func (l *sourceLexer) lines(from, to int) {
+	for k := from; k < to; k++ {
+		if l.s[k] == '\n' {
+			l.line++
+			l.lineStart = k + 1
+		}
+	}
+}
+
+// regexOK reports whether a '/' here starts a regular expression.
+func (l *sourceLexer) regexOK() bool {
+	switch l.prev {
+	case 0, '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '>', '~', '^':
+		// Not after '<': "</" closes a JSX element (a < /re/ compares
+		// with a regular expression, which no one writes).
+		return true
+	}
+	return jslex.RegexAfter(l.prevWord)
+}
+
+func (l *sourceLexer) open() {
+	l.nest++
+	l.maxNest = max(l.maxNest, l.nest)
+}
+
+// step lexes what starts at l.i.
+func (l *sourceLexer) step() {
+	s, i := l.s, l.i
+	c := s[i]
+	switch {
+	case c == '\n':
+		l.lines(i, i+1)
+		l.i++
+	case c == '/' && i+1 < len(s) && s[i+1] == '/':
+		end := jslex.LineEnd(s, i)
+		l.comments = append(l.comments, Comment{Text: s[i+2 : end], Line: l.line, Col: i - l.lineStart + 1})
+		l.i = end
+	case c == '/' && i+1 < len(s) && s[i+1] == '*':
+		textEnd, end := jslex.BlockComment(s, i)
+		l.comments = append(l.comments, Comment{Text: s[i+2 : textEnd], Line: l.line, Col: i - l.lineStart + 1})
+		l.lines(i, textEnd)
+		l.i = end
+	case c == '\'' || c == '"':
+		end, _ := jslex.String(s, i+1, c)
+		l.lines(i, end)
+		if end < len(s) && s[end] == c {
+			end++
+		}
+		l.i, l.prev, l.prevWord = end, 'a', ""
+	case c == '`' || (c == '}' && len(l.templ) > 0 && l.templ[len(l.templ)-1] == l.depth):
+		if c == '}' {
+			l.templ = l.templ[:len(l.templ)-1]
+			l.nest--
+		}
+		end, stop := jslex.Template(s, i+1)
+		l.lines(i, end)
+		switch stop {
+		case jslex.TemplateClose:
+			end++
+		case jslex.TemplateSubst:
+			l.templ = append(l.templ, l.depth)
+			l.open()
+			end += 2
+		}
+		l.i, l.prev, l.prevWord = end, 'a', ""
+	case c == '/' && l.regexOK():
+		end, _ := jslex.Regex(s, i+1)
+		l.i, l.prev, l.prevWord = end, 'a', ""
+	case c == ' ' || c == '\t' || c == '\r':
+		l.i++
+	case jslex.IsIdentPart(c):
+		j := i
+		for j < len(s) && jslex.IsIdentPart(s[j]) {
+			j++
+		}
+		l.i, l.prev, l.prevWord = j, 'a', s[i:j]
+	default:
+		switch c {
+		case '{', '(', '[':
+			if c == '{' {
+				l.depth++
+			}
+			l.open()
+		case '}', ')', ']':
+			if c == '}' {
+				l.depth--
+			}
+			l.nest = max(l.nest-1, 0)
+		}
+		l.i, l.prev, l.prevWord = i+1, c, ""
+	}
 }

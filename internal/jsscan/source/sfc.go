@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dypai/dypailint/internal/jslex"
 	"github.com/evanw/esbuild/pkg/api"
 )
 
@@ -443,8 +444,8 @@ func Mentions(s, word string) bool {
 		}
 		j += i
 		end := j + len(word)
-		before := j == 0 || !IsIdentByte(s[j-1]) || word[0] == '<'
-		if before && (end == len(s) || !IsIdentByte(s[end]) && s[end] != '-') {
+		before := j == 0 || !jslex.IsIdentPart(s[j-1]) || word[0] == '<'
+		if before && (end == len(s) || !jslex.IsIdentPart(s[end]) && s[end] != '-') {
 			return true
 		}
 		i = j + 1
