@@ -13,6 +13,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
+	"github.com/dypai/dypailint/passes/internal/ssautil"
 )
 
 // sources lists the key's origins in the package, env reads first.
@@ -307,24 +308,11 @@ func variadicValues(v ssa.Value) []ssa.Value {
 // origin strips conversions and loads: the field a value is read from, the
 // constant it is, or the value itself.
 func origin(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return v
-			}
-			if fa, ok := x.X.(*ssa.FieldAddr); ok {
-				return fa
-			}
-			return v
-		default:
-			return v
+	v = ssautil.Strip(v, ssautil.Conversions)
+	if x, ok := v.(*ssa.UnOp); ok && x.Op == token.MUL {
+		if fa, ok := x.X.(*ssa.FieldAddr); ok {
+			return fa
 		}
 	}
+	return v
 }

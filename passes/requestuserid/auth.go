@@ -11,6 +11,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/session"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
+	"github.com/dypai/dypailint/passes/internal/ssautil"
 )
 
 // Authentication: a login handler reads the user id from the request by
@@ -86,7 +87,7 @@ func (c *checker) credentialsOf(call *ssa.Call) []ssaflow.Seed {
 		bd, _ = handlers.MatchBind(f)
 	}
 	if bd != nil {
-		a, ok := handlers.Strip(handlers.ArgValue(&call.Call, bd.Dst)).(*ssa.Alloc)
+		a, ok := ssautil.Strip(handlers.ArgValue(&call.Call, bd.Dst), ssautil.Boxing).(*ssa.Alloc)
 		if !ok {
 			return nil
 		}

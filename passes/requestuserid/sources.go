@@ -12,6 +12,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/session"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
+	"github.com/dypai/dypailint/passes/internal/ssautil"
 )
 
 // isIdentity reports whether an input name is an identity field: user_id,
@@ -39,7 +40,7 @@ func (c *checker) sources() []source {
 				f, args := handlers.SSACall(&call.Call)
 				if bd := c.bindHelper(call, f); bd != nil {
 					c.bindCalls[call] = true
-					dst := handlers.Strip(handlers.ArgValue(&call.Call, bd.Dst))
+					dst := ssautil.Strip(handlers.ArgValue(&call.Call, bd.Dst), ssautil.Boxing)
 					if a, ok := dst.(*ssa.Alloc); ok {
 						bound[a] = bd.Kind
 						out = append(out, c.boundFields(fn, call, a, bd.Kind)...)
@@ -52,7 +53,7 @@ func (c *checker) sources() []source {
 							continue
 						}
 					}
-					dst := handlers.Strip(handlers.ArgValue(&call.Call, bd.Dst))
+					dst := ssautil.Strip(handlers.ArgValue(&call.Call, bd.Dst), ssautil.Boxing)
 					if a, ok := dst.(*ssa.Alloc); ok {
 						bound[a] = bd.Kind
 						out = append(out, c.boundFields(fn, call, a, bd.Kind)...)
@@ -161,14 +162,14 @@ func (c *checker) bindHelper(call *ssa.Call, f *types.Func) *handlers.Bind {
 		if v == nil {
 			continue
 		}
-		if _, ok := handlers.Strip(v).(*ssa.Alloc); ok && dst < 0 {
+		if _, ok := ssautil.Strip(v, ssautil.Boxing).(*ssa.Alloc); ok && dst < 0 {
 			dst = i
 			continue
 		}
 		// The request, a framework context, or the body's reader or
 		// bytes — not the request's context.Context, which a store's
 		// ReadOrders(ctx, &out) is given too.
-		t := handlers.Strip(v).Type()
+		t := ssautil.Strip(v, ssautil.Boxing).Type()
 		if handlers.IsRequestType(t) {
 			req = true
 		} else if _, ok := c.types.RequestInput(v); ok && !isContext(t) {
@@ -310,7 +311,7 @@ func (c *checker) overwritten(a *ssa.Alloc, i int, bind *ssa.Call) bool {
 		return false
 	}
 	for k, arg := range bind.Call.Args {
-		if handlers.Strip(arg) == a && c.storesSession(callee.Params[k], i) {
+		if ssautil.Strip(arg, ssautil.Boxing) == a && c.storesSession(callee.Params[k], i) {
 			return true
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/dypai/dypailint/passes/internal/fielduse"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
+	"github.com/dypai/dypailint/passes/internal/ssautil"
 )
 
 // call decides what a call does with the user id.
@@ -95,7 +96,7 @@ func (c *checker) fieldsUnread(s ssaflow.Site) bool {
 	if s.Fields == nil || s.Arg < 0 {
 		return false
 	}
-	st := structOf(handlers.Strip(handlers.ArgValue(s.Common, s.Arg)).Type())
+	st := structOf(ssautil.Strip(handlers.ArgValue(s.Common, s.Arg), ssautil.Boxing).Type())
 	if st == nil {
 		return false
 	}
@@ -309,7 +310,7 @@ func (c *checker) adminEndpoint(s ssaflow.Site) bool {
 		if i == s.Arg {
 			continue
 		}
-		if k, ok := handlers.Strip(handlers.ArgValue(s.Common, i)).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+		if k, ok := ssautil.Strip(handlers.ArgValue(s.Common, i), ssautil.Boxing).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
 			if ep := p.Manifest.Endpoint(constant.StringVal(k.Value)); ep != nil {
 				return ep.HasRoles()
 			}

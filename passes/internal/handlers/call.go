@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/passes/internal/ssautil"
 )
 
 // Arg is one argument of a call, as the name-based checks see it.
@@ -155,21 +156,7 @@ func ArgIndex(c *ssa.CallCommon, k int) int {
 
 func ssaArg(v ssa.Value) Arg {
 	a := Arg{Value: v, Type: v.Type()}
-	base := v
-	for {
-		switch x := base.(type) {
-		case *ssa.MakeInterface:
-			base = x.X
-			continue
-		case *ssa.ChangeType:
-			base = x.X
-			continue
-		case *ssa.Convert:
-			base = x.X
-			continue
-		}
-		break
-	}
+	base := ssautil.Strip(v, ssautil.Conversions)
 	switch x := base.(type) {
 	case *ssa.Const:
 		if x.Value != nil && x.Value.Kind() == constant.String {

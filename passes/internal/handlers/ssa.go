@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/passes/internal/ssautil"
 )
 
 // Types answers questions about the SSA values of one package: where a
@@ -452,7 +453,7 @@ func (t *Types) fromSession(v ssa.Value, seen map[ssa.Value]bool, depth int) boo
 				continue
 			}
 			for _, a := range args {
-				if Strip(a.Value) != x && rec(a.Value) {
+				if ssautil.Strip(a.Value, ssautil.Boxing) != x && rec(a.Value) {
 					return true
 				}
 			}
@@ -529,22 +530,6 @@ func callsGiven(a *ssa.Alloc) []ssa.CallInstruction {
 	}
 	visit(a, 0)
 	return out
-}
-
-// Strip removes interface and named-type conversions around an SSA value.
-func Strip(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
 }
 
 func (t *Types) returnsSession(fn *ssa.Function) bool {

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dypai/dypailint/passes/internal/handlers"
+	"github.com/dypai/dypailint/passes/internal/ssautil"
 )
 
 // Effect is what a call does with a tracked value passed to it.
@@ -578,7 +579,7 @@ func (e *Engine) objectAt(root ssa.Value, m *mark, f *frame) {
 		}
 		if f != nil && f.call.Common().StaticCallee() == fn {
 			if args := f.call.Common().Args; idx < len(args) {
-				ar, am := rootOf(stripIface(args[idx]), m)
+				ar, am := rootOf(ssautil.Strip(args[idx], ssautil.Boxing), m)
 				e.objectAt(ar, am, f.parent)
 			}
 			return
@@ -586,7 +587,7 @@ func (e *Engine) objectAt(root ssa.Value, m *mark, f *frame) {
 		if f == nil {
 			for _, c := range e.callers[fn] {
 				if args := c.Common().Args; idx < len(args) {
-					ar, am := rootOf(stripIface(args[idx]), m)
+					ar, am := rootOf(ssautil.Strip(args[idx], ssautil.Boxing), m)
 					e.objectAt(ar, am, nil)
 				}
 			}
@@ -600,7 +601,7 @@ func (e *Engine) objectAt(root ssa.Value, m *mark, f *frame) {
 // one, or the pointers stored into a variadic argument's slice
 // (row.Scan(&u.ID, &u.Name)).
 func Pointees(a ssa.Value) []ssa.Value {
-	a = stripIface(a)
+	a = ssautil.Strip(a, ssautil.Boxing)
 	if isPointer(a.Type()) {
 		return []ssa.Value{a}
 	}
@@ -620,30 +621,13 @@ func Pointees(a ssa.Value) []ssa.Value {
 		}
 		for _, rr := range *ia.Referrers() {
 			if st, ok := rr.(*ssa.Store); ok && st.Addr == ia {
-				if v := stripIface(st.Val); isPointer(v.Type()) {
+				if v := ssautil.Strip(st.Val, ssautil.Boxing); isPointer(v.Type()) {
 					out = append(out, v)
 				}
 			}
 		}
 	}
 	return out
-}
-
-func stripIface(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		}
-		return v
-	}
 }
 
 func paramIndex(p *ssa.Parameter) int {
@@ -941,7 +925,7 @@ func (e *Engine) into(dst ssa.Value, f *frame) {
 	if dst == nil {
 		return
 	}
-	dst = stripIface(dst)
+	dst = ssautil.Strip(dst, ssautil.Boxing)
 	switch dst.(type) {
 	case *ssa.Alloc, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global, *ssa.FreeVar, *ssa.Parameter:
 		e.store(dst, allMark(), f)
