@@ -18,10 +18,39 @@ import (
 
 // sources lists the key's origins in the package, env reads first.
 func (c *checker) sources() []source {
-	var envs, fields, literals, keyArgs []source
-	literalKeys := map[string]bool{}
-	keyFields := map[*types.Var]bool{}
+	calls := c.callSources()
+	var fields []source
+	for _, fv := range c.engine.FieldsRead() {
+		if calls.keyFields[fv] || c.isKeyField(fv) {
+			fields = append(fields, source{
+				desc:  "config field " + fieldDisplay(fv),
+				pos:   fv.Pos(),
+				seeds: c.engine.FieldSeeds(fv),
+			})
+		}
+	}
+	fields = append(fields, c.structSources()...)
+	fields = append(fields, c.globalSources()...)
+	slices.SortFunc(fields, func(a, b source) int { return int(a.pos - b.pos) })
+	var literals []source
+	if len(calls.literalKeys) > 0 || len(c.proj.Profile.SecretKeyPrefixes) > 0 {
+		literals = c.literalSources(calls.literalKeys)
+	}
+	return slices.Concat(calls.envs, fields, literals, calls.keyArgs)
+}
 
+// callSources is what the calls of the package say about keys.
+type callSources struct {
+	envs, keyArgs []source            // env reads of a key's name; keys passed to a client constructor
+	literalKeys   map[string]bool     // literals passed as a key
+	keyFields     map[*types.Var]bool // fields passed as a key
+}
+
+// callSources finds the env reads of a key and what is passed as a key to
+// a client constructor: a literal or a field (a key wherever it is used),
+// or another value (a source of its own).
+func (c *checker) callSources() callSources {
+	out := callSources{literalKeys: map[string]bool{}, keyFields: map[*types.Var]bool{}}
 	for _, fn := range c.engine.Funcs() {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -35,7 +64,7 @@ func (c *checker) sources() []source {
 				}
 				for _, ef := range EnvFuncs {
 					if ef.Matches(f) && ef.Name < len(args) && args[ef.Name].IsConst && c.isKeyEnv(args[ef.Name].Const) {
-						envs = append(envs, source{
+						out.envs = append(out.envs, source{
 							desc:  fmt.Sprintf("%s(%q)", displayName(f), args[ef.Name].Const),
 							pos:   call.Pos(),
 							seeds: []ssaflow.Seed{{Value: call}},
@@ -43,84 +72,82 @@ func (c *checker) sources() []source {
 					}
 				}
 				for _, kv := range c.keyArgs(call, f) {
-					base := origin(kv)
-					switch x := base.(type) {
-					case *ssa.Const:
-						if x.Value != nil && x.Value.Kind() == constant.String {
-							literalKeys[constant.StringVal(x.Value)] = true
-						}
-					case *ssa.FieldAddr:
-						if fv := fieldOf(x.X.Type(), x.Field); fv != nil {
-							keyFields[fv] = true
-						}
-					case *ssa.Field:
-						if fv := fieldOf(x.X.Type(), x.Field); fv != nil {
-							keyFields[fv] = true
-						}
-					default:
-						seed := ssaflow.Seed{Value: base}
-						if ld, ok := base.(*ssa.UnOp); ok && ld.Op == token.MUL {
-							if a, ok := ld.X.(*ssa.Alloc); ok {
-								seed = ssaflow.Seed{Value: a, All: true} // a captured variable
-							}
-						}
-						keyArgs = append(keyArgs, source{
-							desc:  "the key passed to " + displayName(f),
-							pos:   call.Pos(),
-							seeds: []ssaflow.Seed{seed},
-						})
-					}
+					out.keyArg(call, f, origin(kv))
 				}
 			}
 		}
 	}
-	for _, fv := range c.engine.FieldsRead() {
-		if keyFields[fv] || c.isKeyField(fv) {
-			fields = append(fields, source{
-				desc:  "config field " + fieldDisplay(fv),
-				pos:   fv.Pos(),
-				seeds: c.engine.FieldSeeds(fv),
-			})
+	return out
+}
+
+// keyArg records base, the origin of a key passed to f at call.
+func (out *callSources) keyArg(call *ssa.Call, f *types.Func, base ssa.Value) {
+	switch x := base.(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.String {
+			out.literalKeys[constant.StringVal(x.Value)] = true
 		}
+	case *ssa.FieldAddr:
+		if fv := fieldOf(x.X.Type(), x.Field); fv != nil {
+			out.keyFields[fv] = true
+		}
+	case *ssa.Field:
+		if fv := fieldOf(x.X.Type(), x.Field); fv != nil {
+			out.keyFields[fv] = true
+		}
+	default:
+		seed := ssaflow.Seed{Value: base}
+		if ld, ok := base.(*ssa.UnOp); ok && ld.Op == token.MUL {
+			if a, ok := ld.X.(*ssa.Alloc); ok {
+				seed = ssaflow.Seed{Value: a, All: true} // a captured variable
+			}
+		}
+		out.keyArgs = append(out.keyArgs, source{
+			desc:  "the key passed to " + displayName(f),
+			pos:   call.Pos(),
+			seeds: []ssaflow.Seed{seed},
+		})
 	}
-	fields = append(fields, c.structSources()...)
-	fields = append(fields, c.globalSources()...)
-	slices.SortFunc(fields, func(a, b source) int { return int(a.pos - b.pos) })
-	if len(literalKeys) > 0 || len(c.proj.Profile.SecretKeyPrefixes) > 0 {
-		byValue := map[string]*source{}
-		var order []string
-		for _, fn := range c.engine.Funcs() {
-			for _, b := range fn.Blocks {
-				for _, instr := range b.Instrs {
-					var ops []*ssa.Value
-					for _, op := range instr.Operands(ops) {
-						if op == nil {
-							continue
-						}
-						k, ok := (*op).(*ssa.Const)
-						if !ok || k.Value == nil || k.Value.Kind() != constant.String {
-							continue
-						}
-						s := c.literalKey(constant.StringVal(k.Value), literalKeys)
-						if s == "" {
-							continue
-						}
-						src := byValue[s]
-						if src == nil {
-							src = &source{desc: fmt.Sprintf("literal %q", sdk.Redact(s))}
-							byValue[s] = src
-							order = append(order, s)
-						}
-						src.seeds = append(src.seeds, ssaflow.Seed{Value: k, At: instr})
+}
+
+// literalSources are the string constants of the package that are keys:
+// one passed as a key somewhere, or one of the profile's secret key forms.
+// Each value is one source, seeded at every use.
+func (c *checker) literalSources(literalKeys map[string]bool) []source {
+	byValue := map[string]*source{}
+	var order []string
+	for _, fn := range c.engine.Funcs() {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var ops []*ssa.Value
+				for _, op := range instr.Operands(ops) {
+					if op == nil {
+						continue
 					}
+					k, ok := (*op).(*ssa.Const)
+					if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+						continue
+					}
+					s := c.literalKey(constant.StringVal(k.Value), literalKeys)
+					if s == "" {
+						continue
+					}
+					src := byValue[s]
+					if src == nil {
+						src = &source{desc: fmt.Sprintf("literal %q", sdk.Redact(s))}
+						byValue[s] = src
+						order = append(order, s)
+					}
+					src.seeds = append(src.seeds, ssaflow.Seed{Value: k, At: instr})
 				}
 			}
 		}
-		for _, s := range order {
-			literals = append(literals, *byValue[s])
-		}
 	}
-	return slices.Concat(envs, fields, literals, keyArgs)
+	literals := make([]source, 0, len(order))
+	for _, s := range order {
+		literals = append(literals, *byValue[s])
+	}
+	return literals
 }
 
 // globalSources are the package-level string variables, of this package

@@ -38,6 +38,11 @@
 //     ([Types.IsResponse]), is this value the verified session's
 //     ([Types.FromSession]).
 //
+// The files: find.go (Find, the Set and its Handlers), registrations.go
+// (routes, routers, gates and middleware), session.go (which handlers read
+// the session), frameworks.go (the framework tables), call.go (classifying
+// calls), ssa.go (Types), stdlib.go.
+//
 // The framework stand-ins under this package's testdata/src
 // (github.com/gin-gonic/gin, github.com/labstack/echo/v4,
 // github.com/go-chi/chi/v5, github.com/gofiber/fiber/v2 and v3,

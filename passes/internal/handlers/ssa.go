@@ -257,39 +257,22 @@ func (t *Types) fromRequest(v ssa.Value, seen map[ssa.Value]bool, depth int) (Ki
 	}
 	seen[v] = true
 	rec := func(x ssa.Value) (Kind, bool) { return t.fromRequest(x, seen, depth+1) }
+	var from []ssa.Value // what v may hold: any of them from the request makes it so
 	switch x := v.(type) {
 	case *ssa.Parameter:
 		if IsRequestType(x.Type()) {
 			return Unknown, true
 		}
-		fn := x.Parent()
-		for i, p := range fn.Params {
-			if p != x {
-				continue
-			}
-			for _, c := range t.callers[fn] {
-				if args := c.Common().Args; i < len(args) {
-					if k, ok := rec(args[i]); ok {
-						return k, true
-					}
-				}
-			}
-		}
+		from = t.paramArgs(x)
 	case *ssa.FreeVar:
 		if IsRequestType(x.Type()) {
 			return Unknown, true
 		}
-		for _, b := range t.binding(x) {
-			if k, ok := rec(b); ok {
-				return k, true
-			}
-		}
+		from = t.binding(x)
 	case *ssa.Alloc:
-		for _, s := range storesInto(x) {
-			if k, ok := rec(s); ok {
-				return k, true
-			}
-		}
+		from = storesInto(x)
+	case *ssa.Phi:
+		from = x.Edges
 	case *ssa.FieldAddr:
 		if k, ok := rec(x.X); ok {
 			if (TypeName{Pkg: pathHTTP, Name: "Request", Pointer: true}).Matches(x.X.Type()) {
@@ -299,71 +282,107 @@ func (t *Types) fromRequest(v ssa.Value, seen map[ssa.Value]bool, depth int) (Ki
 			}
 			return k, true
 		}
-	case *ssa.Field:
-		return rec(x.X)
-	case *ssa.UnOp:
-		return rec(x.X)
-	case *ssa.Extract:
-		return rec(x.Tuple)
-	case *ssa.MakeInterface:
-		return rec(x.X)
-	case *ssa.ChangeType:
-		return rec(x.X)
-	case *ssa.Convert:
-		return rec(x.X)
-	case *ssa.ChangeInterface:
-		return rec(x.X)
-	case *ssa.TypeAssert:
-		return rec(x.X)
-	case *ssa.Slice:
-		return rec(x.X)
-	case *ssa.Lookup:
-		return rec(x.X)
-	case *ssa.Index:
-		return rec(x.X)
-	case *ssa.IndexAddr:
-		return rec(x.X)
-	case *ssa.Phi:
-		for _, e := range x.Edges {
-			if k, ok := rec(e); ok {
-				return k, true
-			}
-		}
 	case *ssa.Call:
-		f, args := SSACall(&x.Call)
-		if _, ok := SessionReadOf(f, args); ok {
-			return Unknown, false // the verified session, not request input
+		return t.requestCall(x, rec, seen, depth)
+	default:
+		if op, ok := operand(v); ok {
+			return rec(op)
 		}
-		kind := Unknown
-		if r, _ := MatchRead(f); r != nil {
-			kind = r.Kind
-		} else if !IsRequestAPI(f) && !passesInput(f) {
-			// A function given the request is not the request's input: a
-			// session store (sess.Acquire(ctx, c, c)), an auth helper, a
-			// service. A function of the package is looked into.
-			if callee := x.Call.StaticCallee(); callee != nil && callee.Pkg == t.pkg && len(callee.Blocks) > 0 {
-				return t.returnsRequest(callee, seen, depth+1)
-			}
-			return Unknown, false
-		}
-		if recv := ArgValue(&x.Call, Receiver); recv != nil {
-			if k, ok := rec(recv); ok {
-				if kind == Unknown {
-					kind = k
-				}
-				return kind, true
-			}
-		}
-		for _, a := range args {
-			if k, ok := rec(a.Value); ok {
-				if kind == Unknown {
-					kind = k
-				}
-				return kind, true
-			}
+	}
+	for _, f := range from {
+		if k, ok := rec(f); ok {
+			return k, true
 		}
 	}
 	return Unknown, false
+}
+
+// requestCall is fromRequest of a call's result: what a request read
+// returns, or what a function given request input passes on.
+func (t *Types) requestCall(x *ssa.Call, rec func(ssa.Value) (Kind, bool), seen map[ssa.Value]bool, depth int) (Kind, bool) {
+	f, args := SSACall(&x.Call)
+	if _, ok := SessionReadOf(f, args); ok {
+		return Unknown, false // the verified session, not request input
+	}
+	kind := Unknown
+	if r, _ := MatchRead(f); r != nil {
+		kind = r.Kind
+	} else if !IsRequestAPI(f) && !passesInput(f) {
+		// A function given the request is not the request's input: a
+		// session store (sess.Acquire(ctx, c, c)), an auth helper, a
+		// service. A function of the package is looked into.
+		if callee := x.Call.StaticCallee(); callee != nil && callee.Pkg == t.pkg && len(callee.Blocks) > 0 {
+			return t.returnsRequest(callee, seen, depth+1)
+		}
+		return Unknown, false
+	}
+	operands := make([]ssa.Value, 0, len(args)+1)
+	if recv := ArgValue(&x.Call, Receiver); recv != nil {
+		operands = append(operands, recv)
+	}
+	for _, a := range args {
+		operands = append(operands, a.Value)
+	}
+	for _, o := range operands {
+		if k, ok := rec(o); ok {
+			if kind == Unknown {
+				kind = k
+			}
+			return kind, true
+		}
+	}
+	return Unknown, false
+}
+
+// operand returns the one value an instruction's result is derived from: a
+// field, element or slice of it, its dereference, a conversion, a type
+// assertion or a tuple's element.
+func operand(v ssa.Value) (ssa.Value, bool) {
+	switch x := v.(type) {
+	case *ssa.Field:
+		return x.X, true
+	case *ssa.UnOp:
+		return x.X, true
+	case *ssa.Extract:
+		return x.Tuple, true
+	case *ssa.MakeInterface:
+		return x.X, true
+	case *ssa.ChangeType:
+		return x.X, true
+	case *ssa.Convert:
+		return x.X, true
+	case *ssa.ChangeInterface:
+		return x.X, true
+	case *ssa.TypeAssert:
+		return x.X, true
+	case *ssa.Slice:
+		return x.X, true
+	case *ssa.Lookup:
+		return x.X, true
+	case *ssa.Index:
+		return x.X, true
+	case *ssa.IndexAddr:
+		return x.X, true
+	}
+	return nil, false
+}
+
+// paramArgs returns what the callers of a function of the package pass
+// for one of its parameters.
+func (t *Types) paramArgs(x *ssa.Parameter) []ssa.Value {
+	fn := x.Parent()
+	var out []ssa.Value
+	for i, p := range fn.Params {
+		if p != x {
+			continue
+		}
+		for _, c := range t.callers[fn] {
+			if args := c.Common().Args; i < len(args) {
+				out = append(out, args[i])
+			}
+		}
+	}
+	return out
 }
 
 // InputPackages return (part of) the request input they are given: a
@@ -412,95 +431,62 @@ func (t *Types) fromSession(v ssa.Value, seen map[ssa.Value]bool, depth int) boo
 	rec := func(x ssa.Value) bool { return t.fromSession(x, seen, depth+1) }
 	switch x := v.(type) {
 	case *ssa.Call:
-		f, args := SSACall(&x.Call)
-		if _, ok := SessionReadOf(f, args); ok {
-			return true
-		}
-		if callee := x.Call.StaticCallee(); callee != nil && callee.Pkg == t.pkg && len(callee.Blocks) > 0 {
-			if t.returnsSession(callee) {
-				return true
-			}
-		}
-		if recv := ArgValue(&x.Call, Receiver); recv != nil && f != nil && !IsRequestAPI(f) && rec(recv) {
-			return true
-		}
-		// The token parsed and verified from the session's credentials:
-		// jwt.Parse(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), kf).
-		if f != nil && (isSessionPackage(f) || passesInput(f)) {
-			for _, a := range args {
-				if rec(a.Value) {
-					return true
-				}
-			}
-		}
+		return t.sessionCall(x, rec)
 	case *ssa.FreeVar:
-		for _, b := range t.binding(x) {
-			if rec(b) {
-				return true
-			}
-		}
+		return slices.ContainsFunc(t.binding(x), rec)
 	case *ssa.Alloc:
-		for _, s := range storesInto(x) {
-			if rec(s) {
-				return true
-			}
-		}
-		// Claims filled by a session package from the session's
-		// credentials: jwt.ParseWithClaims(tokenStr, &claims, kf).
-		for _, call := range callsGiven(x) {
-			f, args := SSACall(call.Common())
-			if f == nil || !isSessionPackage(f) {
-				continue
-			}
-			for _, a := range args {
-				if ssautil.Strip(a.Value, ssautil.Boxing) != x && rec(a.Value) {
-					return true
-				}
-			}
-		}
+		return slices.ContainsFunc(storesInto(x), rec) || t.sessionFilled(x, rec)
 	case *ssa.Parameter:
 		// A parameter of a function of the package that its callers give
 		// the session's identity: canView(me, id).
-		fn := x.Parent()
-		for i, p := range fn.Params {
-			if p != x {
-				continue
-			}
-			for _, c := range t.callers[fn] {
-				if args := c.Common().Args; i < len(args) && rec(args[i]) {
-					return true
-				}
-			}
-		}
-	case *ssa.Extract:
-		return rec(x.Tuple)
-	case *ssa.UnOp:
-		return rec(x.X)
+		return slices.ContainsFunc(t.paramArgs(x), rec)
 	case *ssa.FieldAddr:
 		return rec(x.X)
-	case *ssa.Field:
-		return rec(x.X)
-	case *ssa.TypeAssert:
-		return rec(x.X)
-	case *ssa.MakeInterface:
-		return rec(x.X)
-	case *ssa.ChangeType:
-		return rec(x.X)
-	case *ssa.Convert:
-		return rec(x.X)
-	case *ssa.ChangeInterface:
-		return rec(x.X)
-	case *ssa.Index:
-		return rec(x.X)
-	case *ssa.IndexAddr:
-		return rec(x.X)
-	case *ssa.Lookup:
-		return rec(x.X)
-	case *ssa.Slice:
-		return rec(x.X)
 	case *ssa.Phi:
-		for _, e := range x.Edges {
-			if rec(e) {
+		return slices.ContainsFunc(x.Edges, rec)
+	}
+	if op, ok := operand(v); ok {
+		return rec(op)
+	}
+	return false
+}
+
+// sessionCall is fromSession of a call's result.
+func (t *Types) sessionCall(x *ssa.Call, rec func(ssa.Value) bool) bool {
+	f, args := SSACall(&x.Call)
+	if _, ok := SessionReadOf(f, args); ok {
+		return true
+	}
+	if callee := x.Call.StaticCallee(); callee != nil && callee.Pkg == t.pkg && len(callee.Blocks) > 0 {
+		if t.returnsSession(callee) {
+			return true
+		}
+	}
+	if recv := ArgValue(&x.Call, Receiver); recv != nil && f != nil && !IsRequestAPI(f) && rec(recv) {
+		return true
+	}
+	// The token parsed and verified from the session's credentials:
+	// jwt.Parse(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), kf).
+	if f != nil && (isSessionPackage(f) || passesInput(f)) {
+		for _, a := range args {
+			if rec(a.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sessionFilled reports whether a session package fills an allocation
+// from the session's credentials: jwt.ParseWithClaims(tokenStr, &claims, kf).
+func (t *Types) sessionFilled(x *ssa.Alloc, rec func(ssa.Value) bool) bool {
+	for _, call := range callsGiven(x) {
+		f, args := SSACall(call.Common())
+		if f == nil || !isSessionPackage(f) {
+			continue
+		}
+		for _, a := range args {
+			if ssautil.Strip(a.Value, ssautil.Boxing) != x && rec(a.Value) {
 				return true
 			}
 		}
