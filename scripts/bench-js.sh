@@ -2,8 +2,8 @@
 # Times the dypailint CLI against `gitleaks dir` on the same generated
 # Next.js-style tree of TS/TSX files (2,500 by default), in one run, and
 # prints wall time, peak memory and the ratio. Beside them it times
-# scripts/esbuildfloor: one esbuild bundle of the tree and nothing else,
-# the least a scanner on esbuild's module graph can spend. Not part of
+# scripts/esbuildfloor: every source passed once through esbuild's
+# Transform with a source map, on two workers, and nothing else. Not part of
 # `go test`.
 #
 #   scripts/bench-js.sh [files] [runs]

@@ -1,9 +1,12 @@
-// Command esbuildfloor supports scripts/bench-js.sh: it bundles every
-// TS/TSX/JS source under a directory once with esbuild — one virtual entry
-// re-exporting each file, packages external, source map and metafile on,
-// nothing written — and does nothing else. That is the least any scanner
-// built on esbuild's module graph spends on the tree, so the script reports
-// it beside dypailint and gitleaks as the floor of what can be reached.
+// Command esbuildfloor supports scripts/bench-real.sh and scripts/bench-js.sh:
+// it passes every TS/TSX/JS/JSX/MJS/CJS source under a directory (skipping
+// the directories the JS/TS scanner skips: dependencies, VCS data, build
+// output, hidden folders) through esbuild's api.Transform once, with an
+// external source map, on two workers, and does nothing else. That is about
+// what reading each source once with esbuild and mapping positions back
+// costs, so the scripts report it beside dypailint and gitleaks as the floor
+// of what a scanner built on esbuild can reach. A file that does not parse
+// is counted, not fatal: real trees hold a few.
 //
 //	esbuildfloor DIR
 package main
@@ -14,9 +17,27 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
+
+// skipDirs are the directory names the JS/TS scanner never enters
+// (internal/jsscan's skipDirs); hidden folders are skipped too, except the
+// ones that hold source by a framework's convention.
+var skipDirs = map[string]bool{
+	"node_modules": true, "vendor": true, "dist": true, "build": true, "out": true,
+	"bower_components": true, "jspm_packages": true, "coverage": true,
+}
+
+var conventionDirs = map[string]bool{".server": true, ".client": true}
+
+var loaders = map[string]api.Loader{
+	".ts": api.LoaderTS, ".mts": api.LoaderTS, ".cts": api.LoaderTS, ".tsx": api.LoaderTSX,
+	".js": api.LoaderJS, ".mjs": api.LoaderJS, ".cjs": api.LoaderJS, ".jsx": api.LoaderJSX,
+}
+
+const workers = 2
 
 func main() {
 	if len(os.Args) != 2 {
@@ -28,21 +49,20 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	var entry strings.Builder
-	n := 0
+	var files []string
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) && path != root {
-			return filepath.SkipDir
-		}
-		switch filepath.Ext(path) {
-		case ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs":
-			if !strings.HasSuffix(path, ".d.ts") {
-				fmt.Fprintf(&entry, "export * as e%d from %q;\n", n, path)
-				n++
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (skipDirs[name] || strings.HasPrefix(name, ".") && !conventionDirs[name]) {
+				return filepath.SkipDir
 			}
+			return nil
+		}
+		if _, ok := loaders[filepath.Ext(name)]; ok && d.Type().IsRegular() && !strings.HasSuffix(strings.TrimSuffix(name, filepath.Ext(name)), ".d") {
+			files = append(files, path)
 		}
 		return nil
 	})
@@ -50,24 +70,41 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	res := api.Build(api.BuildOptions{
-		Stdin:          &api.StdinOptions{Contents: entry.String(), ResolveDir: root, Loader: api.LoaderJS},
-		AbsWorkingDir:  root,
-		Outdir:         filepath.Join(root, ".esbuildfloor-out"),
-		Bundle:         true,
-		Write:          false,
-		Metafile:       true,
-		Format:         api.FormatESModule,
-		Platform:       api.PlatformNode,
-		Sourcemap:      api.SourceMapExternal,
-		SourcesContent: api.SourcesContentExclude,
-		Packages:       api.PackagesExternal,
-		JSX:            api.JSXAutomatic,
-		LogLevel:       api.LogLevelSilent,
-	})
-	out := 0
-	for _, f := range res.OutputFiles {
-		out += len(f.Contents)
+	type total struct{ in, out, failed int }
+	sums := make([]total, workers)
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for path := range next {
+				src, err := os.ReadFile(path)
+				if err != nil {
+					sums[w].failed++
+					continue
+				}
+				res := api.Transform(string(src), api.TransformOptions{
+					Loader:     loaders[filepath.Ext(path)],
+					Sourcefile: path,
+					Sourcemap:  api.SourceMapExternal,
+					JSX:        api.JSXAutomatic,
+					LogLevel:   api.LogLevelSilent,
+				})
+				sums[w].in += len(src)
+				sums[w].out += len(res.Code) + len(res.Map)
+				if len(res.Errors) > 0 {
+					sums[w].failed++
+				}
+			}
+		})
 	}
-	fmt.Printf("%d files bundled, %d bytes out, %d errors\n", n, out, len(res.Errors))
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	var t total
+	for _, s := range sums {
+		t.in, t.out, t.failed = t.in+s.in, t.out+s.out, t.failed+s.failed
+	}
+	fmt.Printf("%d files transformed, %d bytes in, %d bytes out (code and source maps), %d failed\n", len(files), t.in, t.out, t.failed)
 }
