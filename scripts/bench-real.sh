@@ -59,7 +59,7 @@ for tree in "$@"; do
   for i in $(seq 2 "$runs"); do
     cmp -s "$tmp/dypailint.1" "$tmp/dypailint.$i" || same=no
   done
-  findings=$(grep -o '"RuleID"' "$tmp/dypailint.1" | wc -l || true)
+  findings=$(grep -c '"rule":' "$tmp/dypailint.1" || true)
   echo "dypailint: $findings findings, the same in every run: $same"
   echo "floor: $(cat "$tmp/floor.1")"
   gl=$(echo "$results" | awk '$1=="gitleaks" {print $2}')
