@@ -153,27 +153,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	x := &exit{stderr: stderr, red: &redact.Redactor{}}
-	switch {
-	case o.version:
-		fmt.Fprintln(stdout, "dypailint", Version())
-		return ExitClean
-	case o.list:
-		for _, r := range rules.All() {
-			planned := ""
-			if r.Planned {
-				planned = " (planned)"
-			}
-			fmt.Fprintf(stdout, "%s  %-18s %-7s %s%s\n", r.ID, r.Name, r.Severity, r.Title, planned)
-		}
-		return ExitClean
-	case o.explain != "":
-		r := rules.ByID(o.explain)
-		if r == nil {
-			x.say("unknown rule %q (see dypailint -rules)", o.explain)
-			return ExitError
-		}
-		fmt.Fprint(stdout, r.Explain())
-		return ExitClean
+	if code, done := x.info(o, stdout); done {
+		return code
 	}
 	if err := o.cfg.Validate(); err != nil {
 		x.say("%v", err)
@@ -193,18 +174,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		x.say("%v", err)
 		return ExitError
 	}
-	if o.cpuProf != "" {
-		f, err := os.Create(o.cpuProf)
-		if err != nil {
-			x.say("%v", err)
-			return ExitError
-		}
-		pprof.StartCPUProfile(f)
-		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	stop, ok := x.profile(o)
+	if !ok {
+		return ExitError
 	}
-	if o.memProf != "" {
-		defer writeHeapProfile(o.memProf, x)
-	}
+	defer stop()
 	hooks := Hooks{Logf: func(string, ...any) {}, Secret: x.red.Add}
 	if o.verbose {
 		hooks.Logf = x.say
@@ -213,6 +187,62 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	run := lint(context.Background(), plan, o, hooks)
 	run.Root, run.Version = cwd, Version()
 	x.redactRun(run)
+	return x.report(run, plan, o, cwd, stdout)
+}
+
+// info answers the flags that print something about the tool and exit
+// (-version, -rules, -explain); done says whether one was given.
+func (x *exit) info(o *options, stdout io.Writer) (code int, done bool) {
+	switch {
+	case o.version:
+		fmt.Fprintln(stdout, "dypailint", Version())
+	case o.list:
+		for _, r := range rules.All() {
+			planned := ""
+			if r.Planned {
+				planned = " (planned)"
+			}
+			fmt.Fprintf(stdout, "%s  %-18s %-7s %s%s\n", r.ID, r.Name, r.Severity, r.Title, planned)
+		}
+	case o.explain != "":
+		r := rules.ByID(o.explain)
+		if r == nil {
+			x.say("unknown rule %q (see dypailint -rules)", o.explain)
+			return ExitError, true
+		}
+		fmt.Fprint(stdout, r.Explain())
+	default:
+		return 0, false
+	}
+	return ExitClean, true
+}
+
+// profile starts the -debug profiles; stop writes them.
+func (x *exit) profile(o *options) (stop func(), ok bool) {
+	var stops []func()
+	if o.cpuProf != "" {
+		f, err := os.Create(o.cpuProf)
+		if err != nil {
+			x.say("%v", err)
+			return nil, false
+		}
+		pprof.StartCPUProfile(f)
+		stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+	}
+	if o.memProf != "" {
+		stops = append(stops, func() { writeHeapProfile(o.memProf, x) })
+	}
+	return func() {
+		for i := len(stops) - 1; i >= 0; i-- {
+			stops[i]()
+		}
+	}, true
+}
+
+// report writes what the run found as the flags ask — a baseline to
+// record or to filter by, fixes to apply or show, the output format — and
+// returns the exit status.
+func (x *exit) report(run *output.Run, plan *discover.Plan, o *options, cwd string, stdout io.Writer) int {
 	if o.writeBL != "" {
 		if err := baseline.Write(o.writeBL, cwd, run.Findings); err != nil {
 			x.say("%v", err)
