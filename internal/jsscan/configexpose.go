@@ -139,15 +139,13 @@ func matchBrace(s string, open int) int {
 			i = skipQuoted(s, i)
 		case '/':
 			if i+1 < len(s) && s[i+1] == '/' {
-				for i < len(s) && s[i] != '\n' {
-					i++
-				}
+				i = jslex.LineEnd(s, i)
 			} else if i+1 < len(s) && s[i+1] == '*' {
-				if j := strings.Index(s[i+2:], "*/"); j >= 0 {
-					i += j + 3
-				} else {
-					return -1
+				textEnd, end := jslex.BlockComment(s, i)
+				if textEnd == len(s) {
+					return -1 // not closed
 				}
+				i = end - 1
 			}
 		}
 	}
@@ -229,15 +227,9 @@ func skipBlank(s string, i, end int) int {
 		case s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r':
 			i++
 		case strings.HasPrefix(s[i:end], "//"):
-			for i < end && s[i] != '\n' {
-				i++
-			}
+			i = jslex.LineEnd(s[:end], i)
 		case strings.HasPrefix(s[i:end], "/*"):
-			j := strings.Index(s[i+2:end], "*/")
-			if j < 0 {
-				return end
-			}
-			i += j + 4
+			_, i = jslex.BlockComment(s[:end], i)
 		default:
 			return i
 		}

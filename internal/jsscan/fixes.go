@@ -88,15 +88,13 @@ func propertySpan(src []byte, line, col int, key string) (int, int, bool) {
 			i = end - 1 // at the closing quote
 		case '/':
 			if i+1 < len(src) && src[i+1] == '/' {
-				for i < len(src) && src[i] != '\n' {
-					i++
-				}
+				i = jslex.LineEnd(src, i)
 			} else if i+1 < len(src) && src[i+1] == '*' {
-				j := bytes.Index(src[i+2:], []byte("*/"))
-				if j < 0 {
-					return 0, 0, false
+				textEnd, end := jslex.BlockComment(src, i)
+				if textEnd == len(src) {
+					return 0, 0, false // not closed
 				}
-				i += j + 3
+				i = end - 1
 			}
 		case '(', '[', '{':
 			depth++

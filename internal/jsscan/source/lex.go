@@ -50,22 +50,13 @@ func ParsePrologue(src []byte) Prologue {
 			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
 				i++
 			case strings.HasPrefix(s[i:], "//"):
-				j := strings.IndexByte(s[i:], '\n')
-				if j < 0 {
-					i = len(s)
-				} else {
-					i += j
-				}
+				i = jslex.LineEnd(s, i)
 			case strings.HasPrefix(s[i:], "/*"):
-				j := strings.Index(s[i+2:], "*/")
-				if j < 0 {
-					i = len(s)
-				} else {
-					if strings.Contains(s[i:i+2+j], "\n") {
-						crossed = true
-					}
-					i += j + 4
+				textEnd, end := jslex.BlockComment(s, i)
+				if textEnd < len(s) && strings.Contains(s[i:textEnd], "\n") {
+					crossed = true
 				}
+				i = end
 			default:
 				return crossed
 			}
@@ -78,13 +69,7 @@ func ParsePrologue(src []byte) Prologue {
 			return p
 		}
 		q := s[i]
-		j := i + 1
-		for j < len(s) && s[j] != q && s[j] != '\n' {
-			if s[j] == '\\' {
-				j++
-			}
-			j++
-		}
+		j, _ := jslex.String(s, i+1, q)
 		if j >= len(s) || s[j] != q {
 			return p
 		}
