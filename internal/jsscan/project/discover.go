@@ -106,7 +106,7 @@ type Project struct {
 	// false when part of the monorepo lies outside the directories walked.
 	Reach        []string
 	ReachKnown   bool
-	tsconfigs    sync.Map // directory -> *tsPaths applying there (tsPathsFor)
+	tsconfigs    sync.Map // tsconfig.json or jsconfig.json -> its *tsPaths (tsPathsFor)
 	tsconfigDirs sync.Map // directory -> the tsconfig.json or jsconfig.json applying there (TsconfigFor)
 	// directives found while reading files; set by prologue scanning.
 	UseServer map[string]bool

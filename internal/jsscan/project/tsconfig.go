@@ -35,25 +35,15 @@ type pathRule struct {
 // tsPathsFor returns the paths applying to files in dir: those of the
 // nearest tsconfig.json or jsconfig.json, as esbuild finds it.
 func (p *Project) tsPathsFor(dir string) *tsPaths {
-	if v, ok := p.tsconfigs.Load(dir); ok {
+	f := p.TsconfigFor(dir)
+	if f == "" {
+		return nil
+	}
+	if v, ok := p.tsconfigs.Load(f); ok {
 		return v.(*tsPaths)
 	}
-	var tp *tsPaths
-	found := false
-	for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
-		f := filepath.Join(dir, name)
-		if IsFile(f) {
-			tp, _ = readTSPaths(p.Tree, f)
-			found = true
-			break
-		}
-	}
-	if !found {
-		if parent := filepath.Dir(dir); parent != dir {
-			tp = p.tsPathsFor(parent)
-		}
-	}
-	p.tsconfigs.Store(dir, tp)
+	tp, _ := readTSPaths(p.Tree, f)
+	p.tsconfigs.Store(f, tp)
 	return tp
 }
 

@@ -22,6 +22,11 @@ type Files struct {
 func (c *Files) Read(path string) ([]byte, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.read(path)
+}
+
+// read is Read with c.mu held.
+func (c *Files) read(path string) ([]byte, error) {
 	if b, ok := c.raw[path]; ok {
 		return b, nil
 	}
@@ -40,23 +45,20 @@ func (c *Files) Read(path string) ([]byte, error) {
 func (c *Files) Line(path string, n int) string {
 	c.mu.Lock()
 	ls, ok := c.lines[path]
-	c.mu.Unlock()
 	if !ok {
-		b, err := c.tree.ReadFile(path)
-		if err == nil {
+		if b, err := c.read(path); err == nil {
 			ls = strings.Split(string(b), "\n")
 		}
-		c.mu.Lock()
 		c.lines[path] = ls
-		c.mu.Unlock()
 	}
+	c.mu.Unlock()
 	if n < 0 || n >= len(ls) {
 		return ""
 	}
 	return ls[n]
 }
 
-// newFileCache reads files from tree (every path, when tree is nil).
+// NewFiles reads files from tree (every path, when tree is nil).
 func NewFiles(tree *scantree.Tree) *Files {
 	return &Files{tree: tree, lines: map[string][]string{}}
 }
@@ -68,14 +70,12 @@ type mentions struct {
 	named bool
 }
 
+// mentionsOf is what is known of path's words, with c.mu held.
 func (c *Files) mentionsOf(path string) (*mentions, error) {
 	if m := c.mentions[path]; m != nil {
 		return m, nil
 	}
-	c.mu.Unlock()
-	_, err := c.Read(path) // fills c.raw
-	c.mu.Lock()
-	if err != nil {
+	if _, err := c.read(path); err != nil {
 		return nil, err
 	}
 	if c.mentions == nil {
