@@ -149,11 +149,9 @@ func (c *Config) project(m *Manifest) *Project {
 // or module holding dir, see scantree.Enclosing), and returns the path of
 // the nearest dypai.yaml, or "".
 func FindManifest(dir string, tree *scantree.Tree) string {
-	if tree == nil {
-		tree = scantree.Enclosing(dir)
-	}
 	var mc manifestCache
-	return mc.path(dir, tree)
+	path, _ := mc.nearest(dir, tree)
+	return path
 }
 
 // manifestCache parses each dypai.yaml at most once and remembers, for each
@@ -171,10 +169,7 @@ type loaded struct {
 }
 
 func (mc *manifestCache) find(dir string, tree *scantree.Tree) (*Manifest, error) {
-	if tree == nil {
-		tree = scantree.Enclosing(dir)
-	}
-	path := mc.path(dir, tree)
+	path, tree := mc.nearest(dir, tree)
 	if path == "" {
 		return nil, nil
 	}
@@ -182,6 +177,15 @@ func (mc *manifestCache) find(dir string, tree *scantree.Tree) (*Manifest, error
 		return nil, err
 	}
 	return mc.load(path)
+}
+
+// nearest returns the dypai.yaml that applies to dir, looked for no higher
+// than tree (nil: scantree.Enclosing(dir)), and the tree it used.
+func (mc *manifestCache) nearest(dir string, tree *scantree.Tree) (string, *scantree.Tree) {
+	if tree == nil {
+		tree = scantree.Enclosing(dir)
+	}
+	return mc.path(dir, tree), tree
 }
 
 // path returns the dypai.yaml that applies to dir. Each directory is looked

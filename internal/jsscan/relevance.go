@@ -21,6 +21,9 @@ import (
 // their modules. A suppression directive makes both run, so that the
 // findings it silences are the ones the build would make.
 func (p *proj) passesNeeded(files *source.Files) (server, client bool) {
+	if !p.ReachKnown && p.Monorepo != nil {
+		return true, true // part of what the builds read was not walked
+	}
 	prof := p.profile()
 	var shared []string
 	for _, m := range prof.JSModules {
@@ -34,15 +37,12 @@ func (p *proj) passesNeeded(files *source.Files) (server, client bool) {
 			serverSDKs = append(serverSDKs, strings.ToLower(strings.TrimSuffix(m, "*")))
 		}
 	}
-	if p.Monorepo != nil && !p.ReachKnown {
-		return true, true // part of what the builds read was not walked
-	}
 	check := func(f string) {
 		if server {
 			return
 		}
 		found, err := files.Mentions(f, shared)
-		if err != nil || found || p.readsSecretEnv(files, f, prof) {
+		if err != nil || found || readsSecretEnv(files, f, prof) {
 			server, client = true, true // an unreadable file: let the build report it
 			return
 		}
@@ -60,8 +60,9 @@ func (p *proj) passesNeeded(files *source.Files) (server, client bool) {
 }
 
 // readsSecretEnv reports whether a file names an env var that the project's
-// build tool exposes to the browser and that looks secret (DYP102).
-func (p *proj) readsSecretEnv(files *source.Files, f string, prof *sdk.Profile) bool {
+// build tool exposes to the browser (prof, the project's profile) and that
+// looks secret (DYP102).
+func readsSecretEnv(files *source.Files, f string, prof *sdk.Profile) bool {
 	names, err := files.EnvNames(f)
 	if err != nil {
 		return true
