@@ -33,29 +33,23 @@ const Conversions = MakeInterface | ChangeType | Convert
 // Strip removes the conversions in peel around v.
 func Strip(v ssa.Value, peel Peel) ssa.Value {
 	for {
+		var from ssa.Value // what the conversion v converts
+		var kind Peel
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
-			if peel&MakeInterface == 0 {
-				return v
-			}
-			v = x.X
+			from, kind = x.X, MakeInterface
 		case *ssa.ChangeInterface:
-			if peel&ChangeInterface == 0 {
-				return v
-			}
-			v = x.X
+			from, kind = x.X, ChangeInterface
 		case *ssa.ChangeType:
-			if peel&ChangeType == 0 {
-				return v
-			}
-			v = x.X
+			from, kind = x.X, ChangeType
 		case *ssa.Convert:
-			if peel&Convert == 0 {
-				return v
-			}
-			v = x.X
+			from, kind = x.X, Convert
 		default:
 			return v
 		}
+		if peel&kind == 0 {
+			return v
+		}
+		v = from
 	}
 }
