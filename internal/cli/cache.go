@@ -116,7 +116,7 @@ func (rc *runCache) paramsKey(o *options, plan *discover.Plan, cwd string) runca
 		h.String(os.Getenv(name)) // mixed into the key, never stored
 	}
 	if cfg.ManifestPath != "" {
-		h.String(rc.snap.Hash(absIn(cwd, cfg.ManifestPath)))
+		h.String(rc.c.FileHash(absIn(cwd, cfg.ManifestPath))) // named by the user, wherever it is
 	}
 	h.String(boolPart(o.tests)).String(boolPart(o.offline))
 	h.Strings(plan.Dirs).Strings(plan.Manifests).Strings(plan.Tree.Roots())

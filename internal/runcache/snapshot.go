@@ -139,7 +139,8 @@ func hashFile(path string) string {
 }
 
 // Hash returns the content hash of a file the run read: from the walk, or
-// hashed now (a dependency's file, outside the walk) and remembered.
+// hashed now (a dependency's file, outside the walk) and remembered. A
+// path that leads outside the tree is not read.
 func (s *Snapshot) Hash(path string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -148,6 +149,9 @@ func (s *Snapshot) Hash(path string) string {
 	}
 	if st, ok := s.extra[path]; ok {
 		return st.Hash
+	}
+	if err := s.tree.Check(path, "input"); err != nil {
+		return "!outside"
 	}
 	st := s.state(path)
 	s.extra[path] = st
