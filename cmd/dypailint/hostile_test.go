@@ -244,6 +244,14 @@ func TestHostileTree(t *testing.T) {
 	if trace != "" {
 		assertOpenedInside(t, trace, outside)
 	}
+	// What the re-run cache kept of the run holds no secret either.
+	filepath.WalkDir(os.Getenv("DYPAILINT_CACHE"), func(path string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			data, _ := os.ReadFile(path)
+			assertNoSecret(t, "cache entry "+path, string(data))
+		}
+		return nil
+	})
 	if strings.Contains(out+errOut, "\x1b") {
 		t.Errorf("text output carries a raw escape character:\n%q", out+errOut)
 	}

@@ -27,6 +27,7 @@ import (
 	"github.com/dypai/dypailint/internal/baseline"
 	"github.com/dypai/dypailint/internal/discover"
 	"github.com/dypai/dypailint/internal/fix"
+	"github.com/dypai/dypailint/internal/jsscan"
 	"github.com/dypai/dypailint/internal/output"
 	"github.com/dypai/dypailint/internal/redact"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -86,6 +87,7 @@ type options struct {
 	memProf  string
 	verbose  bool
 	offline  bool
+	noCache  bool
 }
 
 func parse(args []string, stderr io.Writer) (*options, []string, error) {
@@ -114,6 +116,7 @@ func parse(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.StringVar(&o.cpuProf, "debug.cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&o.memProf, "debug.memprofile", "", "write a heap profile to this file at exit")
 	fs.BoolVar(&o.tests, "tests", false, "also analyse Go test files")
+	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the re-run cache (os.UserCacheDir()/dypailint; -fix and -diff never use it)")
 	fs.BoolVar(&o.offline, "offline", false, "never use the network: the go command must find every module in the module cache (GOPROXY=off)")
 	fs.BoolVar(&o.verbose, "v", false, "print what is analysed to standard error: Go packages per module, JS/TS projects with their entry points and modules, build folders")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of a rule (e.g. DYP101) and exit")
@@ -184,9 +187,14 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		hooks.Logf = x.say
 	}
 	o.cfg.Tree = plan.Tree
-	run := lint(context.Background(), plan, o, hooks)
+	rc := openCache(o, plan, cwd, hooks.Logf)
+	run := rc.loadRun()
+	if run == nil {
+		run = lint(context.Background(), plan, o, hooks, rc.jsCache())
+		x.redactRun(run)
+		rc.store(run, x.red)
+	}
 	run.Root, run.Version = cwd, Version()
-	x.redactRun(run)
 	return x.report(run, plan, o, cwd, stdout)
 }
 
@@ -341,8 +349,8 @@ func relErr(cwd string, err error) string {
 }
 
 // lint runs every engine on the plan, stage by stage.
-func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks) *output.Run {
-	in := &Input{Plan: plan, Cfg: &o.cfg, Tests: o.tests, Offline: o.offline, Hooks: hooks}
+func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks, js jsscan.ProjectCache) *output.Run {
+	in := &Input{Plan: plan, Cfg: &o.cfg, Tests: o.tests, Offline: o.offline, Hooks: hooks, JSCache: js}
 	all := Output{Errors: slices.Clone(plan.Notes)}
 	for _, stage := range stages {
 		outs := make([]Output, len(stage))

@@ -27,6 +27,8 @@ type Input struct {
 	Tests   bool // also analyse Go test files
 	Offline bool // the go command must not use the network
 	Hooks   Hooks
+	// JSCache keeps each JS/TS project's result between runs; nil: none.
+	JSCache jsscan.ProjectCache
 	// Frontends are the front ends the engines of the earlier stages found
 	// (see stages).
 	Frontends []finding.Frontend
@@ -63,7 +65,7 @@ type jsEngine struct{}
 
 func (jsEngine) Run(ctx context.Context, in *Input) Output {
 	logf := in.Hooks.Logf
-	res, err := jsscan.Scan(ctx, in.Plan.Dirs, in.Cfg)
+	res, err := jsscan.ScanWith(ctx, in.Plan.Dirs, in.Cfg, in.JSCache)
 	if err != nil {
 		return Output{Errors: []error{err}}
 	}

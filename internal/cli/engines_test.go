@@ -31,7 +31,7 @@ func TestStages(t *testing.T) {
 	defer func(s [][]Engine) { stages = s }(stages)
 	stages = [][]Engine{{fakeEngine{a}, fakeEngine{b}}, {fakeEngine{c}}}
 	plan := &discover.Plan{Tree: scantree.New(root, []string{root})}
-	run := lint(context.Background(), plan, &options{}, Hooks{Logf: func(string, ...any) {}, Secret: func(string) {}})
+	run := lint(context.Background(), plan, &options{}, Hooks{Logf: func(string, ...any) {}, Secret: func(string) {}}, nil)
 	var got []string
 	for _, f := range run.Findings {
 		rel, _ := filepath.Rel(root, f.Loc.File)

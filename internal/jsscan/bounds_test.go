@@ -80,7 +80,8 @@ func TestProjectTimeBound(t *testing.T) {
 		t.Fatalf("discover: %d projects, errors %v", len(ps), errs)
 	}
 	files := source.NewFiles(nil)
-	fs, errs, _ := scanProject(&proj{&build.Builder{Project: ps[0]}}, cfg, files, time.Now().Add(-time.Second))
+	r := scanProject(&proj{&build.Builder{Project: ps[0]}}, cfg, files, time.Now().Add(-time.Second))
+	fs, errs := r.Findings, r.Errors
 	if len(fs) != 0 {
 		t.Errorf("findings after the deadline: %v", fs)
 	}

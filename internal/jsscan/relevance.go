@@ -24,39 +24,55 @@ func (p *proj) passesNeeded(files *source.Files) (server, client bool) {
 	if !p.ReachKnown && p.Monorepo != nil {
 		return true, true // part of what the builds read was not walked
 	}
-	prof := p.profile()
-	var shared []string
+	n := newNeedles(p.profile())
+	found := n.search(files, p.Files, n.search(files, p.Reach, passes{}))
+	return found.server, found.client
+}
+
+// passes says which builds a search found a reason to run.
+type passes struct{ server, client bool }
+
+// needles are what passesNeeded looks for, lower case.
+type needles struct {
+	prof *sdk.Profile
+	// shared make both builds run: the SDK's modules, its key headers,
+	// the directive prefix.
+	shared []string
+	// serverSDKs make the client build run: the modules of server-only
+	// SDKs.
+	serverSDKs []string
+}
+
+func newNeedles(prof *sdk.Profile) *needles {
+	n := &needles{prof: prof}
 	for _, m := range prof.JSModules {
-		shared = append(shared, strings.ToLower(m))
+		n.shared = append(n.shared, strings.ToLower(m))
 	}
-	shared = append(shared, prof.KeyHeaders...) // lower case already
-	shared = append(shared, strings.ToLower(directive.JSPrefix))
-	var serverSDKs []string
+	n.shared = append(n.shared, prof.KeyHeaders...) // lower case already
+	n.shared = append(n.shared, strings.ToLower(directive.JSPrefix))
 	for _, srv := range sdk.ServerSDKs {
 		for _, m := range srv.Modules {
-			serverSDKs = append(serverSDKs, strings.ToLower(strings.TrimSuffix(m, "*")))
+			n.serverSDKs = append(n.serverSDKs, strings.ToLower(strings.TrimSuffix(m, "*")))
 		}
 	}
-	check := func(f string) {
-		if server {
-			return
+	return n
+}
+
+// search adds to found what the files ask for.
+func (n *needles) search(files *source.Files, list []string, found passes) passes {
+	for _, f := range list {
+		if found.server {
+			break
 		}
-		found, err := files.Mentions(f, shared)
-		if err != nil || found || readsSecretEnv(files, f, prof) {
-			server, client = true, true // an unreadable file: let the build report it
-			return
+		hit, err := files.Mentions(f, n.shared)
+		if err != nil || hit || readsSecretEnv(files, f, n.prof) {
+			return passes{true, true} // an unreadable file: let the build report it
 		}
-		if !client {
-			client, _ = files.Mentions(f, serverSDKs)
+		if !found.client {
+			found.client, _ = files.Mentions(f, n.serverSDKs)
 		}
 	}
-	for _, f := range p.Files {
-		check(f)
-	}
-	for _, f := range p.Reach {
-		check(f)
-	}
-	return server, client
+	return found
 }
 
 // readsSecretEnv reports whether a file names an env var that the project's

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/directive"
@@ -63,6 +62,8 @@ type ProjectStats struct {
 	// Recovery is where client code handles the set-password auth event
 	// (the profile's SetPasswordEvent, for DYP407); nil when nowhere.
 	Recovery *finding.Location
+	// Cached is set when the result came from the ProjectCache.
+	Cached bool `json:"-"`
 }
 
 // String is a one-line summary: "app: 129 files, 42 client entries
@@ -86,6 +87,9 @@ func (s ProjectStats) String() string {
 	if len(s.NotAnalysed) > 0 {
 		out += fmt.Sprintf(", %d not analysed", len(s.NotAnalysed))
 	}
+	if s.Cached {
+		out += " (from the re-run cache: no file it read changed)"
+	}
 	return out
 }
 
@@ -96,6 +100,11 @@ var jsRules = rules.CheckedBy(rules.JS)
 // It returns an error only when ctx is cancelled; problems with the input
 // are in Result.Errors.
 func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, error) {
+	return ScanWith(ctx, roots, cfg, nil)
+}
+
+// ScanWith is Scan keeping the result of each project in c (nil: none).
+func ScanWith(ctx context.Context, roots []string, cfg *config.Config, c ProjectCache) (*Result, error) {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
@@ -119,17 +128,23 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 	}
 	at := map[key]place{}
 	projectRoots := map[string]bool{}
+	var sources []string
 	for _, p := range projects {
 		projectRoots[p.Root] = true
+		sources = append(sources, p.Files...)
+		sources = append(sources, p.Reach...)
+	}
+	if c != nil {
+		c.Discovered(sources)
 	}
 	for _, pp := range projects {
 		p := &proj{&build.Builder{Project: pp}}
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		fs, errs, stats := scanProject(p, cfg, files, time.Now().Add(build.ProjectTimeBound))
-		res.Stats = append(res.Stats, stats)
-		for _, f := range fs {
+		r := scanCached(p, cfg, files, c)
+		res.Stats = append(res.Stats, r.Stats)
+		for _, f := range r.Findings {
 			// A monorepo's package is analysed as a project and again
 			// as part of each app importing it: one finding per place,
 			// preferably the one of the project owning the file.
@@ -144,7 +159,7 @@ func Scan(ctx context.Context, roots []string, cfg *config.Config) (*Result, err
 				at[k] = place{prev.i, p}
 			}
 		}
-		res.Errors = append(res.Errors, errs...)
+		res.Errors = append(res.Errors, r.Errors...)
 	}
 	res.Findings = finding.Sort(res.Findings)
 	slices.SortStableFunc(res.Errors, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
@@ -197,8 +212,11 @@ func (p *proj) owns(file string) bool {
 // profile is the project's SDK profile with the env var prefixes its build
 // tool exposes to the browser (envexpose): a REACT_APP_ name in a Vite app
 // is neither inlined nor a leak.
-func (p *proj) profile() *sdk.Profile {
-	prof := *p.Config.Profile
-	prof.PublicEnvPrefixes = envexpose.Prefixes(p.Root)
+func (p *proj) profile() *sdk.Profile { return profileFor(p.Config, p.Root) }
+
+// profileFor is the profile of the project at root configured by pc.
+func profileFor(pc *config.Project, root string) *sdk.Profile {
+	prof := *pc.Profile
+	prof.PublicEnvPrefixes = envexpose.Prefixes(root)
 	return &prof
 }

@@ -2,6 +2,7 @@ package jsscan
 
 import (
 	"fmt"
+	"maps"
 	"runtime/debug"
 	"slices"
 	"sync"
@@ -30,17 +31,18 @@ type projectScan struct {
 	stats ProjectStats
 	// server and client say which passes can find anything (passesNeeded).
 	server, client bool
+	inputs         map[string]bool // every input file of the builds
 }
 
 // scanProject builds and analyses one project, stopping at deadline. A
 // panic (a bug here or in a library on odd input) becomes an error naming
 // the project.
-func scanProject(p *proj, cfg *config.Config, files *source.Files, deadline time.Time) (out []finding.Finding, errs []error, stats ProjectStats) {
-	s := &projectScan{p: p, cfg: cfg, files: files, found: map[string]finding.Finding{}}
+func scanProject(p *proj, cfg *config.Config, files *source.Files, deadline time.Time) (res ProjectResult) {
+	s := &projectScan{p: p, cfg: cfg, files: files, found: map[string]finding.Finding{}, inputs: map[string]bool{}}
 	s.stats.Root = p.Root
 	defer func() {
 		if r := recover(); r != nil {
-			out, errs, stats = nil, append(s.errs, internalError(p, r)), s.stats
+			res = ProjectResult{Errors: append(s.errs, internalError(p, r)), Stats: s.stats}
 		}
 	}()
 	if err := p.Setup(cfg); err != nil {
@@ -61,7 +63,7 @@ func scanProject(p *proj, cfg *config.Config, files *source.Files, deadline time
 	s.stats.NoServerBuild = !s.server && s.client
 	if !s.server && !s.client {
 		s.stats.Skipped = true
-		return p.suppress(exposed, cfg, files), s.errs, s.stats
+		return ProjectResult{Findings: p.suppress(exposed, cfg, files), Errors: s.errs, Stats: s.stats}
 	}
 	s.prepareBuild(deadline, skipped)
 	defer s.st.Bundler.Dispose()
@@ -163,6 +165,7 @@ func (s *projectScan) build() {
 		}
 	} else {
 		b, err := s.p.Build(s.st, false, s.alias, s.files)
+		s.addInputs(b)
 		if hasClient {
 			building.Go(startClient)
 		}
@@ -176,11 +179,19 @@ func (s *projectScan) build() {
 		return
 	}
 	r := <-clientBuild
+	s.addInputs(r.b)
 	if r.err != nil {
 		s.errs = append(s.errs, r.err)
 		return
 	}
 	s.clientPass(r.b)
+}
+
+// addInputs records the input files of a build (nil: none).
+func (s *projectScan) addInputs(b *build.Output) {
+	if b != nil {
+		maps.Copy(s.inputs, b.Inputs)
+	}
 }
 
 // shippedSources counts the project's source files a build took in.
@@ -253,7 +264,7 @@ func (s *projectScan) clientPass(b *build.Output) {
 
 // results gathers the findings of both passes and the build's errors, with
 // the project's directives, ignore globs and only-directory applied.
-func (s *projectScan) results(exposed []finding.Finding) ([]finding.Finding, []error, ProjectStats) {
+func (s *projectScan) results(exposed []finding.Finding) ProjectResult {
 	p, errs := s.p, s.errs
 	for _, e := range s.st.Errs {
 		errs = append(errs, e)
@@ -284,7 +295,7 @@ func (s *projectScan) results(exposed []finding.Finding) ([]finding.Finding, []e
 			return ok && !project.Within(ie.File, p.Only)
 		})
 	}
-	return out, errs, s.stats
+	return ProjectResult{Findings: out, Errors: errs, Stats: s.stats, Inputs: slices.Sorted(maps.Keys(s.inputs))}
 }
 
 // proj is a discovered project as the scanner builds and analyses it.

@@ -182,17 +182,17 @@ func (t *tree) walk(root string, cfg *config.Config) {
 	}
 }
 
-// sourceSkip is what the source walk leaves out beyond dependencies and
+// SourceSkip is what the source walk leaves out beyond dependencies and
 // version control: vendored code, build output (built bundles belong to
 // the bundle scanner) and hidden directories, but those that hold source
 // code by a framework's convention: React Router's and Remix's .server and
 // .client modules.
-var sourceSkip = scantree.Skip{Vendor: true, BuildOutput: true, Hidden: func(name string) bool { return name == ".server" || name == ".client" }}
+var SourceSkip = scantree.Skip{Vendor: true, BuildOutput: true, Hidden: func(name string) bool { return name == ".server" || name == ".client" }}
 
 // Discover finds the projects under roots.
 func Discover(roots []string, cfg *config.Config, fsTree *scantree.Tree) ([]*Project, []error) {
 	t := &tree{fs: fsTree, markers: map[string]bool{}, files: map[string][]string{}, html: map[string]bool{}}
-	t.walker = &scantree.Walker{Tree: fsTree, Skip: sourceSkip, Links: true, Note: func(err error) { t.errs = append(t.errs, err) }}
+	t.walker = &scantree.Walker{Tree: fsTree, Skip: SourceSkip, Links: true, Note: func(err error) { t.errs = append(t.errs, err) }}
 	type limit struct{ root, only string }
 	var limits []limit
 	for _, r := range roots {
@@ -334,25 +334,29 @@ func enclosingProject(t *scantree.Tree, dir string) string {
 // Setup loads the project's configuration, applies ignore globs and build
 // directories, reads directive prologues and finds the client entries.
 func (p *Project) Setup(cfg *config.Config) error {
-	pc, err := cfg.ProjectFor(p.Root)
-	if err != nil {
-		// A malformed dypai.yaml is an input error; scan on without it so
-		// the rules that need no manifest still run.
-		prof := sdk.Dypai
-		if q, ok := sdk.Profiles[cfg.Profile]; ok {
-			prof = q
-		}
-		ids := sdk.DefaultIdentityFields
-		if cfg.IdentityFields != nil {
-			ids = cfg.IdentityFields
-		}
-		p.Config = &config.Project{Profile: prof, IdentityFields: ids}
-		p.finishSetup()
-		return err
-	}
+	pc, err := ConfigFor(cfg, p.Root)
 	p.Config = pc
 	p.finishSetup()
-	return nil
+	return err
+}
+
+// ConfigFor is the configuration of the project at root. A malformed
+// dypai.yaml is an input error, returned with the configuration without
+// it, so that the rules that need no manifest still run.
+func ConfigFor(cfg *config.Config, root string) (*config.Project, error) {
+	pc, err := cfg.ProjectFor(root)
+	if err == nil {
+		return pc, nil
+	}
+	prof := sdk.Dypai
+	if q, ok := sdk.Profiles[cfg.Profile]; ok {
+		prof = q
+	}
+	ids := sdk.DefaultIdentityFields
+	if cfg.IdentityFields != nil {
+		ids = cfg.IdentityFields
+	}
+	return &config.Project{Profile: prof, IdentityFields: ids}, err
 }
 
 // Excluded reports whether dypai.yaml's ignore globs or build_dirs exclude f.

@@ -136,7 +136,7 @@ func expandDirs(dir string, segs []string, depth int) []string {
 	}
 	for _, e := range ents {
 		name := e.Name()
-		if !e.IsDir() || sourceSkip.Dir(name) || strings.HasPrefix(name, ".") {
+		if !e.IsDir() || SourceSkip.Dir(name) || strings.HasPrefix(name, ".") {
 			continue
 		}
 		sub := filepath.Join(dir, name)
