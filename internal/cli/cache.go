@@ -186,7 +186,7 @@ func goReadsOutside(snap *runcache.Snapshot, plan *discover.Plan) string {
 	}
 	for _, path := range snap.Paths() {
 		name := filepath.Base(path)
-		if name != "go.mod" && name != "go.work" || skippedByGo(plan.Tree, path) {
+		if name != "go.mod" && name != "go.work" || scantree.GoSkip.LeavesOut(plan.Tree, path) {
 			continue
 		}
 		data, err := os.ReadFile(path)
@@ -252,21 +252,6 @@ func localDirs(path string, data []byte) []string {
 		}
 	}
 	return dirs
-}
-
-// skippedByGo reports whether the go command leaves path out of ./...
-// (testdata, vendor, hidden and _ directories): a fixture's go.mod.
-func skippedByGo(tree *scantree.Tree, path string) bool {
-	for _, root := range tree.Roots() {
-		rel, err := filepath.Rel(root, filepath.Dir(path))
-		if err != nil || strings.HasPrefix(rel, "..") {
-			continue
-		}
-		return slices.ContainsFunc(strings.Split(rel, string(filepath.Separator)), func(seg string) bool {
-			return seg != "." && scantree.GoSkip.Dir(seg)
-		})
-	}
-	return false
 }
 
 // runKey is the key of the whole run's entry: the parameters and every

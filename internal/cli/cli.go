@@ -1,7 +1,8 @@
 // Package cli is the dypailint command line: it plans the run from its
 // arguments, runs its engines (the Go passes, the JS/TS scanner, the bundle
 // scanner, the manifest checks: the stages in engines.go, each behind the
-// Engine interface), keeps what lies inside the tree, bounds floods, tells
+// Engine interface) or takes their result from the re-run cache (cache.go,
+// projectcache.go), keeps what lies inside the tree, bounds floods, tells
 // notes from errors, and writes the findings in the chosen format. Exit
 // status: 0 clean, 1 findings, 2 usage or input error.
 package cli

@@ -112,17 +112,5 @@ func MayConfigure(tree *scantree.Tree, path string) bool {
 	if slices.Contains(inertExts, strings.ToLower(filepath.Ext(path))) {
 		return false
 	}
-	for _, root := range tree.Roots() {
-		rel, err := filepath.Rel(root, filepath.Dir(path))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			continue
-		}
-		for _, seg := range strings.Split(rel, string(filepath.Separator)) {
-			if seg != "." && project.SourceSkip.Dir(seg) {
-				return false
-			}
-		}
-		return true
-	}
-	return true
+	return !project.SourceSkip.LeavesOut(tree, path)
 }

@@ -163,3 +163,18 @@ func (w *Walker) readDir(dir, real string) ([]Entry, error) {
 	}
 	return out, nil
 }
+
+// LeavesOut reports whether a walk of tree with this rule never reaches
+// path: a directory between the tree's root and path is left out.
+func (s Skip) LeavesOut(tree *Tree, path string) bool {
+	for _, root := range tree.Roots() {
+		rel, err := filepath.Rel(root, filepath.Dir(path))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		return slices.ContainsFunc(strings.Split(rel, string(filepath.Separator)), func(seg string) bool {
+			return seg != "." && s.Dir(seg)
+		})
+	}
+	return false
+}
