@@ -7,9 +7,11 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dypai/dypailint/internal/scantree"
@@ -59,6 +61,7 @@ const statKind = "stat"
 func Snap(c *Cache, tree *scantree.Tree) *Snapshot {
 	s := &Snapshot{tree: tree, start: time.Now(), files: map[string]FileState{}, extra: map[string]FileState{}}
 	c.Get(statKind, s.statKey(), &s.known)
+	var paths []string
 	w := &scantree.Walker{Tree: tree, Skip: scantree.Skip{Hidden: scantree.AnyHidden}, Links: true}
 	for _, root := range tree.Roots() {
 		real, err := tree.Real(root)
@@ -68,11 +71,26 @@ func Snap(c *Cache, tree *scantree.Tree) *Snapshot {
 		w.Walk(root, real, func(string) (func(scantree.Entry) bool, func()) {
 			return func(e scantree.Entry) bool {
 				if e.Reg {
-					s.files[e.Path] = s.state(e.Path)
+					paths = append(paths, e.Path)
 				}
 				return e.Dir
 			}, nil
 		})
+	}
+	// One stat, and where it changed one hash, per file: on every core.
+	states := make([]FileState, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(paths); i = int(next.Add(1) - 1) {
+				states[i] = s.state(paths[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, p := range paths {
+		s.files[p] = states[i]
 	}
 	return s
 }
