@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -32,15 +33,17 @@ func (rc *runCache) projectKey(p jsscan.Project) runcache.Key {
 
 // Discovered implements jsscan.ProjectCache: every file of the tree that
 // is no project's source and may configure one is part of every
-// project's key.
+// project's key, and so is the list of the sources: a file added anywhere
+// may be what an import that did not resolve now finds.
 func (rc *runCache) Discovered(sources []string) {
 	src := make(map[string]bool, len(sources))
 	for _, f := range sources {
 		src[f] = true
 	}
-	rc.jsConfig = rc.snap.Digest("js-config", func(path string) bool {
+	config := rc.snap.Digest("js-config", func(path string) bool {
 		return !src[path] && jsscan.MayConfigure(rc.tree, path)
 	})
+	rc.jsConfig = runcache.NewHasher("js-config").Key(config).Strings(slices.Sorted(maps.Keys(src))).Sum()
 }
 
 // Load implements jsscan.ProjectCache.

@@ -92,22 +92,16 @@ func cacheable(errs []error) bool {
 	return true
 }
 
-// inertExts are the kinds of file the scanner reads only when a build
-// imports one (then it is one of the build's inputs).
-var inertExts = []string{
-	".go", ".md", ".txt", ".pdf", ".csv",
-	".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".avif", ".bmp", ".tiff",
-	".woff", ".woff2", ".ttf", ".otf", ".eot",
-	".mp4", ".webm", ".mov", ".mp3", ".wav", ".ogg",
-	".zip", ".gz", ".tgz",
-}
+// inertExts are the kinds of file that neither configure a project nor
+// can be imported without a loader the scanner does not set up.
+var inertExts = []string{".go", ".md", ".txt", ".pdf", ".csv", ".zip", ".gz", ".tgz"}
 
 // MayConfigure reports whether a file in the tree that is no project's
 // source may still change what the scan of a project finds without being
 // an input of its builds: a package.json, a tsconfig, a framework's
 // config, an index.html, a dypai.yaml, a lockfile. Source files the source
 // walk leaves out (build output, hidden and vendored directories) and
-// files of inert kinds (images, fonts, Go, Markdown) are not.
+// files of inert kinds (Go, Markdown, text) are not.
 func MayConfigure(tree *scantree.Tree, path string) bool {
 	if slices.Contains(inertExts, strings.ToLower(filepath.Ext(path))) {
 		return false
