@@ -2,15 +2,16 @@
 // re-run on an unchanged tree, or on a tree where one project changed,
 // takes what it can from disk (pre-commit runs on every commit).
 //
-// The cache lives in os.UserCacheDir()/dypailint. An entry is one file
-// named by its key, a SHA-256 over everything the result depends on (see
-// Hasher, Snapshot); it starts with a header that names the format
-// version, echoes the key and holds the SHA-256 of the payload. An entry
-// whose header, key or checksum does not match, or that does not decode, is
-// ignored, never trusted. Entries are written to a temporary file and
-// renamed into place, bounded in size, and entries unused for a week are
-// removed. The cache holds hashes of file contents, never the contents;
-// findings and errors are stored in the redacted form the output prints.
+// The cache lives in os.UserCacheDir()/dypailint, or $DYPAILINT_CACHE. An
+// entry is one file named by its key, a SHA-256 over everything the result
+// depends on (see Hasher, Snapshot); it starts with a header that names the
+// format version, echoes the key and holds the SHA-256 of the payload. An
+// entry whose header, key or checksum does not match, or that does not
+// decode, is ignored, never trusted. Entries are written to a temporary
+// file and renamed into place, and bounded in size; entries unused for a
+// week, and beyond 1 GiB in all those used longest ago, are removed. The
+// cache holds hashes of file contents, never the contents; findings and
+// errors are stored in the redacted form the output prints.
 package runcache
 
 import (
@@ -22,6 +23,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -206,24 +208,49 @@ func (c *Cache) Put(kind string, k Key, v any) error {
 	return err
 }
 
-// trim removes, at most once a day, the entries unused for maxAge and
-// temporary files left by a run that was killed.
+// maxTotal bounds the size of the cache: a daily trim removes the entries
+// used longest ago beyond it.
+var maxTotal int64 = 1 << 30
+
+// trim removes, at most once a day, the entries unused for maxAge,
+// temporary files left by a run that was killed, and beyond maxTotal the
+// entries used longest ago.
 func (c *Cache) trim() {
 	stamp := filepath.Join(c.dir, "trimmed")
 	if st, err := os.Stat(stamp); err == nil && time.Since(st.ModTime()) < 24*time.Hour {
 		return
 	}
 	now := time.Now()
+	type entry struct {
+		path string
+		used time.Time
+		size int64
+	}
+	var kept []entry
+	var total int64
 	filepath.WalkDir(c.dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path == stamp {
 			return nil
 		}
 		info, err := d.Info()
-		if err == nil && (now.Sub(info.ModTime()) > maxAge || strings.HasPrefix(d.Name(), ".tmp-") && now.Sub(info.ModTime()) > time.Hour) {
+		switch {
+		case err != nil:
+		case now.Sub(info.ModTime()) > maxAge || strings.HasPrefix(d.Name(), ".tmp-") && now.Sub(info.ModTime()) > time.Hour:
 			os.Remove(path)
+		default:
+			kept = append(kept, entry{path, info.ModTime(), info.Size()})
+			total += info.Size()
 		}
 		return nil
 	})
+	slices.SortFunc(kept, func(a, b entry) int { return a.used.Compare(b.used) })
+	for _, e := range kept {
+		if total <= maxTotal {
+			break
+		}
+		os.Remove(e.path)
+		total -= e.size
+	}
 	os.WriteFile(stamp, nil, 0o600)
 	os.Chtimes(stamp, now, now)
 }

@@ -165,3 +165,31 @@ func TestSnapshot(t *testing.T) {
 		t.Error("the listing did not change with a new file")
 	}
 }
+
+// TestTrim: the daily trim removes entries unused for a week and, beyond
+// the size bound, those used longest ago; it keeps the rest.
+func TestTrim(t *testing.T) {
+	c := openIn(t, nil)
+	defer func(n int64) { maxTotal = n }(maxTotal)
+	keys := make([]Key, 4)
+	for i := range keys {
+		keys[i] = NewHasher("t").String(string(rune('a' + i))).Sum()
+		if err := c.Put("t", keys[i], payload{strings.Repeat("x", 1000)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 0 unused for eight days, 1 for two days, 2 for one, 3 just used.
+	for i, age := range []time.Duration{8 * 24 * time.Hour, 48 * time.Hour, 24 * time.Hour} {
+		then := time.Now().Add(-age)
+		os.Chtimes(c.path("t", keys[i]), then, then)
+	}
+	os.Remove(filepath.Join(c.dir, "trimmed"))
+	maxTotal = 2500 // room for two entries
+	c.trim()
+	for i, want := range []bool{false, false, true, true} {
+		_, err := os.Stat(c.path("t", keys[i]))
+		if got := err == nil; got != want {
+			t.Errorf("entry %d kept = %v, want %v", i, got, want)
+		}
+	}
+}
