@@ -166,3 +166,33 @@ func TestCacheOffForGoReplaceOutside(t *testing.T) {
 		t.Errorf("the result was reused:\n%s", errOut)
 	}
 }
+
+// TestGoLoadCachedAcrossJSEdits: in a repository with Go and JS/TS code, an
+// edit of JS/TS code leaves the Go load's result valid; an edit of Go code
+// does not.
+func TestGoLoadCachedAcrossJSEdits(t *testing.T) {
+	dir := cacheTree(t)
+	for name, content := range map[string]string{
+		"go.mod":  "module example.com/app\n\ngo 1.22\n",
+		"main.go": "package main\n\nfunc main() {}\n",
+	} {
+		os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644)
+	}
+	cache := filepath.Join(t.TempDir(), "cache")
+	goCached := func(errOut string) bool { return strings.Contains(errOut, "dypailint: go: "+dir+" (./...): from the re-run cache") }
+	step := func(name string, wantGoCached bool) {
+		t.Helper()
+		out, errOut := cached(t, dir, cache)
+		if want, _ := cached(t, dir, cache, "-no-cache"); out != want {
+			t.Errorf("%s: the cached run reports\n%s\nwithout the cache:\n%s", name, out, want)
+		}
+		if goCached(errOut) != wantGoCached {
+			t.Errorf("%s: Go load from the cache = %v, want %v:\n%s", name, !wantGoCached, wantGoCached, errOut)
+		}
+	}
+	step("first run", false)
+	os.WriteFile(filepath.Join(dir, "apps", "admin", "app", "page.tsx"), []byte("'use client'\nexport default function Page() { return 1 }\n"), 0o644)
+	step("JS edit", true)
+	os.WriteFile(filepath.Join(dir, "main.go"), []byte("package main\n\nfunc main() { println() }\n"), 0o644)
+	step("Go edit", false)
+}

@@ -38,10 +38,14 @@ type runCache struct {
 	goOutside string
 	jsConfig  runcache.Key // the files that can configure any JS/TS project (Discovered)
 
-	mu      sync.Mutex
-	pending []pendingProject // JS/TS results to store once the run's secrets are all known
-	outside map[string]bool  // files read outside the walk (a dependency's sources)
-	logf    Logf
+	goOnce  sync.Once
+	goFiles runcache.Key // the Go inputs of the tree (goInput)
+
+	mu        sync.Mutex
+	pending   []pendingProject // JS/TS results to store once the run's secrets are all known
+	pendingGo []pendingGoLoad  // Go loads' results, likewise
+	outside   map[string]bool  // files read outside the walk (a dependency's sources)
+	logf      Logf
 }
 
 type pendingProject struct {
@@ -309,6 +313,7 @@ func (rc *runCache) store(run *output.Run, red *redact.Redactor) {
 	for _, pp := range pending {
 		rc.c.Put(projectKind, pp.key, rc.projectEntry(pp, red))
 	}
+	rc.flushGo(red)
 	if rc.goOutside != "" {
 		rc.logf("cache: the run's result is not kept: %s", rc.goOutside)
 	} else if keepable(run) {

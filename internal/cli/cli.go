@@ -28,7 +28,6 @@ import (
 	"github.com/dypai/dypailint/internal/baseline"
 	"github.com/dypai/dypailint/internal/discover"
 	"github.com/dypai/dypailint/internal/fix"
-	"github.com/dypai/dypailint/internal/jsscan"
 	"github.com/dypai/dypailint/internal/output"
 	"github.com/dypai/dypailint/internal/redact"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -191,7 +190,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	rc := openCache(o, plan, cwd, hooks.Logf)
 	run := rc.loadRun()
 	if run == nil {
-		run = lint(context.Background(), plan, o, hooks, rc.jsCache())
+		run = lint(context.Background(), plan, o, hooks, rc)
 		x.redactRun(run)
 		rc.store(run, x.red)
 	}
@@ -350,8 +349,8 @@ func relErr(cwd string, err error) string {
 }
 
 // lint runs every engine on the plan, stage by stage.
-func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks, js jsscan.ProjectCache) *output.Run {
-	in := &Input{Plan: plan, Cfg: &o.cfg, Tests: o.tests, Offline: o.offline, Hooks: hooks, JSCache: js}
+func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks, rc *runCache) *output.Run {
+	in := &Input{Plan: plan, Cfg: &o.cfg, Tests: o.tests, Offline: o.offline, Hooks: hooks, Cache: rc}
 	all := Output{Errors: slices.Clone(plan.Notes)}
 	for _, stage := range stages {
 		outs := make([]Output, len(stage))

@@ -27,8 +27,8 @@ type Input struct {
 	Tests   bool // also analyse Go test files
 	Offline bool // the go command must not use the network
 	Hooks   Hooks
-	// JSCache keeps each JS/TS project's result between runs; nil: none.
-	JSCache jsscan.ProjectCache
+	// Cache keeps results between runs; nil: none.
+	Cache *runCache
 	// Frontends are the front ends the engines of the earlier stages found
 	// (see stages).
 	Frontends []finding.Frontend
@@ -46,14 +46,20 @@ var stages = [][]Engine{
 }
 
 // goEngine runs the Go passes on each Go load of the plan, one after another
-// (a load is one `go list` and type-check of a module's packages).
+// (a load is one `go list` and type-check of a module's packages), or takes
+// a load's result from the re-run cache while no Go input of the tree
+// changed.
 type goEngine struct{}
 
 func (goEngine) Run(_ context.Context, in *Input) Output {
 	analyzers := passes.ForCLI(in.Cfg)
 	var out Output
 	for _, load := range in.Plan.GoLoads {
-		res := golint.Run(load, analyzers, in.Cfg, golint.Options{Tests: in.Tests, Offline: in.Offline, Logf: in.Hooks.Logf})
+		res, ok := in.Cache.loadGo(load)
+		if !ok {
+			res = *golint.Run(load, analyzers, in.Cfg, golint.Options{Tests: in.Tests, Offline: in.Offline, Logf: in.Hooks.Logf})
+			in.Cache.storeGo(load, res)
+		}
 		out.add(Output{res.Findings, res.Errors, res.Frontends})
 	}
 	return out
@@ -65,7 +71,7 @@ type jsEngine struct{}
 
 func (jsEngine) Run(ctx context.Context, in *Input) Output {
 	logf := in.Hooks.Logf
-	res, err := jsscan.ScanWith(ctx, in.Plan.Dirs, in.Cfg, in.JSCache)
+	res, err := jsscan.ScanWith(ctx, in.Plan.Dirs, in.Cfg, in.Cache.jsCache())
 	if err != nil {
 		return Output{Errors: []error{err}}
 	}
