@@ -179,7 +179,9 @@ func TestGoLoadCachedAcrossJSEdits(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644)
 	}
 	cache := filepath.Join(t.TempDir(), "cache")
-	goCached := func(errOut string) bool { return strings.Contains(errOut, "dypailint: go: "+dir+" (./...): from the re-run cache") }
+	goCached := func(errOut string) bool {
+		return strings.Contains(errOut, "dypailint: go: "+dir+" (./...): from the re-run cache")
+	}
 	step := func(name string, wantGoCached bool) {
 		t.Helper()
 		out, errOut := cached(t, dir, cache)
