@@ -41,17 +41,20 @@ type runCache struct {
 	goOnce  sync.Once
 	goFiles runcache.Key // the Go inputs of the tree (goInput)
 
-	mu        sync.Mutex
-	pending   []pendingProject // JS/TS results to store once the run's secrets are all known
-	pendingGo []pendingGoLoad  // Go loads' results, likewise
-	outside   map[string]bool  // files read outside the walk (a dependency's sources)
-	logf      Logf
+	mu sync.Mutex
+	// pending write the entries of the Go loads and JS/TS projects run
+	// anew, once the run is done and its redactor knows every secret it
+	// saw (the bundle engine finds .env values while the others run).
+	pending []func(red *redact.Redactor)
+	outside map[string]bool // files read outside the walk (a dependency's sources)
+	logf    Logf
 }
 
-type pendingProject struct {
-	key runcache.Key
-	p   jsscan.Project
-	r   jsscan.ProjectResult
+// later queues an entry's write for the end of the run (store).
+func (rc *runCache) later(write func(red *redact.Redactor)) {
+	rc.mu.Lock()
+	rc.pending = append(rc.pending, write)
+	rc.mu.Unlock()
 }
 
 // Entry kinds.
@@ -120,9 +123,11 @@ func (rc *runCache) paramsKey(o *options, plan *discover.Plan, cwd string) runca
 		h.String(os.Getenv(name)) // mixed into the key, never stored
 	}
 	if cfg.ManifestPath != "" {
-		h.String(rc.c.FileHash(absIn(cwd, cfg.ManifestPath))) // named by the user, wherever it is
+		if path, err := filepath.Abs(cfg.ManifestPath); err == nil {
+			h.String(rc.c.FileHash(path)) // named by the user, wherever it is
+		}
 	}
-	h.String(boolPart(o.tests)).String(boolPart(o.offline))
+	h.Bool(o.tests).Bool(o.offline)
 	h.Strings(plan.Dirs).Strings(plan.Manifests).Strings(plan.Tree.Roots())
 	for _, l := range plan.GoLoads {
 		h.String(l.Dir).Strings(l.Patterns)
@@ -142,20 +147,6 @@ func (rc *runCache) paramsKey(o *options, plan *discover.Plan, cwd string) runca
 // goEnv are the variables that change what the go command loads.
 var goEnv = []string{"GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK", "GO111MODULE",
 	"GOPATH", "GOROOT", "GOMODCACHE", "GOPROXY", "GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE", "GOAMD64", "GOARM64"}
-
-func boolPart(b bool) string {
-	if b {
-		return "1"
-	}
-	return "0"
-}
-
-func absIn(cwd, path string) string {
-	if filepath.IsAbs(path) {
-		return path
-	}
-	return filepath.Join(cwd, path)
-}
 
 // toolID names the build of dypailint that runs: its module version when
 // it is a release, else the content of its executable (a development
@@ -299,9 +290,10 @@ func (rc *runCache) depsHold(deps []dep) bool {
 	return true
 }
 
-// store records the run's result (redacted by red, as it was printed) and
-// the JS/TS projects scanned anew, masked by red, which now knows every
-// secret the run saw, and the stat table for the next run's snapshot.
+// store records the run's result (redacted by redactRun, as it is
+// printed), the Go loads and JS/TS projects run anew, masked by red, which
+// now knows every secret the run saw, and the stat table for the next
+// run's snapshot.
 func (rc *runCache) store(run *output.Run, red *redact.Redactor) {
 	if rc == nil {
 		return
@@ -310,10 +302,9 @@ func (rc *runCache) store(run *output.Run, red *redact.Redactor) {
 	pending := rc.pending
 	rc.pending = nil
 	rc.mu.Unlock()
-	for _, pp := range pending {
-		rc.c.Put(projectKind, pp.key, rc.projectEntry(pp, red))
+	for _, write := range pending {
+		write(red)
 	}
-	rc.flushGo(red)
 	if rc.goOutside != "" {
 		rc.logf("cache: the run's result is not kept: %s", rc.goOutside)
 	} else if keepable(run) {
@@ -323,10 +314,10 @@ func (rc *runCache) store(run *output.Run, red *redact.Redactor) {
 		}
 		slices.SortFunc(e.Deps, func(a, b dep) int { return strings.Compare(a.Path, b.Path) })
 		for _, err := range run.Errors {
-			e.Errors = append(e.Errors, red.String(err.Error()))
+			e.Errors = append(e.Errors, err.Error())
 		}
 		for _, err := range run.Notes {
-			e.Notes = append(e.Notes, red.String(err.Error()))
+			e.Notes = append(e.Notes, err.Error())
 		}
 		rc.c.Put(runKind, rc.runKey(), e)
 	}
@@ -340,15 +331,13 @@ func keepable(run *output.Run) bool {
 	return len(run.Errors) == 0 && !slices.ContainsFunc(run.Notes, func(e error) bool { return errors.Is(e, build.ErrTimeBound) })
 }
 
-// redactFindings returns findings with every text masked by red.
+// redactFindings returns findings with every text masked by red, their
+// fixes' too.
 func redactFindings(fs []finding.Finding, red *redact.Redactor) []finding.Finding {
 	out := make([]finding.Finding, len(fs))
 	for i, f := range fs {
-		f.Message = red.String(f.Message)
 		f.Related = slices.Clone(f.Related)
-		for j := range f.Related {
-			f.Related[j].Message = red.String(f.Related[j].Message)
-		}
+		maskMessages(&f, red)
 		f.Fixes = slices.Clone(f.Fixes)
 		for j := range f.Fixes {
 			fx := &f.Fixes[j]

@@ -5,6 +5,7 @@ import (
 	"io"
 	"sync"
 
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/output"
 	"github.com/dypai/dypailint/internal/redact"
 )
@@ -32,16 +33,20 @@ func (x *exit) say(format string, args ...any) {
 // every format (JSON and SARIF carry them too).
 func (x *exit) redactRun(run *output.Run) {
 	for i := range run.Findings {
-		f := &run.Findings[i]
-		f.Message = x.red.String(f.Message)
-		for j := range f.Related {
-			f.Related[j].Message = x.red.String(f.Related[j].Message)
-		}
+		maskMessages(&run.Findings[i], x.red)
 	}
 	for i, e := range run.Errors {
 		run.Errors[i] = x.red.Error(e)
 	}
 	for i, e := range run.Notes {
 		run.Notes[i] = x.red.Error(e)
+	}
+}
+
+// maskMessages masks the message of f and of its related locations.
+func maskMessages(f *finding.Finding, red *redact.Redactor) {
+	f.Message = red.String(f.Message)
+	for j := range f.Related {
+		f.Related[j].Message = red.String(f.Related[j].Message)
 	}
 }

@@ -22,11 +22,6 @@ type goLoadEntry struct {
 	Frontends []finding.Frontend
 }
 
-type pendingGoLoad struct {
-	key runcache.Key
-	res golint.Result
-}
-
 // goInput reports whether a file of the tree can change what a Go load
 // finds: Go sources, the C and assembly cgo builds with, module and
 // workspace files, vendor manifests, and the YAML of dypai.yaml (any .yaml
@@ -66,18 +61,7 @@ func (rc *runCache) storeGo(load discover.GoLoad, res golint.Result) {
 		return
 	}
 	key := rc.goLoadKey(load)
-	rc.mu.Lock()
-	rc.pendingGo = append(rc.pendingGo, pendingGoLoad{key, res})
-	rc.mu.Unlock()
-}
-
-// flushGo writes the pending Go loads' entries, masked by red.
-func (rc *runCache) flushGo(red *redact.Redactor) {
-	rc.mu.Lock()
-	pending := rc.pendingGo
-	rc.pendingGo = nil
-	rc.mu.Unlock()
-	for _, p := range pending {
-		rc.c.Put(goLoadKind, p.key, goLoadEntry{Findings: redactFindings(p.res.Findings, red), Frontends: p.res.Frontends})
-	}
+	rc.later(func(red *redact.Redactor) {
+		rc.c.Put(goLoadKind, key, goLoadEntry{Findings: redactFindings(res.Findings, red), Frontends: res.Frontends})
+	})
 }

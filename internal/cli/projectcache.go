@@ -28,7 +28,7 @@ func (rc *runCache) jsCache() jsscan.ProjectCache {
 func (rc *runCache) projectKey(p jsscan.Project) runcache.Key {
 	return runcache.NewHasher(projectKind).Key(rc.params).Key(rc.jsConfig).
 		String(p.Root).String(p.Only).Strings(p.Files).
-		String(boolPart(p.ReachNeeds.Server)).String(boolPart(p.ReachNeeds.Client)).Sum()
+		Bool(p.ReachNeeds.Server).Bool(p.ReachNeeds.Client).Sum()
 }
 
 // Discovered implements jsscan.ProjectCache: every file of the tree that
@@ -70,10 +70,8 @@ func (rc *runCache) Load(p jsscan.Project) (jsscan.ProjectResult, bool) {
 func (rc *runCache) Store(p jsscan.Project, r jsscan.ProjectResult) {
 	rc.noteOutside(r.Inputs)
 	key := rc.projectKey(p)
-	p.Files = slices.Concat(p.Files, r.Inputs)
-	rc.mu.Lock()
-	rc.pending = append(rc.pending, pendingProject{key, p, r})
-	rc.mu.Unlock()
+	read := slices.Concat(p.Files, r.Inputs)
+	rc.later(func(red *redact.Redactor) { rc.c.Put(projectKind, key, rc.projectEntry(read, r, red)) })
 }
 
 // noteOutside records the inputs outside the walk: the whole run's result
@@ -89,15 +87,14 @@ func (rc *runCache) noteOutside(inputs []string) {
 }
 
 // projectEntry is what is stored of a project's scan: the files it read
-// with their hashes, the listing of each directory holding an input (a
-// new file there may change how an import resolves), and its result,
-// masked by red.
-func (rc *runCache) projectEntry(pp pendingProject, red *redact.Redactor) projectEntry {
-	r := pp.r
+// (its own and its builds' inputs) with their hashes, the listing of each
+// directory holding one (a new file there may change how an import
+// resolves), and its result, masked by red.
+func (rc *runCache) projectEntry(read []string, r jsscan.ProjectResult, red *redact.Redactor) projectEntry {
 	e := projectEntry{Findings: redactFindings(r.Findings, red), Stats: r.Stats, Inputs: r.Inputs}
 	seen := map[string]bool{}
 	dirs := map[string]bool{}
-	for _, f := range pp.p.Files { // its files and its inputs (Store)
+	for _, f := range read {
 		if seen[f] {
 			continue
 		}
@@ -111,10 +108,6 @@ func (rc *runCache) projectEntry(pp pendingProject, red *redact.Redactor) projec
 		e.Deps = append(e.Deps, dep{d + string(filepath.Separator), rc.snap.Listing(d).String()})
 	}
 	slices.SortFunc(e.Deps, func(a, b dep) int { return strings.Compare(a.Path, b.Path) })
-	if e.Stats.Recovery != nil {
-		rec := *e.Stats.Recovery
-		e.Stats.Recovery = &rec
-	}
 	for _, err := range r.Errors {
 		e.Errors = append(e.Errors, storedError{Msg: red.String(err.Error()), Notice: finding.IsNotice(err), TooDeep: errors.Is(err, scantree.ErrTooDeep)})
 	}

@@ -38,6 +38,14 @@ func (h *Hasher) Strings(list []string) *Hasher {
 	return h
 }
 
+// Bool adds a flag.
+func (h *Hasher) Bool(b bool) *Hasher {
+	if b {
+		return h.String("1")
+	}
+	return h.String("0")
+}
+
 // Key adds another key.
 func (h *Hasher) Key(k Key) *Hasher { return h.String(string(k[:])) }
 
