@@ -9,25 +9,20 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/jsscan/build"
+	"github.com/dypai/dypailint/internal/jsscan/eval"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
-// chunkAnalyzer walks one output chunk.
-type chunkAnalyzer struct {
-	a      *analysis
-	ch     *build.Chunk
-	scopes map[ast.Node]*scope
-	sc     *scope
-	fn     *fnCtx
-	report bool // false in the first pass, which only computes values
-	exp    map[string]*binding
+// checker judges one output chunk as its Walker follows the values
+// through it: its methods are the rules' checks, and checks.go maps the
+// walker's sites (Checks) to them.
+type checker struct {
+	*eval.Walker
+	a  *analysis
+	ch *build.Chunk
 	// sessions holds each function's first read of the signed-in user's
 	// session (see session.go), recorded in the first pass.
 	sessions map[ast.Node]*sessionRead
-	// classes holds each class's kClass value, the same in both passes,
-	// so that a method walked before the constructor sees this.admin.
-	classes map[ast.Node]*value
-	cls     *value // the class whose body is being walked
 	// routes names the function literals registered as route handlers
 	// (app.post("/orders", fn) → "POST /orders"), for messages.
 	routes map[ast.Node]string
@@ -38,7 +33,7 @@ type analysis struct {
 	p       *proj
 	b       *build.Output
 	prof    *sdk.Profile
-	exports map[string]map[string]*binding // chunk -> export name -> binding
+	exports map[string]map[string]*eval.Binding // shared by the chunks' walkers (NewWalker)
 	emit    func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix)
 	files   *source.Files
 	// deadline is the project's time bound; zero means none.
@@ -51,7 +46,7 @@ type analysis struct {
 // run analyses every chunk, in import order so that a chunk sees the values
 // its imports export. It stops at the deadline, returning the note.
 func (a *analysis) run() error {
-	a.exports = map[string]map[string]*binding{}
+	a.exports = map[string]map[string]*eval.Binding{}
 	done := map[string]bool{}
 	var order []*build.Chunk
 	var visit func(c *build.Chunk)
@@ -85,20 +80,16 @@ func (a *analysis) chunk(c *build.Chunk) {
 	if prog == nil {
 		return // buildParsed has reported why
 	}
-	ca := &chunkAnalyzer{a: a, ch: c, scopes: map[ast.Node]*scope{}, exp: map[string]*binding{}}
-	a.exports[c.Path] = ca.exp
-	// Two passes: the first computes what each binding holds, so that a
-	// function walked before the declaration it uses still sees it.
+	ca := &checker{a: a, ch: c}
+	ca.Walker = eval.NewWalker(a.prof, c.Path, a.exports, ca)
 	for pass := 0; pass < 2; pass++ {
-		ca.report = pass == 1
-		ca.sc, ca.fn = nil, &fnCtx{}
-		ca.program(prog)
+		ca.Walk(prog, pass == 1)
 	}
 }
 
 // emit reports a finding at an offset of the chunk.
-func (ca *chunkAnalyzer) emit(rule string, at file.Idx, msg string, related []finding.Related) {
-	if !ca.report {
+func (ca *checker) emit(rule string, at file.Idx, msg string, related []finding.Related) {
+	if !ca.Reporting() {
 		return
 	}
 	loc, ok := ca.loc(at)
@@ -109,6 +100,6 @@ func (ca *chunkAnalyzer) emit(rule string, at file.Idx, msg string, related []fi
 }
 
 // loc maps an offset of the chunk to the original file, line and column.
-func (ca *chunkAnalyzer) loc(at file.Idx) (finding.Location, bool) {
+func (ca *checker) loc(at file.Idx) (finding.Location, bool) {
 	return ca.ch.OriginAt(int(at)-1, ca.a.files)
 }

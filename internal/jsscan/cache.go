@@ -2,17 +2,16 @@ package jsscan
 
 import (
 	"errors"
-	"time"
-
-	"github.com/dypai/dypailint/analyzer/config"
-	"github.com/dypai/dypailint/internal/jsscan/source"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/jsscan/build"
 	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
 )
 

@@ -28,16 +28,18 @@
 //     decides what ships (what tree shaking drops is not reported). Findings
 //     are mapped back to the original file:line:col through the source map.
 //
-// The analysis has two halves. Evaluation (value.go, analyze.go, eval.go,
-// evalexpr.go) follows values through the chunks: SDK bindings resolved from
-// import statements (named, renamed and namespace imports and esbuild's
-// collision renames), variables, function returns, class fields and chunk
-// exports (in import order). Checks, one file per rule family, judge what it
-// finds: keys.go and configexpose.go (DYP101, DYP102), secretsdk.go (DYP105),
-// endpoints.go (DYP201, DYP301, DYP403–DYP405) with session.go (who the
-// caller is), recovery.go (DYP407), shipped.go (server-only modules in client
-// code), fixes.go (the suggested fixes) and chains.go (the import chain a
-// message shows).
+// The analysis has two halves. Evaluation, in package eval, follows values
+// through the chunks: SDK bindings resolved from import statements (named,
+// renamed and namespace imports and esbuild's collision renames),
+// variables, function returns, class fields and chunk exports (in import
+// order). At each site a rule judges it calls the checker (analyze.go) through
+// the eval.Checks interface; checks.go says which check each site goes to.
+// The checks, one file per rule family, judge what it finds: keys.go and
+// configexpose.go (DYP101, DYP102), secretsdk.go (DYP105), endpoints.go
+// (DYP201, DYP301, DYP403–DYP405) with session.go (who the caller is),
+// recovery.go (DYP407), shipped.go (server-only modules in client code),
+// fixes.go (the suggested fixes) and chains.go (the import chain a message
+// shows).
 //
 // The SDK surface is the project's profile (sdk.Profile). Under a profile
 // where only some keys are privileged (supabase: the service-role key), a key

@@ -9,19 +9,20 @@ import (
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/jsscan/eval"
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // endpointCall applies the call rules to client.api.<method>(name, payload).
-func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method string, args []*value) {
-	if !ca.report {
+func (ca *checker) endpointCall(e *ast.CallExpression, c *eval.Construction, method string, args []*eval.Value) {
+	if !ca.Reporting() {
 		return
 	}
 	name, dynamic := "", true
 	var query []string
-	if len(args) > 0 && args[0] != nil && args[0].kind == kString {
-		name = args[0].str
-		dynamic = args[0].expr != ""
+	if len(args) > 0 && args[0] != nil && args[0].Kind == eval.String {
+		name = args[0].Str
+		dynamic = args[0].Expr != ""
 		if i := strings.IndexByte(name, '?'); i >= 0 {
 			query = queryKeys(name[i+1:])
 			name, dynamic = name[:i], false
@@ -64,7 +65,7 @@ func (ca *chunkAnalyzer) endpointCall(e *ast.CallExpression, c *client, method s
 	if !known {
 		shown = rules.Endpoint("")
 	}
-	if c.apiKey {
+	if c.APIKey {
 		var reasons []string
 		if jwt {
 			reasons = append(reasons, rules.ReasonJWTEndpoint(name))
@@ -127,19 +128,19 @@ func uniq(s []string) []string {
 
 // identityKeys returns the identity fields among an object literal's keys,
 // looking into nested object literals (params, body, filter…).
-func (ca *chunkAnalyzer) identityKeys(v *value, depth int) []string {
-	if v == nil || v.kind != kObject || depth > 3 {
+func (ca *checker) identityKeys(v *eval.Value, depth int) []string {
+	if v == nil || v.Kind != eval.Object || depth > 3 {
 		return nil
 	}
 	var out []string
-	for _, p := range v.obj.Value {
+	for _, p := range v.Obj.Value {
 		switch p := p.(type) {
 		case *ast.PropertyKeyed:
 			if k, ok := jsast.PropName(p); ok && ca.a.p.Config.IsIdentityField(k) {
 				out = append(out, k)
 			}
 			if o, ok := p.Value.(*ast.ObjectLiteral); ok {
-				out = append(out, ca.identityKeys(&value{kind: kObject, obj: o}, depth+1)...)
+				out = append(out, ca.identityKeys(&eval.Value{Kind: eval.Object, Obj: o}, depth+1)...)
 			}
 		case *ast.PropertyShort:
 			if k := string(p.Name.Name); ca.a.p.Config.IsIdentityField(k) {
@@ -150,8 +151,8 @@ func (ca *chunkAnalyzer) identityKeys(v *value, depth int) []string {
 	return out
 }
 
-func (ca *chunkAnalyzer) signUp(e *ast.CallExpression) {
-	if !ca.report {
+func (ca *checker) signUp(e *ast.CallExpression) {
+	if !ca.Reporting() {
 		return
 	}
 	pc := ca.a.p.Config
@@ -168,8 +169,8 @@ func (ca *chunkAnalyzer) signUp(e *ast.CallExpression) {
 // rawRequest handles fetch(url, init), axios(...) and the like: a request
 // whose options carry an X-API-KEY header is an API-key call; in server code
 // it must not send the user's identity (DYP301).
-func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
-	if !ca.report || len(args) == 0 || !ca.a.prof.ImplicitCaller {
+func (ca *checker) rawRequest(e *ast.CallExpression, args []*eval.Value) {
+	if !ca.Reporting() || len(args) == 0 || !ca.a.prof.ImplicitCaller {
 		return
 	}
 	header := ""
@@ -182,8 +183,8 @@ func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
 		return
 	}
 	var ids []string
-	if args[0] != nil && args[0].kind == kString {
-		if _, q, ok := strings.Cut(args[0].str, "?"); ok {
+	if args[0] != nil && args[0].Kind == eval.String {
+		if _, q, ok := strings.Cut(args[0].Str, "?"); ok {
 			for _, k := range queryKeys(q) {
 				if ca.a.p.Config.IsIdentityField(k) {
 					ids = append(ids, k)
@@ -193,11 +194,11 @@ func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
 	}
 	for i, x := range e.ArgumentList {
 		v := args[i]
-		if v == nil || v.kind != kObject {
+		if v == nil || v.Kind != eval.Object {
 			continue
 		}
 		_ = x
-		for _, p := range v.obj.Value {
+		for _, p := range v.Obj.Value {
 			pk, ok := p.(*ast.PropertyKeyed)
 			if !ok {
 				continue
@@ -210,16 +211,16 @@ func (ca *chunkAnalyzer) rawRequest(e *ast.CallExpression, args []*value) {
 				// body: JSON.stringify({...})
 				if c, ok := pk.Value.(*ast.CallExpression); ok && len(c.ArgumentList) == 1 {
 					if o, ok := c.ArgumentList[0].(*ast.ObjectLiteral); ok {
-						ids = append(ids, ca.identityKeys(&value{kind: kObject, obj: o}, 0)...)
+						ids = append(ids, ca.identityKeys(&eval.Value{Kind: eval.Object, Obj: o}, 0)...)
 					} else if id, ok := c.ArgumentList[0].(*ast.Identifier); ok {
-						if b := ca.sc.lookup(string(id.Name)); b != nil {
-							ids = append(ids, ca.identityKeys(b.v, 0)...)
+						if b := ca.Lookup(string(id.Name)); b != nil {
+							ids = append(ids, ca.identityKeys(b.Value, 0)...)
 						}
 					}
 				}
 			}
 			if o, ok := pk.Value.(*ast.ObjectLiteral); ok && k != "headers" {
-				ids = append(ids, ca.identityKeys(&value{kind: kObject, obj: o}, 0)...)
+				ids = append(ids, ca.identityKeys(&eval.Value{Kind: eval.Object, Obj: o}, 0)...)
 			}
 			if k != "" && ca.a.p.Config.IsIdentityField(k) {
 				ids = append(ids, k)

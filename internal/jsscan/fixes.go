@@ -7,6 +7,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/jslex"
+	"github.com/dypai/dypailint/internal/jsscan/eval"
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
@@ -14,13 +15,13 @@ import (
 // identity property written directly in a payload object literal, in the
 // original source. A property whose original text cannot be found where the
 // source map points gets no fix.
-func (ca *chunkAnalyzer) dropIdentityFixes(payloads []*value) []finding.Fix {
+func (ca *checker) dropIdentityFixes(payloads []*eval.Value) []finding.Fix {
 	var fix finding.Fix
 	for _, v := range payloads {
-		if v == nil || v.kind != kObject {
+		if v == nil || v.Kind != eval.Object {
 			continue
 		}
-		for _, p := range v.obj.Value {
+		for _, p := range v.Obj.Value {
 			var name string
 			switch p := p.(type) {
 			case *ast.PropertyKeyed:

@@ -7,104 +7,53 @@ import (
 
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
-	"github.com/grafana/sobek/token"
 
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/jslex"
+	"github.com/dypai/dypailint/internal/jsscan/eval"
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // keyHeader handles a key header (X-API-KEY; supabase: apikey, or
 // Authorization with the service-role key) given a value e: a privileged
 // request built in this code (DYP101 in the client build).
-func (ca *chunkAnalyzer) keyHeader(at file.Idx, header string, v *value, e ast.Expression) {
-	if !ca.report || !ca.a.b.Client || !ca.privileged(v, e) {
+func (ca *checker) keyHeader(at file.Idx, header string, v *eval.Value, e ast.Expression) {
+	if !ca.Reporting() || !ca.a.b.Client || !ca.privileged(v, e) {
 		return
 	}
 	ca.emitDYP101(at, fmt.Sprintf("an %s header%s", header, paren(ca.describeKey(v, e))), v, true)
 }
 
-// keyish reports whether a value can be a key, or part of one.
-func keyish(v *value) bool {
-	if v == nil {
-		return false
-	}
-	switch v.kind {
-	case kEnvVar, kString, kOneOf, kParam, kNamed:
-		return true
-	}
-	return false
-}
-
 // privileged reports whether a key (v, given by expression e) makes a
 // client privileged. With no markers in the profile (dypai) any key does;
 // otherwise (supabase) only a privileged one (see keyPrivilege).
-func (ca *chunkAnalyzer) privileged(v *value, e ast.Expression) bool {
+func (ca *checker) privileged(v *eval.Value, e ast.Expression) bool {
 	prof := ca.a.prof
 	if !prof.Gated() {
 		return true
 	}
-	return keyPrivilege(prof, partOf(v, e), 0) == sdk.PrivYes
-}
-
-// keyPrivilege judges a key value: an env var by its name, a literal by
-// its form (a service_role JWT, an sb_secret_ key), a template, a
-// concatenation or alternatives by their parts, and a value that is not
-// known (a parameter, an opaque call) by the name it was read from.
-func keyPrivilege(prof *sdk.Profile, v *value, depth int) sdk.Privilege {
-	if v == nil || depth > 8 {
-		return sdk.PrivUnknown
-	}
-	switch v.kind {
-	case kEnvVar:
-		if prof.IsPrivilegedName(v.str) {
-			return sdk.PrivYes
-		}
-		return sdk.PrivNo
-	case kString:
-		p := sdk.PrivNo
-		if prof.IsSecretLiteral(v.str) {
-			return sdk.PrivYes
-		}
-		for _, part := range v.parts {
-			if part != v {
-				p = p.Or(keyPrivilege(prof, part, depth+1))
-			}
-		}
-		return p
-	case kOneOf:
-		p := sdk.PrivNo
-		for _, part := range v.parts {
-			p = p.Or(keyPrivilege(prof, part, depth+1))
-		}
-		return p
-	case kParam, kNamed:
-		if prof.IsPrivilegedName(v.str) {
-			return sdk.PrivYes
-		}
-	}
-	return sdk.PrivUnknown
+	return eval.KeyPrivilege(prof, eval.PartOf(v, e), 0) == sdk.PrivYes
 }
 
 // privilegedPart is the part of a key value that makes it privileged (or,
 // in an ungated profile, the first part that says where it comes from).
-func (ca *chunkAnalyzer) privilegedPart(v *value) *value {
-	if v == nil || v.kind != kOneOf && (v.kind != kString || len(v.parts) == 0) {
+func (ca *checker) privilegedPart(v *eval.Value) *eval.Value {
+	if v == nil || v.Kind != eval.Alternatives && (v.Kind != eval.String || len(v.Parts) == 0) {
 		return v
 	}
 	gated := ca.a.prof.Gated()
-	var best *value
-	for _, part := range v.parts {
+	var best *eval.Value
+	for _, part := range v.Parts {
 		p := ca.privilegedPart(part)
 		if p == nil {
 			continue
 		}
-		if gated && keyPrivilege(ca.a.prof, p, 0) == sdk.PrivYes {
+		if gated && eval.KeyPrivilege(ca.a.prof, p, 0) == sdk.PrivYes {
 			return p
 		}
-		if best == nil || best.kind == kString && p.kind != kString {
+		if best == nil || best.Kind == eval.String && p.Kind != eval.String {
 			best = p // rather the variable than the "Bearer " text
 		}
 	}
@@ -116,22 +65,22 @@ func (ca *chunkAnalyzer) privilegedPart(v *value) *value {
 
 // describeKey says how a key was given, for messages: the env var read,
 // a redacted literal, or the variable holding it; "" when unknown.
-func (ca *chunkAnalyzer) describeKey(v *value, e ast.Expression) string {
+func (ca *checker) describeKey(v *eval.Value, e ast.Expression) string {
 	if p := ca.privilegedPart(v); p != nil {
-		switch p.kind {
-		case kEnvVar:
-			return p.expr
-		case kString:
-			if p.expr == "" {
-				return fmt.Sprintf("%q", sdk.Redact(p.str))
+		switch p.Kind {
+		case eval.EnvVar:
+			return p.Expr
+		case eval.String:
+			if p.Expr == "" {
+				return fmt.Sprintf("%q", sdk.Redact(p.Str))
 			}
-		case kParam, kNamed:
+		case eval.Param, eval.Named:
 			if p == v || v == nil {
 				if t := ca.sourceName(e, exprText(e, 0)); t != "" {
 					return t // this.serviceKey rather than serviceKey
 				}
 			}
-			return p.str
+			return p.Str
 		}
 	}
 	return ca.sourceName(e, exprText(e, 0))
@@ -140,7 +89,7 @@ func (ca *chunkAnalyzer) describeKey(v *value, e ast.Expression) string {
 // sourceName is out — a name or a chain of property reads that the bundle
 // has at e — as the source spells it: esbuild renames colliding top-level
 // names across modules (config → config2), which messages must not show.
-func (ca *chunkAnalyzer) sourceName(e ast.Expression, out string) string {
+func (ca *checker) sourceName(e ast.Expression, out string) string {
 	if out == "" || !strings.ContainsAny(out, "0123456789") {
 		return out
 	}
@@ -171,7 +120,7 @@ func sameBundleName(src, out string) bool {
 		return false
 	}
 	for i := range a {
-		if bundleName(a[i]) != bundleName(b[i]) {
+		if eval.BundleName(a[i]) != eval.BundleName(b[i]) {
 			return false
 		}
 	}
@@ -205,75 +154,62 @@ func paren(s string) string {
 
 // construct handles a call of the SDK's constructor (name: its exported
 // name).
-func (ca *chunkAnalyzer) construct(e *ast.CallExpression, name string, args []*value) *value {
+func (ca *checker) construct(e *ast.CallExpression, name string, args []*eval.Value) *eval.Value {
 	prof := ca.a.prof
-	c := &client{keyParam: -1}
-	c.loc, c.ok = ca.loc(e.Idx0())
+	c := &eval.Construction{KeyParam: -1}
+	c.Loc, c.OK = ca.loc(e.Idx0())
 	v, arg := constructorKey(prof, e.ArgumentList, args)
 	if arg == nil {
-		return &value{kind: kClient, client: c}
+		return &eval.Value{Kind: eval.Client, Client: c}
 	}
-	c.key = ca.describeKey(v, arg)
-	fromParam := v != nil && v.kind == kParam && v.fn == ca.fn.node && v.fn != nil
+	c.Key = ca.describeKey(v, arg)
+	fromParam := v != nil && v.Kind == eval.Param && v.Fn == ca.Frame().Node && v.Fn != nil
 	if fromParam && !prof.Gated() {
 		// createAdmin(url, key) { return createClient(url, key) }: with
 		// any key making an API-key client, what the callers pass decides
 		// (helperClient), and a leak is reported where the key is given.
-		c.keyParam = v.idx
+		c.KeyParam = v.Idx
 	} else {
-		c.apiKey = ca.privileged(v, arg)
-		if !c.apiKey && fromParam {
-			c.keyParam = v.idx
+		c.APIKey = ca.privileged(v, arg)
+		if !c.APIKey && fromParam {
+			c.KeyParam = v.Idx
 		}
 	}
-	if c.apiKey && ca.report && ca.a.b.Client {
+	if c.APIKey && ca.Reporting() && ca.a.b.Client {
 		if name == "" {
 			name = "createClient"
 		}
-		ca.emitDYP101(e.Idx0(), name+" with "+prof.Terms.Key+paren(c.key), v, false)
+		ca.emitDYP101(e.Idx0(), name+" with "+prof.Terms.Key+paren(c.Key), v, false)
 	}
-	return &value{kind: kClient, client: c}
+	return &eval.Value{Kind: eval.Client, Client: c}
 }
 
 // constructorKey finds the key given to the SDK's constructor: the
 // positional argument, else a key option of an options object
 // (createClientComponentClient({ supabaseUrl, supabaseKey })). arg is nil
 // when none is given.
-func constructorKey(prof *sdk.Profile, list []ast.Expression, args []*value) (*value, ast.Expression) {
-	if k := prof.JSKeyArg; k >= 0 && k < len(list) && !isNothing(list[k]) {
+func constructorKey(prof *sdk.Profile, list []ast.Expression, args []*eval.Value) (*eval.Value, ast.Expression) {
+	if k := prof.JSKeyArg; k >= 0 && k < len(list) && !eval.IsNothing(list[k]) {
 		return args[k], list[k]
 	}
 	for _, v := range args {
-		if v == nil || v.kind != kObject || v.obj == nil {
+		if v == nil || v.Kind != eval.Object || v.Obj == nil {
 			continue
 		}
-		for _, p := range v.obj.Value {
+		for _, p := range v.Obj.Value {
 			switch p := p.(type) {
 			case *ast.PropertyKeyed:
 				if name, ok := jsast.PropName(p); ok && slices.Contains(prof.JSKeyOptions, name) {
-					return v.props[name], p.Value
+					return v.Props[name], p.Value
 				}
 			case *ast.PropertyShort:
 				if name := string(p.Name.Name); slices.Contains(prof.JSKeyOptions, name) {
-					return v.props[name], &p.Name
+					return v.Props[name], &p.Name
 				}
 			}
 		}
 	}
 	return nil, nil
-}
-
-// isNothing reports whether an argument is undefined, null or void 0.
-func isNothing(e ast.Expression) bool {
-	switch x := e.(type) {
-	case *ast.NullLiteral:
-		return true
-	case *ast.Identifier:
-		return x.Name == "undefined"
-	case *ast.UnaryExpression:
-		return x.Operator == token.VOID
-	}
-	return false
 }
 
 // bundlerEnv reports whether an env read (its expression) is one bundlers
@@ -284,7 +220,7 @@ func bundlerEnv(expr string) bool {
 
 // emitDYP101 reports something that puts the API key in browser code and
 // says how the code is reached from a client entry point.
-func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header bool) {
+func (ca *checker) emitDYP101(at file.Idx, what string, key *eval.Value, header bool) {
 	loc, ok := ca.loc(at)
 	if !ok {
 		return
@@ -294,8 +230,8 @@ func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header
 		chain = "a client entry point"
 	}
 	terms := ca.a.prof.Terms
-	if key := ca.privilegedPart(key); key != nil && key.kind == kEnvVar && bundlerEnv(key.expr) && !ca.a.prof.IsPublicEnv(key.str) {
-		terms = terms.Unexposed(key.str)
+	if key := ca.privilegedPart(key); key != nil && key.Kind == eval.EnvVar && bundlerEnv(key.Expr) && !ca.a.prof.IsPublicEnv(key.Str) {
+		terms = terms.Unexposed(key.Str)
 	}
 	msg := terms.KeyClientInBrowser(what, chain)
 	if header {
@@ -313,11 +249,11 @@ func (ca *chunkAnalyzer) emitDYP101(at file.Idx, what string, key *value, header
 
 // keyHeaderIn returns the API-key header named in an options object: at its
 // top level or in its headers property.
-func (ca *chunkAnalyzer) keyHeaderIn(v *value) string {
-	if v == nil || v.kind != kObject {
+func (ca *checker) keyHeaderIn(v *eval.Value) string {
+	if v == nil || v.Kind != eval.Object {
 		return ""
 	}
-	for _, p := range v.obj.Value {
+	for _, p := range v.Obj.Value {
 		pk, ok := p.(*ast.PropertyKeyed)
 		if !ok {
 			continue
@@ -328,12 +264,12 @@ func (ca *chunkAnalyzer) keyHeaderIn(v *value) string {
 		}
 		if k == "headers" {
 			if o, ok := pk.Value.(*ast.ObjectLiteral); ok {
-				if h := ca.keyHeaderIn(&value{kind: kObject, obj: o}); h != "" {
+				if h := ca.keyHeaderIn(&eval.Value{Kind: eval.Object, Obj: o}); h != "" {
 					return h
 				}
 			} else if id, ok := pk.Value.(*ast.Identifier); ok {
-				if b := ca.sc.lookup(string(id.Name)); b != nil {
-					if h := ca.keyHeaderIn(b.v); h != "" {
+				if b := ca.Lookup(string(id.Name)); b != nil {
+					if h := ca.keyHeaderIn(b.Value); h != "" {
 						return h
 					}
 				}
@@ -341,4 +277,36 @@ func (ca *chunkAnalyzer) keyHeaderIn(v *value) string {
 		}
 	}
 	return ""
+}
+
+// envRead reports a secret read from a public env var (DYP102).
+func (ca *checker) envRead(name string, at file.Idx) {
+	if !ca.Reporting() || !ca.a.prof.IsPublicSecretEnv(name) {
+		return
+	}
+	ca.emit(rules.DYP102, at, rules.MsgPublicEnv(name, ca.a.prof.PublicEnvPrefix(name)), nil)
+}
+
+// helperClient is what a call of a function returning a client gives:
+// the client, or — when the function builds it with a key taken from its
+// parameter (createAdmin(key)) and this call passes a privileged key — a
+// privileged client, reported here in browser code.
+func (ca *checker) helperClient(e *ast.CallExpression, ret *eval.Value, args []*eval.Value) *eval.Value {
+	if ret.Kind != eval.Client || ret.Client == nil || ret.Client.APIKey || ret.Client.KeyParam < 0 {
+		return ret
+	}
+	i := ret.Client.KeyParam
+	if i >= len(args) || eval.IsNothing(e.ArgumentList[i]) || !ca.privileged(args[i], e.ArgumentList[i]) {
+		return ret
+	}
+	c := &eval.Construction{APIKey: true, Key: ca.describeKey(args[i], e.ArgumentList[i]), KeyParam: -1}
+	c.Loc, c.OK = ca.loc(e.Idx0())
+	if ca.Reporting() && ca.a.b.Client {
+		what := ca.sourceName(e.Callee, eval.ExprName(e.Callee))
+		if what == "" {
+			what = "a helper"
+		}
+		ca.emitDYP101(e.Idx0(), what+" with "+ca.a.prof.Terms.Key+paren(c.Key), args[i], false)
+	}
+	return &eval.Value{Kind: eval.Client, Client: c}
 }

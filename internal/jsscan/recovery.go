@@ -1,6 +1,7 @@
 package jsscan
 
 import (
+	"github.com/dypai/dypailint/internal/jsscan/eval"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/token"
@@ -19,8 +20,8 @@ import (
 
 // authListener handles client.auth.onAuthStateChange(cb): in the client
 // build, the first handler found is the project's.
-func (ca *chunkAnalyzer) authListener(e *ast.CallExpression, args []*value) {
-	if !ca.report || !ca.a.b.Client || ca.a.recovery != nil || len(e.ArgumentList) == 0 {
+func (ca *checker) authListener(e *ast.CallExpression, args []*eval.Value) {
+	if !ca.Reporting() || !ca.a.b.Client || ca.a.recovery != nil || len(e.ArgumentList) == 0 {
 		return
 	}
 	fn := callbackNode(e.ArgumentList[0], args[0])
@@ -40,19 +41,19 @@ func (ca *chunkAnalyzer) authListener(e *ast.CallExpression, args []*value) {
 // arrow literal, or a name bound to a function. A build prints one output
 // chunk (build.go), so a function imported from another module is still a
 // node of this chunk and its offsets map through this chunk's source map.
-func callbackNode(arg ast.Expression, v *value) ast.Node {
+func callbackNode(arg ast.Expression, v *eval.Value) ast.Node {
 	switch arg := arg.(type) {
 	case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral:
 		return arg
 	}
-	if v != nil && v.kind == kFunc {
-		return v.fn
+	if v != nil && v.Kind == eval.Func {
+		return v.Fn
 	}
 	return nil
 }
 
 // handlesEvent reports where fn compares its first parameter with event.
-func (ca *chunkAnalyzer) handlesEvent(fn ast.Node, event string) (file.Idx, bool) {
+func (ca *checker) handlesEvent(fn ast.Node, event string) (file.Idx, bool) {
 	if event == "" {
 		return 0, false
 	}
@@ -137,13 +138,13 @@ func declaresParam(pl *ast.ParameterList, name string) bool {
 
 // isString reports whether e is the string s: a literal, or a name the
 // enclosing scopes bind to that constant.
-func (ca *chunkAnalyzer) isString(e ast.Expression, s string) bool {
+func (ca *checker) isString(e ast.Expression, s string) bool {
 	switch e := e.(type) {
 	case *ast.StringLiteral:
 		return string(e.Value) == s
 	case *ast.Identifier:
-		if b := ca.sc.lookup(string(e.Name)); b != nil && b.v != nil {
-			return b.v.kind == kString && b.v.expr == "" && b.v.str == s
+		if b := ca.Lookup(string(e.Name)); b != nil && b.Value != nil {
+			return b.Value.Kind == eval.String && b.Value.Expr == "" && b.Value.Str == s
 		}
 	}
 	return false

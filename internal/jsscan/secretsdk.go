@@ -9,79 +9,39 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jsscan/eval"
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
 // DYP105: a server-only third-party SDK (sdk.ServerSDKs: OpenAI, Stripe,
 // firebase-admin, …) constructed with its secret key in browser code. The
-// imports bind the SDK's constructors (kServerCtor) and namespaces
-// (kServerNS); a call or new of a constructor judges its key the way the
+// imports bind the SDK's constructors (ServerConstructor) and namespaces
+// (ServerNamespace); a call or new of a constructor judges its key the way the
 // DYPAI key is followed (variables, config objects, env names).
-
-// serverImport binds what an import of a catalogued module brings in, and
-// reports an import that is itself the mistake (firebase-admin). It
-// returns false when spec is not a catalogued module.
-func (ca *chunkAnalyzer) serverImport(s *scope, imp *ast.ImportDeclaration, spec string) bool {
-	srv := sdk.ServerSDKFor(spec)
-	if srv == nil {
-		return false
-	}
-	if srv.AnyImport {
-		ca.emitDYP105(imp.Idx0(), srv, fmt.Sprintf("importing %s", spec), "", "", false)
-		return true
-	}
-	c := imp.ImportClause
-	if c.ImportedDefaultBinding != nil {
-		v := &value{kind: kServerNS, server: srv}
-		if srv.IsConstructor("default") {
-			v = &value{kind: kServerCtor, server: srv, str: string(c.ImportedDefaultBinding.Name)}
-		}
-		ca.declare(s, string(c.ImportedDefaultBinding.Name)).v = v
-	}
-	if c.NameSpaceImport != nil {
-		ca.declare(s, string(c.NameSpaceImport.ImportedBinding)).v = &value{kind: kServerNS, server: srv}
-	}
-	ca.namedImports(s, c, func(name string) *value {
-		if srv.IsConstructor(name) {
-			return &value{kind: kServerCtor, server: srv, str: name}
-		}
-		return nil
-	})
-	return true
-}
-
-// serverMember is ns.Name of a catalogued SDK's namespace: a constructor
-// (sgMail.setApiKey, openai.OpenAI), or nil.
-func serverMember(v *value, name string) *value {
-	if v.server.IsConstructor(name) || name == "default" && v.server.IsConstructor("default") {
-		return &value{kind: kServerCtor, server: v.server, str: name}
-	}
-	return nil
-}
 
 // serverConstruct judges a call or new of a catalogued SDK's constructor:
 // its key, from the positional argument or an options object, is a secret
 // when it reads an env var, is a literal that is not publishable, or is
 // named like one.
-func (ca *chunkAnalyzer) serverConstruct(at file.Idx, callee ast.Expression, ctor *value, args []ast.Expression, vals []*value, isNew bool) {
-	srv := ctor.server
-	if !ca.report || !ca.a.b.Client {
+func (ca *checker) serverConstruct(at file.Idx, callee ast.Expression, ctor *eval.Value, args []ast.Expression, vals []*eval.Value, isNew bool) {
+	srv := ctor.Server
+	if !ca.Reporting() || !ca.a.b.Client {
 		return
 	}
 	key, keyExpr, allow := serverKey(srv, args, vals)
 	if key == nil || !secretKey(srv, key, 0) {
 		return
 	}
-	what := ca.sourceName(callee, exprName(callee))
+	what := ca.sourceName(callee, eval.ExprName(callee))
 	if what == "" {
-		what = ctor.str
+		what = ctor.Str
 	}
 	if isNew {
 		what = "new " + what
 	}
 	unexposed := ""
-	if k := ca.privilegedPart(key); k != nil && k.kind == kEnvVar && bundlerEnv(k.expr) && !ca.a.prof.IsPublicEnv(k.str) {
-		unexposed = k.str
+	if k := ca.privilegedPart(key); k != nil && k.Kind == eval.EnvVar && bundlerEnv(k.Expr) && !ca.a.prof.IsPublicEnv(k.Str) {
+		unexposed = k.Str
 	}
 	ca.emitDYP105(at, srv, what, ca.describeKey(key, keyExpr), unexposed, allow)
 }
@@ -89,29 +49,29 @@ func (ca *chunkAnalyzer) serverConstruct(at file.Idx, callee ast.Expression, cto
 // serverKey finds the key given to a constructor: the positional argument,
 // or an option of an object argument (AWS: credentials.secretAccessKey).
 // allow reports dangerouslyAllowBrowser: true among the options.
-func serverKey(srv *sdk.ServerSDK, args []ast.Expression, vals []*value) (key *value, expr ast.Expression, allow bool) {
+func serverKey(srv *sdk.ServerSDK, args []ast.Expression, vals []*eval.Value) (key *eval.Value, expr ast.Expression, allow bool) {
 	for _, v := range vals {
-		if v != nil && v.kind == kObject && v.obj != nil && objectAllowsBrowser(v.obj) {
+		if v != nil && v.Kind == eval.Object && v.Obj != nil && objectAllowsBrowser(v.Obj) {
 			allow = true
 		}
 	}
-	if k := srv.KeyArg; k >= 0 && k < len(vals) && !isNothing(args[k]) {
-		return partOf(vals[k], args[k]), args[k], allow
+	if k := srv.KeyArg; k >= 0 && k < len(vals) && !eval.IsNothing(args[k]) {
+		return eval.PartOf(vals[k], args[k]), args[k], allow
 	}
 	for i, v := range vals {
-		if v == nil || v.kind != kObject {
+		if v == nil || v.Kind != eval.Object {
 			continue
 		}
 		for _, opt := range srv.KeyOptions {
-			p := v.props[opt]
+			p := v.Props[opt]
 			if p == nil {
 				continue
 			}
 			if opt == "credentials" { // static AWS credentials, not a provider
-				if p.kind != kObject || p.props["secretAccessKey"] == nil {
+				if p.Kind != eval.Object || p.Props["secretAccessKey"] == nil {
 					return nil, nil, allow
 				}
-				p = p.props["secretAccessKey"]
+				p = p.Props["secretAccessKey"]
 			}
 			return p, args[i], allow
 		}
@@ -140,30 +100,30 @@ func objectAllowsBrowser(o *ast.ObjectLiteral) bool {
 // secretKey judges a third-party key: an env var unless named as a
 // browser key, a literal unless publishable or a short-lived token, a name
 // that says it is a secret; alternatives and templates by their parts.
-func secretKey(srv *sdk.ServerSDK, v *value, depth int) bool {
+func secretKey(srv *sdk.ServerSDK, v *eval.Value, depth int) bool {
 	if v == nil || depth > 8 {
 		return false
 	}
-	switch v.kind {
-	case kEnvVar:
-		return !sdk.BrowserKeyEnvName(v.str)
-	case kString:
-		if v.expr == "" {
-			return srv.SecretLiteral(v.str)
+	switch v.Kind {
+	case eval.EnvVar:
+		return !sdk.BrowserKeyEnvName(v.Str)
+	case eval.String:
+		if v.Expr == "" {
+			return srv.SecretLiteral(v.Str)
 		}
-		for _, p := range v.parts {
+		for _, p := range v.Parts {
 			if p != v && secretKey(srv, p, depth+1) {
 				return true
 			}
 		}
-	case kOneOf:
-		for _, p := range v.parts {
+	case eval.Alternatives:
+		for _, p := range v.Parts {
 			if secretKey(srv, p, depth+1) {
 				return true
 			}
 		}
-	case kParam, kNamed:
-		return sdk.SecretKeyName(v.str)
+	case eval.Param, eval.Named:
+		return sdk.SecretKeyName(v.Str)
 	}
 	return false
 }
@@ -172,8 +132,8 @@ func secretKey(srv *sdk.ServerSDK, v *value, depth int) bool {
 // chain from the client entry point.
 // unexposed names an env var the bundler does not inline: undefined in the
 // browser today, shipped the day it gets a public prefix.
-func (ca *chunkAnalyzer) emitDYP105(at file.Idx, srv *sdk.ServerSDK, what, key, unexposed string, allow bool) {
-	if !ca.report || !ca.a.b.Client {
+func (ca *checker) emitDYP105(at file.Idx, srv *sdk.ServerSDK, what, key, unexposed string, allow bool) {
+	if !ca.Reporting() || !ca.a.b.Client {
 		return
 	}
 	loc, ok := ca.loc(at)

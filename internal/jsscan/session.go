@@ -10,6 +10,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/internal/jsscan/eval"
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 
@@ -46,25 +47,25 @@ var requestArgWords = []string{"req", "request", "ctx", "context", "event", "hea
 
 // noteSession records that the function being walked gets the signed-in
 // user at at. Reads at module level are not in a handler.
-func (ca *chunkAnalyzer) noteSession(at file.Idx, why string) {
-	if ca.fn == nil || ca.fn.node == nil {
+func (ca *checker) noteSession(at file.Idx, why string) {
+	if ca.Frame() == nil || ca.Frame().Node == nil {
 		return
 	}
 	if ca.sessions == nil {
 		ca.sessions = map[ast.Node]*sessionRead{}
 	}
-	if ca.sessions[ca.fn.node] == nil {
-		ca.sessions[ca.fn.node] = &sessionRead{at: at, why: why}
+	if ca.sessions[ca.Frame().Node] == nil {
+		ca.sessions[ca.Frame().Node] = &sessionRead{at: at, why: why}
 	}
 }
 
 // signedIn returns the session read of the function being walked or of a
 // function enclosing it, and that function. The first pass records every
 // read, so a call before the read in the same handler still sees it.
-func (ca *chunkAnalyzer) signedIn() (*sessionRead, ast.Node) {
-	for f := ca.fn; f != nil; f = f.parent {
-		if r := ca.sessions[f.node]; r != nil && f.node != nil {
-			return r, f.node
+func (ca *checker) signedIn() (*sessionRead, ast.Node) {
+	for f := ca.Frame(); f != nil; f = f.Parent {
+		if r := ca.sessions[f.Node]; r != nil && f.Node != nil {
+			return r, f.Node
 		}
 	}
 	return nil, nil
@@ -72,7 +73,7 @@ func (ca *chunkAnalyzer) signedIn() (*sessionRead, ast.Node) {
 
 // signedInReason is the DYP301 reason and related location for an API-key
 // call in a function serving a signed-in user, or "" when it is not in one.
-func (ca *chunkAnalyzer) signedInReason() (string, []finding.Related) {
+func (ca *checker) signedInReason() (string, []finding.Related) {
 	if !ca.a.prof.ImplicitCaller {
 		return "", nil // Supabase: the service-role key acts for a checked user by design
 	}
@@ -89,7 +90,7 @@ func (ca *chunkAnalyzer) signedInReason() (string, []finding.Related) {
 
 // funcName names a function for messages by its name in the source
 // (esbuild may have renamed it in the bundle: POST → POST2).
-func (ca *chunkAnalyzer) funcName(fn ast.Node) string {
+func (ca *checker) funcName(fn ast.Node) string {
 	if route := ca.routes[fn]; route != "" {
 		return route
 	}
@@ -100,37 +101,28 @@ func (ca *chunkAnalyzer) funcName(fn ast.Node) string {
 	return ca.sourceName(fl.Name, string(fl.Name.Name))
 }
 
-// bundleName is an identifier of the bundle as written in the source:
-// esbuild renames colliding top-level names by appending a number.
-func bundleName(name string) string {
-	if trimmed := strings.TrimRight(name, "0123456789"); trimmed != "" {
-		return trimmed
-	}
-	return name
-}
-
 // sessionCall notes a call that gets the signed-in user: a session getter
 // by name (auth(), currentUser(), getServerSession(authOptions),
 // supabase.auth.getUser(), authClient.getSession({ headers })) or a read of
 // a session header or cookie (headers().get("authorization"),
 // req.cookies.get("session"), req.get("Authorization")).
-func (ca *chunkAnalyzer) sessionCall(e *ast.CallExpression, base, callee *value) {
-	if ca.fn == nil || ca.fn.node == nil {
+func (ca *checker) sessionCall(e *ast.CallExpression, base, callee *eval.Value) {
+	if ca.Frame() == nil || ca.Frame().Node == nil {
 		return
 	}
-	if callee != nil && callee.kind == kFunc && interesting(callee.ret) {
+	if callee != nil && callee.Kind == eval.Func && eval.Interesting(callee.Ret) {
 		return // userClient(): a helper building a client
 	}
-	fn := unwrapOptional(e.Callee)
+	fn := eval.UnwrapOptional(e.Callee)
 	var name, recv string
 	switch c := fn.(type) {
 	case *ast.Identifier:
-		name = bundleName(string(c.Name))
+		name = eval.BundleName(string(c.Name))
 	case *ast.DotExpression:
 		name = string(c.Identifier.Name)
 		recv = receiverName(c.Left)
 		if name == "get" && len(e.ArgumentList) > 0 {
-			if k, ok := unwrapOptional(e.ArgumentList[0]).(*ast.StringLiteral); ok {
+			if k, ok := eval.UnwrapOptional(e.ArgumentList[0]).(*ast.StringLiteral); ok {
 				ca.sessionKeyRead(recv, string(k.Value), e.Idx0())
 			}
 			return
@@ -138,8 +130,8 @@ func (ca *chunkAnalyzer) sessionCall(e *ast.CallExpression, base, callee *value)
 	default:
 		return
 	}
-	if base != nil && base.kind == kAuth && base.client != nil {
-		if !base.client.apiKey && slices.Contains(ca.a.prof.JSSessionMethods, name) {
+	if base != nil && base.Kind == eval.Auth && base.Client != nil {
+		if !base.Client.APIKey && slices.Contains(ca.a.prof.JSSessionMethods, name) {
 			ca.noteSession(e.Idx0(), "it calls "+ca.sourceName(fn, exprText(fn, 0))+"()")
 		}
 		return
@@ -180,8 +172,8 @@ var requestHolders = []string{"req", "request", "ctx", "context", "locals", "sta
 // req.headers.authorization, req.cookies.session,
 // req.headers["x-auth-token"] — or of the user authentication middleware
 // stored on the request: req.user, ctx.state.user, locals.session.
-func (ca *chunkAnalyzer) sessionMember(left ast.Expression, name string, at file.Idx) {
-	if ca.fn == nil || ca.fn.node == nil {
+func (ca *checker) sessionMember(left ast.Expression, name string, at file.Idx) {
+	if ca.Frame() == nil || ca.Frame().Node == nil {
 		return
 	}
 	recv := receiverName(left)
@@ -215,9 +207,9 @@ func userField(name string) bool {
 
 // sessionPattern notes the names a destructuring of a request takes
 // (const { user } = req), as the property reads they are.
-func (ca *chunkAnalyzer) sessionPattern(target, from ast.Expression) {
+func (ca *checker) sessionPattern(target, from ast.Expression) {
 	op, ok := target.(*ast.ObjectPattern)
-	if !ok || from == nil || ca.fn == nil || ca.fn.node == nil {
+	if !ok || from == nil || ca.Frame() == nil || ca.Frame().Node == nil {
 		return
 	}
 	for _, p := range op.Properties {
@@ -234,7 +226,7 @@ func (ca *chunkAnalyzer) sessionPattern(target, from ast.Expression) {
 
 // sessionParams notes a route handler whose request parameter is
 // destructured for the user: app.post("/x", async ({ user, body }, res) => …).
-func (ca *chunkAnalyzer) sessionParams(fn ast.Node, pl *ast.ParameterList) {
+func (ca *checker) sessionParams(fn ast.Node, pl *ast.ParameterList) {
 	if ca.routes[fn] == "" || pl == nil || len(pl.List) == 0 {
 		return
 	}
@@ -251,7 +243,7 @@ func (ca *chunkAnalyzer) sessionParams(fn ast.Node, pl *ast.ParameterList) {
 }
 
 // sessionKeyRead notes a read of key from a headers or cookies object.
-func (ca *chunkAnalyzer) sessionKeyRead(recv, key string, at file.Idx) {
+func (ca *checker) sessionKeyRead(recv, key string, at file.Idx) {
 	words := session.Words(recv)
 	if len(words) == 0 {
 		return
@@ -278,10 +270,10 @@ func receiverName(e ast.Expression) string {
 		return receiverName(x.Argument)
 	case *ast.CallExpression:
 		if len(x.ArgumentList) == 0 {
-			return receiverName(unwrapOptional(x.Callee))
+			return receiverName(eval.UnwrapOptional(x.Callee))
 		}
 	case *ast.Identifier:
-		return bundleName(string(x.Name))
+		return eval.BundleName(string(x.Name))
 	case *ast.DotExpression:
 		if l := receiverName(x.Left); l != "" {
 			return l + "." + string(x.Identifier.Name)
@@ -313,7 +305,7 @@ func implicitGetter(name string) bool {
 // requestArg reports whether an argument is the request, its headers or
 // cookies, or the auth configuration (see requestArgWords).
 func requestArg(e ast.Expression) bool {
-	switch x := unwrapOptional(e).(type) {
+	switch x := eval.UnwrapOptional(e).(type) {
 	case *ast.ObjectLiteral:
 		for _, p := range x.Value {
 			switch p := p.(type) {
@@ -346,14 +338,14 @@ func requestName(name string) bool {
 // or ends in an endpoint dypai.yaml declares. An X-API-KEY header is also
 // how many other APIs take their key; a handler serving a signed-in user
 // that calls one of those is not acting for the user on this platform.
-func (ca *chunkAnalyzer) platformURL(e ast.Expression, v *value) bool {
+func (ca *checker) platformURL(e ast.Expression, v *eval.Value) bool {
 	var texts []string
 	var collect func(e ast.Expression, depth int)
 	collect = func(e ast.Expression, depth int) {
 		if depth > 6 {
 			return
 		}
-		switch x := unwrapOptional(e).(type) {
+		switch x := eval.UnwrapOptional(e).(type) {
 		case *ast.StringLiteral:
 			texts = append(texts, string(x.Value))
 		case *ast.TemplateLiteral:
@@ -369,8 +361,8 @@ func (ca *chunkAnalyzer) platformURL(e ast.Expression, v *value) bool {
 		case *ast.Identifier, *ast.DotExpression:
 			texts = append(texts, exprText(x, 0))
 			if id, ok := x.(*ast.Identifier); ok {
-				if b := ca.sc.lookup(string(id.Name)); b != nil {
-					texts = append(texts, valueTexts(b.v, 0)...)
+				if b := ca.Lookup(string(id.Name)); b != nil {
+					texts = append(texts, valueTexts(b.Value, 0)...)
 				}
 			}
 		case *ast.CallExpression:
@@ -402,12 +394,12 @@ func (ca *chunkAnalyzer) platformURL(e ast.Expression, v *value) bool {
 }
 
 // valueTexts are the strings and env var names a value is made of.
-func valueTexts(v *value, depth int) []string {
+func valueTexts(v *eval.Value, depth int) []string {
 	if v == nil || depth > 4 {
 		return nil
 	}
-	out := []string{v.str, v.expr}
-	for _, p := range v.parts {
+	out := []string{v.Str, v.Expr}
+	for _, p := range v.Parts {
 		out = append(out, valueTexts(p, depth+1)...)
 	}
 	return out
@@ -420,7 +412,7 @@ var routeMethods = []string{"get", "post", "put", "patch", "delete", "all"}
 // nameRouteHandlers records the function literals a call such as
 // app.post("/orders/:id", auth, async (req, res) => …) registers, under
 // "POST /orders/:id".
-func (ca *chunkAnalyzer) nameRouteHandlers(e *ast.CallExpression, method string) {
+func (ca *checker) nameRouteHandlers(e *ast.CallExpression, method string) {
 	if len(e.ArgumentList) < 2 || !slices.Contains(routeMethods, method) {
 		return
 	}
