@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dypai/dypailint/internal/jsscan/checks"
+
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
@@ -56,7 +58,7 @@ func scanProject(p *proj, cfg *config.Config, files *source.Files, deadline time
 	}
 	// Build configs that publish a secret whatever its name: read before
 	// the byte search, which looks for what the other rules need.
-	exposed := slices.DeleteFunc(p.configExposures(), func(f finding.Finding) bool {
+	exposed := slices.DeleteFunc(checks.ConfigExposures(p.Builder), func(f finding.Finding) bool {
 		return !cfg.RuleEnabled(f.RuleID) || p.Excluded(f.Loc.File) || p.Only != "" && !project.Within(f.Loc.File, p.Only)
 	})
 	s.server, s.client = p.passesNeeded(files)
@@ -206,8 +208,8 @@ func (s *projectScan) shippedSources(b *build.Output) int {
 }
 
 // newAnalysis is the analysis of build b reporting through emit.
-func (s *projectScan) newAnalysis(b *build.Output, emit func(string, finding.Location, string, []finding.Related, ...finding.Fix)) *analysis {
-	return &analysis{p: s.p, b: b, prof: s.p.profile(), files: s.files, deadline: s.st.Deadline, emit: emit}
+func (s *projectScan) newAnalysis(b *build.Output, emit func(string, finding.Location, string, []finding.Related, ...finding.Fix)) *checks.Analysis {
+	return checks.New(s.p.Builder, b, s.p.profile(), s.files, s.st.Deadline, emit)
 }
 
 // serverPass analyses the build of every source file: what the rules
@@ -215,7 +217,7 @@ func (s *projectScan) newAnalysis(b *build.Output, emit func(string, finding.Loc
 // server code).
 func (s *projectScan) serverPass(b *build.Output) {
 	s.stats.ServerModules = s.shippedSources(b)
-	if err := s.newAnalysis(b, s.emit).run(); err != nil {
+	if err := s.newAnalysis(b, s.emit).Run(); err != nil {
 		s.errs = append(s.errs, err)
 	}
 }
@@ -244,22 +246,14 @@ func (s *projectScan) clientPass(b *build.Output) {
 			serverOnlyShipped = append(serverOnlyShipped, f)
 		}
 	}
-	if err := a.run(); err != nil {
+	if err := a.Run(); err != nil {
 		s.errs = append(s.errs, err)
 	}
-	s.stats.Recovery = a.recovery
+	s.stats.Recovery = a.Recovery()
 	slices.Sort(serverOnlyShipped)
-	for _, f := range serverOnlyShipped {
-		chain, _ := a.chain(f)
-		line, col, ok := a.specifierAt(f, "server-only")
-		if !ok {
-			line, col = 1, 1
-		}
-		s.errs = append(s.errs, &finding.Problem{File: f, Line: line, Col: col,
-			Msg: "imports server-only but client code imports it (" + chain + "): the Next.js build fails; keep it out of client components"})
-	}
-	s.errs = append(s.errs, shippedServerModules(a)...)
-	s.errs = append(s.errs, shippedKitPrivate(a, st.KitPrivate)...)
+	s.errs = append(s.errs, a.ShippedServerOnly(serverOnlyShipped)...)
+	s.errs = append(s.errs, a.ShippedServerModules()...)
+	s.errs = append(s.errs, a.ShippedKitPrivate(st.KitPrivate)...)
 }
 
 // results gathers the findings of both passes and the build's errors, with

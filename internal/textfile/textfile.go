@@ -7,6 +7,7 @@ package textfile
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -82,4 +83,10 @@ func utf16At[T ~string | ~[]byte](s T, i int) (units, size int) {
 		return 2, size
 	}
 	return 1, size
+}
+
+// LineCol is the 1-based line and byte column of offset off in s.
+func LineCol(s string, off int) (int, int) {
+	line := strings.Count(s[:off], "\n") + 1
+	return line, off - strings.LastIndexByte(s[:off], '\n')
 }

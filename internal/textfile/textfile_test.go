@@ -50,3 +50,14 @@ func TestByteCol(t *testing.T) {
 		}
 	}
 }
+
+func TestLineCol(t *testing.T) {
+	s := "ab\ncd\n\nxé"
+	for _, tc := range []struct{ off, line, col int }{
+		{0, 1, 1}, {1, 1, 2}, {3, 2, 1}, {4, 2, 2}, {6, 3, 1}, {7, 4, 1}, {8, 4, 2},
+	} {
+		if l, c := LineCol(s, tc.off); l != tc.line || c != tc.col {
+			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tc.off, l, c, tc.line, tc.col)
+		}
+	}
+}

@@ -1,5 +1,5 @@
 // Package eval follows values through the chunks of a JS/TS build, the
-// evaluation half of the JS/TS scanner (its checks are in jsscan).
+// evaluation half of the JS/TS scanner (its rules are in package checks).
 //
 // A Walker walks one parsed chunk (sobek's AST of esbuild's output) twice:
 // the first pass computes what each binding holds, so that a function

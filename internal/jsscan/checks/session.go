@@ -1,4 +1,4 @@
-package jsscan
+package checks
 
 import (
 	"fmt"

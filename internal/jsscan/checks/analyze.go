@@ -1,4 +1,4 @@
-package jsscan
+package checks
 
 import (
 	"time"
@@ -18,7 +18,7 @@ import (
 // walker's sites (Checks) to them.
 type checker struct {
 	*eval.Walker
-	a  *analysis
+	a  *Analysis
 	ch *build.Chunk
 	// sessions holds each function's first read of the signed-in user's
 	// session (see session.go), recorded in the first pass.
@@ -28,9 +28,9 @@ type checker struct {
 	routes map[ast.Node]string
 }
 
-// analysis applies the rules to the chunks of one build.
-type analysis struct {
-	p       *proj
+// Analysis applies the rules to the chunks of one build.
+type Analysis struct {
+	p       *build.Builder
 	b       *build.Output
 	prof    *sdk.Profile
 	exports map[string]map[string]*eval.Binding // shared by the chunks' walkers (NewWalker)
@@ -38,14 +38,25 @@ type analysis struct {
 	files   *source.Files
 	// deadline is the project's time bound; zero means none.
 	deadline time.Time
-	// recovery is where the client build handles the set-password auth
+	// recov is where the client build handles the set-password auth
 	// event (DYP407, see recovery.go); nil when nowhere.
-	recovery *finding.Location
+	recov *finding.Location
 }
 
-// run analyses every chunk, in import order so that a chunk sees the values
+// New is the analysis of the build out of project p under the profile
+// prof, reporting through emit; files reads the sources findings point
+// into, and deadline (zero: none) bounds the work.
+func New(p *build.Builder, out *build.Output, prof *sdk.Profile, files *source.Files, deadline time.Time, emit func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix)) *Analysis {
+	return &Analysis{p: p, b: out, prof: prof, files: files, deadline: deadline, emit: emit}
+}
+
+// Recovery is where the client build handles the set-password auth event
+// (DYP407), once Run has returned; nil when nowhere.
+func (a *Analysis) Recovery() *finding.Location { return a.recov }
+
+// Run analyses every chunk, in import order so that a chunk sees the values
 // its imports export. It stops at the deadline, returning the note.
-func (a *analysis) run() error {
+func (a *Analysis) Run() error {
 	a.exports = map[string]map[string]*eval.Binding{}
 	done := map[string]bool{}
 	var order []*build.Chunk
@@ -75,7 +86,7 @@ func (a *analysis) run() error {
 	return nil
 }
 
-func (a *analysis) chunk(c *build.Chunk) {
+func (a *Analysis) chunk(c *build.Chunk) {
 	prog := c.Prog
 	if prog == nil {
 		return // buildParsed has reported why

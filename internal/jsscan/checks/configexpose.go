@@ -1,4 +1,4 @@
-package jsscan
+package checks
 
 import (
 	"path/filepath"
@@ -9,6 +9,8 @@ import (
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/session"
 	"github.com/dypai/dypailint/internal/jslex"
+	"github.com/dypai/dypailint/internal/jsscan/build"
+	"github.com/dypai/dypailint/internal/textfile"
 )
 
 // Build configs can put values into the browser bundle whatever their
@@ -48,9 +50,9 @@ var keyObjectREs = func() map[string]*regexp.Regexp {
 // process.env["X"], import.meta.env.X.
 var envReadRE = regexp.MustCompile(`(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\])`)
 
-// configExposures returns DYP102 findings for the build configs at the
+// ConfigExposures returns DYP102 findings for the build configs at the
 // project's root.
-func (p *proj) configExposures() []finding.Finding {
+func ConfigExposures(p *build.Builder) []finding.Finding {
 	var out []finding.Finding
 	for _, c := range exposingConfigs {
 		for _, ext := range configExts {
@@ -61,7 +63,7 @@ func (p *proj) configExposures() []finding.Finding {
 				continue
 			}
 			for _, path := range c.blocks {
-				out = append(out, p.blockExposures(file, string(src), c.base, path)...)
+				out = append(out, blockExposures(p, file, string(src), c.base, path)...)
 			}
 		}
 	}
@@ -70,7 +72,7 @@ func (p *proj) configExposures() []finding.Finding {
 
 // blockExposures returns the DYP102 findings of the object at path in the
 // config file (source s) named base.
-func (p *proj) blockExposures(file, s, base string, path []string) []finding.Finding {
+func blockExposures(p *build.Builder, file, s, base string, path []string) []finding.Finding {
 	start, end := 0, len(s)
 	for _, key := range path {
 		var ok bool
@@ -86,10 +88,10 @@ func (p *proj) blockExposures(file, s, base string, path []string) []finding.Fin
 		if m := envReadRE.FindStringSubmatch(e.value); m != nil {
 			from = m[1] + m[2]
 		}
-		if !p.secretName(exposed) && (from == "" || !p.secretName(from)) {
+		if !secretName(p, exposed) && (from == "" || !secretName(p, from)) {
 			continue
 		}
-		line, col := lineCol(s, e.at)
+		line, col := textfile.LineCol(s, e.at)
 		out = append(out, finding.Finding{RuleID: rules.DYP102,
 			Loc:     finding.Location{File: file, Line: line, Col: col},
 			Message: rules.MsgConfigExposesSecret(where, exposed, from)})
@@ -99,7 +101,7 @@ func (p *proj) blockExposures(file, s, base string, path []string) []finding.Fin
 
 // secretName reports whether a config key or env var name (any case:
 // serviceRoleKey, SUPABASE_SERVICE_ROLE_KEY) names a secret.
-func (p *proj) secretName(name string) bool {
+func secretName(p *build.Builder, name string) bool {
 	return p.Config.Profile.IsSecretEnv(strings.ToUpper(strings.Join(session.Words(name), "_")))
 }
 
@@ -212,12 +214,6 @@ func objectEntries(s string, start, end int) []configEntry {
 	}
 	flush(end)
 	return out
-}
-
-// lineCol is the 1-based line and byte column of offset off in s.
-func lineCol(s string, off int) (int, int) {
-	line := strings.Count(s[:off], "\n") + 1
-	return line, off - strings.LastIndexByte(s[:off], '\n')
 }
 
 // skipBlank skips white space and comments from i, up to end.

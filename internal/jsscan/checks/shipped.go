@@ -1,4 +1,4 @@
-package jsscan
+package checks
 
 import (
 	"slices"
@@ -6,12 +6,12 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 )
 
-// shippedServerModules reports the server-only modules (serverModule) the
+// ShippedServerModules reports the server-only modules (serverModule) the
 // client build reached, as a Vite-built app's build would: an error naming
 // the chain from the client entry point. Remix's classic compiler replaces
 // them with empty modules, a supported way to share a barrel file between
 // loaders and components: nothing to report there.
-func shippedServerModules(a *analysis) []error {
+func (a *Analysis) ShippedServerModules() []error {
 	if !a.p.Frameworks.RemixVite && !a.p.Frameworks.Kit {
 		return nil
 	}
@@ -44,10 +44,10 @@ func shippedServerModules(a *analysis) []error {
 	return errs
 }
 
-// shippedKitPrivate reports the client modules importing SvelteKit's
+// ShippedKitPrivate reports the client modules importing SvelteKit's
 // private env modules or $app/server, whose build fails: kitPrivate maps
 // each importer to the first such specifier.
-func shippedKitPrivate(a *analysis, kitPrivate map[string]string) []error {
+func (a *Analysis) ShippedKitPrivate(kitPrivate map[string]string) []error {
 	var files []string
 	for f := range kitPrivate {
 		if a.b.Inputs[f] && !a.p.ServerModule(f) {
@@ -64,6 +64,22 @@ func shippedKitPrivate(a *analysis, kitPrivate map[string]string) []error {
 		}
 		errs = append(errs, &finding.Problem{File: f, Line: line, Col: col,
 			Msg: "imports " + kitPrivate[f] + " but is client code (" + chain + "): the SvelteKit build fails; use it only in +page.server, +layout.server, +server, hooks.server and $lib/server modules"})
+	}
+	return errs
+}
+
+// ShippedServerOnly reports the modules importing server-only (files,
+// sorted) that the client build reached: the Next.js build fails.
+func (a *Analysis) ShippedServerOnly(files []string) []error {
+	var errs []error
+	for _, f := range files {
+		chain, _ := a.chain(f)
+		line, col, ok := a.specifierAt(f, "server-only")
+		if !ok {
+			line, col = 1, 1
+		}
+		errs = append(errs, &finding.Problem{File: f, Line: line, Col: col,
+			Msg: "imports server-only but client code imports it (" + chain + "): the Next.js build fails; keep it out of client components"})
 	}
 	return errs
 }

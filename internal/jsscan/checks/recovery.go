@@ -1,4 +1,4 @@
-package jsscan
+package checks
 
 import (
 	"github.com/dypai/dypailint/internal/jsscan/eval"
@@ -21,7 +21,7 @@ import (
 // authListener handles client.auth.onAuthStateChange(cb): in the client
 // build, the first handler found is the project's.
 func (ca *checker) authListener(e *ast.CallExpression, args []*eval.Value) {
-	if !ca.Reporting() || !ca.a.b.Client || ca.a.recovery != nil || len(e.ArgumentList) == 0 {
+	if !ca.Reporting() || !ca.a.b.Client || ca.a.recov != nil || len(e.ArgumentList) == 0 {
 		return
 	}
 	fn := callbackNode(e.ArgumentList[0], args[0])
@@ -33,7 +33,7 @@ func (ca *checker) authListener(e *ast.CallExpression, args []*eval.Value) {
 		return
 	}
 	if loc, ok := ca.loc(at); ok && !ca.a.p.Excluded(loc.File) {
-		ca.a.recovery = &loc
+		ca.a.recov = &loc
 	}
 }
 

@@ -1,15 +1,16 @@
-package jsscan
+package checks
 
 import (
 	"slices"
 	"strings"
 
 	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/textfile"
 )
 
 // chain describes how a file is reached from a client entry point:
 // "app/dashboard/page.tsx ('use client') → lib/admin.ts".
-func (a *analysis) chain(target string) (string, *project.Entry) {
+func (a *Analysis) chain(target string) (string, *project.Entry) {
 	chain, e, _ := a.chainFrom(target)
 	return chain, e
 }
@@ -17,7 +18,7 @@ func (a *analysis) chain(target string) (string, *project.Entry) {
 // importSite is where client code imports target: the line and column of
 // the specifier in the file before it on the chain from a client entry
 // point, or target itself at 1:1 when that is not known.
-func (a *analysis) importSite(target string) (file string, line, col int) {
+func (a *Analysis) importSite(target string) (file string, line, col int) {
 	if _, _, prev := a.chainFrom(target); prev != "" {
 		if spec := a.b.Specs[prev+"\x00"+target]; spec != "" {
 			if l, c, ok := a.specifierAt(prev, spec); ok {
@@ -29,14 +30,14 @@ func (a *analysis) importSite(target string) (file string, line, col int) {
 }
 
 // specifierAt is the line and column of the quoted specifier spec in file.
-func (a *analysis) specifierAt(file, spec string) (int, int, bool) {
+func (a *Analysis) specifierAt(file, spec string) (int, int, bool) {
 	src, err := a.files.Read(file)
 	if err != nil {
 		return 0, 0, false
 	}
 	for _, q := range []string{"'", `"`, "`"} {
 		if i := strings.Index(string(src), q+spec+q); i >= 0 {
-			line, col := lineCol(string(src), i+1)
+			line, col := textfile.LineCol(string(src), i+1)
 			return line, col, true
 		}
 	}
@@ -45,7 +46,7 @@ func (a *analysis) specifierAt(file, spec string) (int, int, bool) {
 
 // chainFrom is chain, with the file that imports target on it ("" when
 // target is an entry point or unreachable).
-func (a *analysis) chainFrom(target string) (string, *project.Entry, string) {
+func (a *Analysis) chainFrom(target string) (string, *project.Entry, string) {
 	type hop struct {
 		prev string
 		e    *project.Entry
