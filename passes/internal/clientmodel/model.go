@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -43,7 +42,7 @@ func For(cfg *config.Config) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:       Name,
 		Doc:        "model DYPAI client code (SDK clients, endpoint calls, API-key requests, browser code) for the dypailint rule passes",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, handlers.Analyzer},
+		Requires:   []*analysis.Analyzer{handlers.Analyzer},
 		ResultType: reflect.TypeFor[*Model](),
 		FactTypes:  []analysis.Fact{new(returnsFact), new(holdsFact), new(constructsFact), new(initFact), new(sdkTypeFact), new(secretSDKFact), new(secretSDKInitFact)},
 		Run: report.Safe(Name, func(pass *analysis.Pass) (any, error) {
@@ -213,6 +212,10 @@ func run(pass *analysis.Pass, cfg *config.Config) *Model {
 	if !s.relevant() {
 		return m
 	}
+	// The inspector is built here, not required from inspect.Analyzer:
+	// go vet runs this pass on every dependency for its facts, and most
+	// of them stop at relevant.
+	s.root = inspector.New(pass.Files).Root()
 	m.Browser = s.browser()
 	s.collect()
 	s.solve()
@@ -328,7 +331,6 @@ func newState(pass *analysis.Pass, proj *config.Project, m *Model) *state {
 		proj:        proj,
 		model:       m,
 		sdks:        &sdkTable{pass: pass, prof: proj.Profile, cache: map[*types.Package]*sdkInfo{}},
-		root:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
 		sources:     map[any][]source{},
 		bits:        map[any]Kind{},
 		decls:       map[*types.Func]*ast.FuncDecl{},
