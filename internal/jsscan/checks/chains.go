@@ -1,9 +1,11 @@
 package checks
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/textfile"
 )
@@ -86,4 +88,21 @@ func (a *Analysis) chainFrom(target string) (string, *project.Entry, string) {
 		}
 	}
 	return "", nil, ""
+}
+
+// reachedFrom is how a browser leak in file is reached, for its message:
+// the chain from a client entry point ("a client entry point" when not
+// known) and the entry point itself as the related location.
+func (a *Analysis) reachedFrom(file string) (string, []finding.Related) {
+	chain, entry := a.chain(file)
+	if chain == "" {
+		chain = "a client entry point"
+	}
+	if entry == nil {
+		return chain, nil
+	}
+	return chain, []finding.Related{{
+		Location: finding.Location{File: entry.File, Line: 1, Col: 1},
+		Message:  fmt.Sprintf("client entry point (%s)", entry.Kind.Label()),
+	}}
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 
-	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/jslex"
@@ -225,10 +224,7 @@ func (ca *checker) emitDYP101(at file.Idx, what string, key *eval.Value, header 
 	if !ok {
 		return
 	}
-	chain, entry := ca.a.chain(loc.File)
-	if chain == "" {
-		chain = "a client entry point"
-	}
+	chain, rel := ca.a.reachedFrom(loc.File)
 	terms := ca.a.prof.Terms
 	if key := ca.privilegedPart(key); key != nil && key.Kind == eval.EnvVar && bundlerEnv(key.Expr) && !ca.a.prof.IsPublicEnv(key.Str) {
 		terms = terms.Unexposed(key.Str)
@@ -236,13 +232,6 @@ func (ca *checker) emitDYP101(at file.Idx, what string, key *eval.Value, header 
 	msg := terms.KeyClientInBrowser(what, chain)
 	if header {
 		msg = terms.KeyHeaderInBrowser(what, chain)
-	}
-	var rel []finding.Related
-	if entry != nil {
-		rel = append(rel, finding.Related{
-			Location: finding.Location{File: entry.File, Line: 1, Col: 1},
-			Message:  fmt.Sprintf("client entry point (%s)", entry.Kind.Label()),
-		})
 	}
 	ca.a.emit(rules.DYP101, loc, msg, rel)
 }

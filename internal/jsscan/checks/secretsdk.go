@@ -1,12 +1,9 @@
 package checks
 
 import (
-	"fmt"
-
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 
-	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/jsscan/eval"
@@ -140,16 +137,6 @@ func (ca *checker) emitDYP105(at file.Idx, srv *sdk.ServerSDK, what, key, unexpo
 	if !ok {
 		return
 	}
-	chain, entry := ca.a.chain(loc.File)
-	if chain == "" {
-		chain = "a client entry point"
-	}
-	var rel []finding.Related
-	if entry != nil {
-		rel = append(rel, finding.Related{
-			Location: finding.Location{File: entry.File, Line: 1, Col: 1},
-			Message:  fmt.Sprintf("client entry point (%s)", entry.Kind.Label()),
-		})
-	}
+	chain, rel := ca.a.reachedFrom(loc.File)
 	ca.a.emit(rules.DYP105, loc, rules.MsgSecretSDK(srv.Name, what, key, unexposed, chain, allow), rel)
 }
