@@ -8,12 +8,11 @@ import (
 	"sync"
 	"time"
 
-	"github.com/dypai/dypailint/internal/jsscan/checks"
-
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/internal/jsscan/build"
+	"github.com/dypai/dypailint/internal/jsscan/checks"
 	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
@@ -208,7 +207,7 @@ func (s *projectScan) shippedSources(b *build.Output) int {
 }
 
 // newAnalysis is the analysis of build b reporting through emit.
-func (s *projectScan) newAnalysis(b *build.Output, emit func(string, finding.Location, string, []finding.Related, ...finding.Fix)) *checks.Analysis {
+func (s *projectScan) newAnalysis(b *build.Output, emit checks.Emit) *checks.Analysis {
 	return checks.New(s.p.Builder, b, s.p.profile(), s.files, s.st.Deadline, emit)
 }
 
@@ -250,7 +249,6 @@ func (s *projectScan) clientPass(b *build.Output) {
 		s.errs = append(s.errs, err)
 	}
 	s.stats.Recovery = a.Recovery()
-	slices.Sort(serverOnlyShipped)
 	s.errs = append(s.errs, a.ShippedServerOnly(serverOnlyShipped)...)
 	s.errs = append(s.errs, a.ShippedServerModules()...)
 	s.errs = append(s.errs, a.ShippedKitPrivate(st.KitPrivate)...)

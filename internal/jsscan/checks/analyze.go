@@ -28,13 +28,16 @@ type checker struct {
 	routes map[ast.Node]string
 }
 
+// Emit reports one finding of the analysis.
+type Emit func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix)
+
 // Analysis applies the rules to the chunks of one build.
 type Analysis struct {
 	p       *build.Builder
 	b       *build.Output
 	prof    *sdk.Profile
 	exports map[string]map[string]*eval.Binding // shared by the chunks' walkers (NewWalker)
-	emit    func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix)
+	emit    Emit
 	files   *source.Files
 	// deadline is the project's time bound; zero means none.
 	deadline time.Time
@@ -46,7 +49,7 @@ type Analysis struct {
 // New is the analysis of the build out of project p under the profile
 // prof, reporting through emit; files reads the sources findings point
 // into, and deadline (zero: none) bounds the work.
-func New(p *build.Builder, out *build.Output, prof *sdk.Profile, files *source.Files, deadline time.Time, emit func(rule string, loc finding.Location, msg string, related []finding.Related, fixes ...finding.Fix)) *Analysis {
+func New(p *build.Builder, out *build.Output, prof *sdk.Profile, files *source.Files, deadline time.Time, emit Emit) *Analysis {
 	return &Analysis{p: p, b: out, prof: prof, files: files, deadline: deadline, emit: emit}
 }
 

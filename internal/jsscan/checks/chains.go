@@ -37,9 +37,10 @@ func (a *Analysis) specifierAt(file, spec string) (int, int, bool) {
 	if err != nil {
 		return 0, 0, false
 	}
+	text := string(src)
 	for _, q := range []string{"'", `"`, "`"} {
-		if i := strings.Index(string(src), q+spec+q); i >= 0 {
-			line, col := textfile.LineCol(string(src), i+1)
+		if i := strings.Index(text, q+spec+q); i >= 0 {
+			line, col := textfile.LineCol(text, i+1)
 			return line, col, true
 		}
 	}

@@ -1,11 +1,11 @@
 package checks
 
 import (
-	"github.com/dypai/dypailint/internal/jsscan/eval"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/token"
 
+	"github.com/dypai/dypailint/internal/jsscan/eval"
 	"github.com/dypai/dypailint/internal/jsscan/jsast"
 )
 

@@ -68,9 +68,10 @@ func (a *Analysis) ShippedKitPrivate(kitPrivate map[string]string) []error {
 	return errs
 }
 
-// ShippedServerOnly reports the modules importing server-only (files,
-// sorted) that the client build reached: the Next.js build fails.
+// ShippedServerOnly reports the modules importing server-only (files, put
+// in order here) that the client build reached: the Next.js build fails.
 func (a *Analysis) ShippedServerOnly(files []string) []error {
+	slices.Sort(files)
 	var errs []error
 	for _, f := range files {
 		chain, _ := a.chain(f)
