@@ -8,15 +8,16 @@ import (
 
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
-	"github.com/grafana/sobek/parser"
 
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jsscan/build"
+	"github.com/dypai/dypailint/internal/textfile"
 )
 
 // recorder is a Checks that writes down, in the reporting pass, the sites
 // the walker reports and the values it gives with them. Its Construct
-// makes an API-key client when the key is an env var, so that a test sees
-// the client come back at the sites that use it.
+// numbers each client, so that a test sees which client comes back at the
+// sites that use it.
 type recorder struct {
 	w       *Walker
 	src     string
@@ -30,8 +31,11 @@ func (r *recorder) add(format string, args ...any) {
 	}
 }
 
-// line is the 1-based line of an offset (sobek's file.Idx is 1-based).
-func (r *recorder) line(at file.Idx) int { return 1 + strings.Count(r.src[:int(at)-1], "\n") }
+// line is the line of an offset (sobek's file.Idx is 1-based).
+func (r *recorder) line(at file.Idx) int {
+	line, _ := textfile.LineCol(r.src, int(at)-1)
+	return line
+}
 
 func describe(v *Value) string {
 	switch {
@@ -56,16 +60,16 @@ func describe(v *Value) string {
 func (r *recorder) EnvRead(name string, at file.Idx) { r.add("%d: env read %s", r.line(at), name) }
 
 func (r *recorder) Construct(e *ast.CallExpression, name string, args []*Value) *Value {
-	c := &Construction{KeyParam: -1}
+	key := "no key"
 	if len(args) > 1 {
-		c.Key = describe(args[1])
-		c.APIKey = args[1] != nil && args[1].Kind == EnvVar
+		key = describe(args[1])
 	}
+	r.add("%d: %s with %s", r.line(e.Idx0()), name, key)
+	c := &Construction{Key: key, KeyParam: -1}
 	if r.w.Reporting() {
 		r.clients++
-		c.Key = fmt.Sprintf("#%d (%s)", r.clients, c.Key)
+		c.Key = fmt.Sprintf("#%d (%s)", r.clients, key)
 	}
-	r.add("%d: %s with %s", r.line(e.Idx0()), name, describe(args[1]))
 	return &Value{Kind: Client, Client: c}
 }
 
@@ -106,7 +110,7 @@ func (r *recorder) Params(fn ast.Node, pl *ast.ParameterList)            {}
 
 func mustParse(t *testing.T, name, src string) *ast.Program {
 	t.Helper()
-	prog, err := parser.ParseFile(nil, name, src, 0, parser.IsModule, parser.WithDisableSourceMaps)
+	prog, err := build.ParseJS(name, src) // as the builds parse their output
 	if err != nil {
 		t.Fatalf("parse %s: %v", name, err)
 	}
