@@ -14,7 +14,8 @@ set -euo pipefail
 runs=${RUNS:-3}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 base=$(mktemp -d)
-trap 'git -C "$repo" worktree remove --force "$base" >/dev/null 2>&1 || rm -rf "$base"' EXIT
+times=$(mktemp -d)
+trap 'git -C "$repo" worktree remove --force "$base" >/dev/null 2>&1 || rm -rf "$base"; rm -rf "$times"' EXIT
 git -C "$repo" worktree add -q --detach "$base" "$1"
 for dir in "$base" "$repo"; do
   (cd "$dir" && go test -count=1 -run '^$' ./... >/dev/null)
@@ -27,10 +28,9 @@ fi
 for i in $(seq "$runs"); do
   for side in base repo; do
     dir=$base; [ $side = repo ] && dir=$repo
-    /usr/bin/time -a -o "$base.$side" -f '%e %U %S' bash -c "$(suite "$dir")" || { echo "the suite failed at $side" >&2; exit 1; }
+    /usr/bin/time -a -o "$times/$side" -f '%e %U %S' bash -c "$(suite "$dir")" || { echo "the suite failed at $side" >&2; exit 1; }
   done
 done
 for side in base repo; do
-  sort -n "$base.$side" | awk -v s=$side '{w[NR]=$1; c[NR]=$2+$3} END {m=int((NR+1)/2); printf "%s: median wall %.1f s (cpu %.1f s in that run)\n", s, w[m], c[m]}'
+  sort -n "$times/$side" | awk -v s=$side '{w[NR]=$1; c[NR]=$2+$3} END {m=int((NR+1)/2); printf "%s: median wall %.1f s (cpu %.1f s in that run)\n", s, w[m], c[m]}'
 done
-rm -f "$base.base" "$base.repo"
