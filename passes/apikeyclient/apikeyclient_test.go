@@ -28,7 +28,7 @@ func TestBrowserPackages(t *testing.T) {
 			if len(d.Related) != 1 {
 				t.Fatalf("%s: want 1 related location, got %d", d.Message, len(d.Related))
 			}
-			p := res.Pass.Fset.Position(d.Related[0].Pos)
+			p := res.Package.Fset.Position(d.Related[0].Pos)
 			if filepath.Base(p.Filename) != "shopapi.go" || p.Line != 16 {
 				t.Errorf("related location = %s, want shopapi.go:16", p)
 			}

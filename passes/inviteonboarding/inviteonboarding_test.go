@@ -26,7 +26,7 @@ func Test(t *testing.T) {
 		"example.com/invite/unimported": "",
 	}
 	for _, r := range passtest.Run(t, a, "example.com/invite/...") {
-		path := r.Pass.Pkg.Path()
+		path := r.Package.PkgPath
 		got := ""
 		if fe, _ := r.Result.(*finding.Frontend); fe != nil {
 			got = "none"

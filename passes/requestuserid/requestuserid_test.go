@@ -5,10 +5,10 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/passes/internal/handlers/handlerstest"
+	"github.com/dypai/dypailint/passes/internal/passtest"
 	"github.com/dypai/dypailint/passes/requestuserid"
 )
 
@@ -19,7 +19,7 @@ func TestRequestUserID(t *testing.T) {
 // A module whose name mentions administrators does not make its handlers
 // admin handlers; a package named for them inside it does.
 func TestModuleName(t *testing.T) {
-	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modadmin"), requestuserid.New(&config.Config{}), "./...")
+	passtest.RunDir(t, filepath.Join("testdata", "modadmin"), requestuserid.New(&config.Config{}), "./...")
 }
 
 func TestAnalyzer(t *testing.T) {

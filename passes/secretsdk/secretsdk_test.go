@@ -30,7 +30,7 @@ func TestWasm(t *testing.T) {
 			if len(d.Related) != 1 {
 				t.Fatalf("%s: want 1 related location, got %d", d.Message, len(d.Related))
 			}
-			p := res.Pass.Fset.Position(d.Related[0].Pos)
+			p := res.Package.Fset.Position(d.Related[0].Pos)
 			if filepath.Base(p.Filename) != "billing.go" || p.Line != 13 || d.Related[0].Message != "the Stripe client is constructed here" {
 				t.Errorf("related = %s %q, want billing.go:13", p, d.Related[0].Message)
 			}

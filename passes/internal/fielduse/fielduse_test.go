@@ -3,13 +3,12 @@ package fielduse_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dypai/dypailint/passes/internal/fielduse"
+	"github.com/dypai/dypailint/passes/internal/passtest"
 )
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), fielduse.Analyzer, "svc")
+	passtest.RunDir(t, "testdata", fielduse.Analyzer, "svc")
 }
 
 func TestReads(t *testing.T) {

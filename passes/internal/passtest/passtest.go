@@ -1,16 +1,17 @@
-// Package passtest runs analysistest over a pass's fixtures together with
-// the shared ones in passes/internal/testdata/src: the fake DYPAI SDK
-// (example.com/dypai, after docs/go-sdk-model.md) and stubs of the web and
-// browser frameworks. Each test gets a fresh GOPATH holding both trees, so
-// the fakes exist once and every pass's testdata/src stays small.
+// Package passtest runs a pass over its fixtures and checks its diagnostics
+// and facts against their "// want" comments, as analysistest does and with
+// the same comment syntax (see check), and its suggested fixes against
+// golden files.
 //
-// What a pass test costs is not that copy (a few files, milliseconds) but
-// analysistest's load: every Run parses and type-checks from source the
-// standard library the fixtures import (net/http and what it imports),
-// about a gigabyte of short-lived objects. A test binary that imports this
-// package therefore collects garbage only as its heap nears 1 GiB, which
-// halves the CPU the pass tests take; GOGC or GOMEMLIMIT set in the
-// environment win.
+// Two things differ from analysistest. The fixtures are a pass's own
+// testdata/src merged with the shared ones in passes/internal/testdata/src
+// (the fake DYPAI SDK, example.com/dypai, after docs/go-sdk-model.md, and
+// stubs of the web and browser frameworks), in a fresh GOPATH per test, so
+// the fakes exist once. And the standard library is loaded from export
+// data, as go vet gives it to a vet tool, rather than parsed and
+// type-checked from source for every test: that load was about 85% of what
+// a pass test cost. Fixture packages are still loaded from source, facts
+// and all; the standard library's packages are analyzed over no files.
 package passtest
 
 import (
@@ -18,19 +19,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 )
-
-func init() {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(1 << 30)
-	}
-}
 
 // Shared returns the shared fixture tree (a GOPATH root).
 func Shared() string {
@@ -51,17 +45,68 @@ func Dir(t testing.TB) string {
 	return dir
 }
 
-// Run is analysistest.Run over the merged GOPATH.
-func Run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
-	t.Helper()
-	return analysistest.Run(t, Dir(t), a, pkgs...)
+// Testing is what the checks report to (a *testing.T, or a recorder in
+// this package's own tests).
+type Testing interface {
+	Errorf(format string, args ...any)
+	Helper()
 }
 
-// RunWithSuggestedFixes is analysistest.RunWithSuggestedFixes over the
-// merged GOPATH; golden files sit beside the fixtures.
-func RunWithSuggestedFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
+// Run runs a over the packages the patterns name in the merged GOPATH
+// (Dir) and checks its diagnostics and facts against the fixtures' want
+// comments (see check). It returns the action of each package named.
+func Run(t *testing.T, a *analysis.Analyzer, patterns ...string) []*checker.Action {
 	t.Helper()
-	return analysistest.RunWithSuggestedFixes(t, Dir(t), a, pkgs...)
+	return RunDir(t, Dir(t), a, patterns...)
+}
+
+// RunWithSuggestedFixes is Run, and also checks that the diagnostics'
+// suggested fixes, applied, turn each file they edit into its golden copy
+// beside it (name.go.golden).
+func RunWithSuggestedFixes(t *testing.T, a *analysis.Analyzer, patterns ...string) []*checker.Action {
+	t.Helper()
+	acts := Run(t, a, patterns...)
+	for _, act := range acts {
+		checkFixes(t, act)
+	}
+	return acts
+}
+
+// RunDir is Run over the fixture tree dir as it is: a GOPATH root, or a
+// module when it holds a go.mod.
+func RunDir(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) []*checker.Action {
+	t.Helper()
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs, err := load(dir, patterns)
+	if err != nil {
+		t.Fatalf("loading %s: %v", patterns, err)
+	}
+	if !a.RunDespiteErrors {
+		packages.Visit(pkgs, nil, func(p *packages.Package) {
+			for _, err := range p.Errors {
+				t.Log(err)
+			}
+		})
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{SanityCheck: true})
+	if err != nil {
+		t.Fatalf("analyzing %s: %v", patterns, err)
+	}
+	root := filepath.Join(dir, "src")
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		root = dir
+	}
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			t.Errorf("analyzing %s: %v", act, act.Err)
+			continue
+		}
+		check(t, root, act)
+	}
+	return graph.Roots
 }
 
 // Wasm sets GOOS=js GOARCH=wasm for the rest of the test, so that packages

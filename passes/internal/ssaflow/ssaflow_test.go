@@ -6,10 +6,10 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dypai/dypailint/passes/internal/passtest"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
 )
 
@@ -86,5 +86,5 @@ var flowTest = &analysis.Analyzer{
 }
 
 func TestFlow(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), flowTest, "flow")
+	passtest.RunDir(t, "testdata", flowTest, "flow")
 }

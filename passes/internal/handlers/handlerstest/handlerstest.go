@@ -1,4 +1,4 @@
-// Package handlerstest runs analysistest over a pass's fixtures with the
+// Package handlerstest runs passtest over a pass's fixtures with the
 // HTTP framework stand-ins of passes/internal/handlers/testdata/src
 // (github.com/gin-gonic/gin, github.com/labstack/echo/v4,
 // github.com/go-chi/chi/v5, github.com/gofiber/fiber/v2,
@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/dypai/dypailint/passes/internal/passtest"
 )
@@ -38,8 +38,8 @@ func Dir(t testing.TB) string {
 	return dir
 }
 
-// Run is analysistest.Run over Dir.
-func Run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
+// Run is passtest.RunDir over Dir.
+func Run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*checker.Action {
 	t.Helper()
-	return analysistest.Run(t, Dir(t), a, pkgs...)
+	return passtest.RunDir(t, Dir(t), a, pkgs...)
 }

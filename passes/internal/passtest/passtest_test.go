@@ -1,0 +1,137 @@
+package passtest
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+)
+
+type marked struct{}
+
+func (*marked) AFact()         {}
+func (*marked) String() string { return "marked" }
+
+type checked struct{}
+
+func (*checked) AFact()         {}
+func (*checked) String() string { return "checked" }
+
+// probe reports each call of a function named bad, marks the functions
+// named marked and extra, and the package as checked.
+var probe = &analysis.Analyzer{
+	Name:      "probe",
+	Doc:       "reports calls of bad; marks marked and extra",
+	FactTypes: []analysis.Fact{new(marked), new(checked)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		pass.ExportPackageFact(new(checked))
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "bad" {
+						pass.Reportf(n.Pos(), "call of bad")
+					}
+				case *ast.FuncDecl:
+					if n.Name.Name == "marked" || n.Name.Name == "extra" {
+						pass.ExportObjectFact(pass.TypesInfo.Defs[n.Name].(*types.Func), new(marked))
+					}
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+// recorder is a Testing that keeps what it is told.
+type recorder struct{ errors []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+func (r *recorder) Helper() {}
+
+// TestCheck runs check over a fixture whose want comments are met, unmet
+// and missing in each of the ways check must tell.
+func TestCheck(t *testing.T) {
+	dir, _ := filepath.Abs("testdata")
+	pkgs, err := load(dir, []string{"wanttest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{probe}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r recorder
+	for _, act := range graph.Roots {
+		check(&r, filepath.Join(dir, "src"), act)
+	}
+	want := []string{
+		"wanttest/w.go:7:2: diagnostic \"call of bad\" does not match pattern `call of good`",
+		"wanttest/w.go:8:2: unexpected diagnostic: call of bad",
+		"wanttest/w.go:18:6: unexpected fact: marked",
+		"wanttest/w.go:7: no diagnostic was reported matching `call of good`",
+		"wanttest/w.go:11: no diagnostic was reported matching `call of bad`",
+		"wanttest/w.go:16: no fact was reported matching `marked`",
+		"wanttest/w.go:20: no diagnostic was reported matching `never reported`",
+	}
+	if !slices.Equal(r.errors, want) {
+		t.Errorf("check reported:\n%s\nwant:\n%s", strings.Join(r.errors, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestParseWant(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		delta int
+		want  string // the expectations, or the error
+	}{
+		{` "a" ` + "`b+`", 0, `diagnostic:a diagnostic:b+`},
+		{` +2 "a" f:"x" package:"p"`, 2, `diagnostic:a f:x package:p`},
+		{` `, 0, ``},
+		{` f "x"`, 0, `error: got String after f, want ':'`},
+		{` f:3`, 0, `error: got Int, want regular expression`},
+		{` "("`, 0, "error: error parsing regexp: missing closing ): `(`"},
+		{` +x`, 0, `error: got +x, want +N`},
+		{` 3`, 0, `error: unexpected Int`},
+	} {
+		delta, expects, err := parseWant(tc.text)
+		var got []string
+		for _, e := range expects {
+			name := "diagnostic"
+			if e.fact {
+				name = e.name
+			}
+			got = append(got, name+":"+e.rx.String())
+		}
+		s := strings.Join(got, " ")
+		if err != nil {
+			s = "error: " + err.Error()
+		}
+		if s != tc.want || delta != tc.delta {
+			t.Errorf("parseWant(%q) = %d, %q; want %d, %q", tc.text, delta, s, tc.delta, tc.want)
+		}
+	}
+}
+
+func TestApply(t *testing.T) {
+	src := []byte("0123456789")
+	got, err := apply(src, []edit{{5, 7, "x"}, {1, 2, ""}, {5, 7, "x"}, {9, 9, "!"}})
+	if err != nil || string(got) != "0234x78!9" {
+		t.Errorf("apply = %q, %v; want \"0234x78!9\"", got, err)
+	}
+	if _, err := apply(src, []edit{{1, 4, "a"}, {3, 5, "b"}}); err == nil {
+		t.Error("overlapping edits applied")
+	}
+	if _, err := apply(src, []edit{{8, 12, ""}}); err == nil {
+		t.Error("an edit past the end applied")
+	}
+}
