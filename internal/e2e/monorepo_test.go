@@ -2,11 +2,14 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/rules"
@@ -102,12 +105,27 @@ func monorepo(t *testing.T) string {
 	return repo
 }
 
-// buildDypailint builds the dypailint binary from this working tree.
+// buildDypailint returns the dypailint binary built from this working tree,
+// once for all tests (binDir is TestMain's).
 func buildDypailint(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "dypailint")
-	mustRun(t, repoRoot(t), nil, "go", "build", "-o", bin, "./cmd/dypailint")
-	return bin
+	dypailint.Do(func() {
+		dypailint.bin = filepath.Join(binDir, "dypailint")
+		cmd := exec.Command("go", "build", "-o", dypailint.bin, "./cmd/dypailint")
+		cmd.Dir = repoRoot(t)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			dypailint.failed = fmt.Sprintf("go build ./cmd/dypailint: %v\n%s", err, out)
+		}
+	})
+	if dypailint.failed != "" {
+		t.Fatal(dypailint.failed)
+	}
+	return dypailint.bin
+}
+
+var dypailint struct {
+	sync.Once
+	bin, failed string
 }
 
 // cliGoFindings runs the CLI in dir and returns its Go findings as go vet
