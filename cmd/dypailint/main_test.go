@@ -3,6 +3,7 @@ package main_test
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -13,13 +14,14 @@ import (
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/testbin"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// bin is the dypailint binary built once for all tests.
+// bin is the dypailint binary, built once for these sources (testbin).
 var bin string
 
 func TestMain(m *testing.M) {
@@ -28,13 +30,13 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	bin = filepath.Join(dir, "dypailint")
 	// The tests share a re-run cache of their own (cache_test.go checks
 	// what it keeps).
 	os.Setenv("DYPAILINT_CACHE", filepath.Join(dir, "cache"))
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	root, _ := filepath.Abs("../..")
+	bin, err = testbin.Cached(root, "dypailint", testbin.GoBuild(root, "./cmd/dypailint"))
 	if err != nil {
-		os.Stderr.Write(out)
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
 	code := m.Run()

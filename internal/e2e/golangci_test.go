@@ -1,11 +1,8 @@
 package e2e
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dypai/dypailint/internal/testbin"
 )
 
 // golangciVersion is the golangci-lint release the plugin is tested in.
@@ -94,65 +93,33 @@ func wantMarkers(t *testing.T, path, rel string) []string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // buildGolangciLint returns a golangci-lint binary with the plugin built
-// from this working tree, caching it by the hash of the tree's Go sources.
+// from this working tree (once for these sources: testbin).
 func buildGolangciLint(t *testing.T) string {
 	t.Helper()
 	root := repoRoot(t)
-	key := sourceHash(t, root)
-	cacheDir, err := os.UserCacheDir()
-	if err != nil {
-		cacheDir = os.TempDir()
-	}
-	bin := filepath.Join(cacheDir, "dypailint-e2e", "golangci-lint-"+golangciVersion+"-"+key)
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	start := time.Now()
-	var mod struct{ Dir, Error string }
-	out := mustRun(t, root, nil, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
-	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
-		missingTool(t, fmt.Sprintf("golangci-lint %s source not available from the module proxy: %v %s", golangciVersion, err, mod.Error))
-	}
-	src := filepath.Join(t.TempDir(), "golangci-lint")
-	copyTree(t, mod.Dir, src)
-	writeFiles(t, src, map[string]string{
-		"cmd/golangci-lint/plugins.go": "package main\n\n// The dypailint module plugin, as golangci-lint custom would add it.\nimport _ \"github.com/dypai/dypailint/plugin\"\n",
-	})
-	env := []string{"GOFLAGS=-mod=mod -buildvcs=false"}
-	mustRun(t, src, env, "go", "mod", "edit", "-require", "github.com/dypai/dypailint@v0.0.0", "-replace", "github.com/dypai/dypailint="+root)
-	mustRun(t, src, env, "go", "mod", "tidy")
-	os.MkdirAll(filepath.Dir(bin), 0o755)
-	mustRun(t, src, env, "go", "build", "-o", bin+".tmp", "./cmd/golangci-lint")
-	if err := os.Rename(bin+".tmp", bin); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("built golangci-lint %s with the dypailint plugin in %s", golangciVersion, time.Since(start).Round(time.Second))
-	return bin
-}
-
-// sourceHash hashes the Go sources (tests aside) and module files the
-// plugin is built from.
-func sourceHash(t *testing.T, root string) string {
-	h := sha256.New()
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
+	bin, err := testbin.Cached(root, "golangci-lint-"+golangciVersion, func(bin string) error {
+		start := time.Now()
+		var mod struct{ Dir, Error string }
+		out := mustRun(t, root, nil, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
+		if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
+			missingTool(t, fmt.Sprintf("golangci-lint %s source not available from the module proxy: %v %s", golangciVersion, err, mod.Error))
 		}
-		if d.IsDir() {
-			if name := d.Name(); path != root && (name == "testdata" || strings.HasPrefix(name, ".") || name == "node_modules") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") || d.Name() == "go.mod" || d.Name() == "go.sum" {
-			io.WriteString(h, path+"\x00")
-			if data, err := os.ReadFile(path); err == nil {
-				h.Write(data)
-			}
-		}
+		src := filepath.Join(t.TempDir(), "golangci-lint")
+		copyTree(t, mod.Dir, src)
+		writeFiles(t, src, map[string]string{
+			"cmd/golangci-lint/plugins.go": "package main\n\n// The dypailint module plugin, as golangci-lint custom would add it.\nimport _ \"github.com/dypai/dypailint/plugin\"\n",
+		})
+		env := []string{"GOFLAGS=-mod=mod -buildvcs=false"}
+		mustRun(t, src, env, "go", "mod", "edit", "-require", "github.com/dypai/dypailint@v0.0.0", "-replace", "github.com/dypai/dypailint="+root)
+		mustRun(t, src, env, "go", "mod", "tidy")
+		mustRun(t, src, env, "go", "build", "-o", bin, "./cmd/golangci-lint")
+		t.Logf("built golangci-lint %s with the dypailint plugin in %s", golangciVersion, time.Since(start).Round(time.Second))
 		return nil
 	})
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
 }
 
 // copyTree copies a read-only module cache tree into a writable one.

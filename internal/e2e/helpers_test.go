@@ -10,20 +10,6 @@ import (
 	"testing"
 )
 
-// binDir holds the binaries the tests build once.
-var binDir string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "dypailint-e2e")
-	if err != nil {
-		panic(err)
-	}
-	binDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
 // repoRoot is the dypailint checkout.
 func repoRoot(t *testing.T) string {
 	root, err := filepath.Abs("../..")

@@ -2,17 +2,15 @@ package e2e
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/testbin"
 )
 
 // The monorepo fixture (testdata/monorepo): dypai.yaml at the repository
@@ -105,27 +103,15 @@ func monorepo(t *testing.T) string {
 	return repo
 }
 
-// buildDypailint returns the dypailint binary built from this working tree,
-// once for all tests (binDir is TestMain's).
+// buildDypailint returns the dypailint binary built from this working tree
+// (once for these sources: testbin).
 func buildDypailint(t *testing.T) string {
 	t.Helper()
-	dypailint.Do(func() {
-		dypailint.bin = filepath.Join(binDir, "dypailint")
-		cmd := exec.Command("go", "build", "-o", dypailint.bin, "./cmd/dypailint")
-		cmd.Dir = repoRoot(t)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			dypailint.failed = fmt.Sprintf("go build ./cmd/dypailint: %v\n%s", err, out)
-		}
-	})
-	if dypailint.failed != "" {
-		t.Fatal(dypailint.failed)
+	bin, err := testbin.Cached(repoRoot(t), "dypailint", testbin.GoBuild(repoRoot(t), "./cmd/dypailint"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	return dypailint.bin
-}
-
-var dypailint struct {
-	sync.Once
-	bin, failed string
+	return bin
 }
 
 // cliGoFindings runs the CLI in dir and returns its Go findings as go vet

@@ -1,0 +1,119 @@
+// Package testbin keeps the binaries the CLI and end-to-end tests run
+// (dypailint itself, golangci-lint with the plugin) built once per version
+// of the sources: each is kept in the user cache directory under the hash
+// of the checkout's Go sources (tests aside) and module files, and reused
+// while that hash holds, as go test's own cache would. Only tests use it.
+package testbin
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// A build is removed once unused for a day, or when it is not among the
+// kept used last (other checkouts, other revisions) beside the current one.
+const (
+	unused = 24 * time.Hour
+	kept   = 3
+)
+
+// Cached returns the binary name built from the checkout at root, calling
+// build with a temporary path to write it to when the current sources have
+// no build yet. Older builds of name are removed (removeUnused).
+func Cached(root, name string, build func(out string) error) (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	dir = filepath.Join(dir, "dypailint-e2e")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, name+"-"+SourceHash(root))
+	now := time.Now()
+	if err := os.Chtimes(bin, now, now); err == nil {
+		removeUnused(dir, name, bin)
+		return bin, nil
+	}
+	tmp, err := os.CreateTemp(dir, name+".tmp")
+	if err != nil {
+		return "", err
+	}
+	tmp.Close()
+	defer os.Remove(tmp.Name())
+	if err := build(tmp.Name()); err != nil {
+		return "", err
+	}
+	// Concurrent builds of the same sources are alike: the last rename wins.
+	if err := os.Rename(tmp.Name(), bin); err != nil {
+		return "", err
+	}
+	removeUnused(dir, name, bin)
+	return bin, nil
+}
+
+// GoBuild is a build function for Cached: go build of pkg in root.
+func GoBuild(root, pkg string, env ...string) func(out string) error {
+	return func(out string) error {
+		cmd := exec.Command("go", "build", "-o", out, pkg)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), env...)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("go build %s: %v\n%s", pkg, err, msg)
+		}
+		return nil
+	}
+}
+
+// removeUnused removes the builds of name other than keep that were not
+// used for a day, or beyond the few used last.
+func removeUnused(dir, name, keep string) {
+	entries, _ := os.ReadDir(dir)
+	var builds []fs.FileInfo
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && strings.HasPrefix(e.Name(), name+"-") && filepath.Join(dir, e.Name()) != keep {
+			builds = append(builds, info)
+		}
+	}
+	sort.Slice(builds, func(i, j int) bool { return builds[i].ModTime().After(builds[j].ModTime()) })
+	for i, info := range builds {
+		if i >= kept || time.Since(info.ModTime()) > unused {
+			os.Remove(filepath.Join(dir, info.Name()))
+		}
+	}
+}
+
+// SourceHash hashes the Go sources (tests aside) and module files of the
+// checkout at root: what its binaries are built from.
+func SourceHash(root string) string {
+	h := sha256.New()
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != root && (name == "testdata" || strings.HasPrefix(name, ".") || name == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") || d.Name() == "go.mod" || d.Name() == "go.sum" {
+			rel, _ := filepath.Rel(root, path)
+			io.WriteString(h, rel+"\x00")
+			if data, err := os.ReadFile(path); err == nil {
+				h.Write(data)
+			}
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
