@@ -72,7 +72,7 @@ func Apply(fs []finding.Finding, tree *scantree.Tree, diff bool, w io.Writer, re
 			accepted = append(accepted, group...)
 			res.Applied++
 		}
-		out := applyEdits(src, accepted)
+		out := ApplyEdits(src, accepted)
 		if bytes.Equal(out, src) {
 			continue
 		}
@@ -107,7 +107,8 @@ func overlaps(accepted, group []finding.Edit, size int) bool {
 	return false
 }
 
-func applyEdits(src []byte, edits []finding.Edit) []byte {
+// ApplyEdits applies non-overlapping edits to src, in any order.
+func ApplyEdits(src []byte, edits []finding.Edit) []byte {
 	edits = slices.Clone(edits)
 	slices.SortFunc(edits, func(a, b finding.Edit) int { return cmp.Compare(a.Start, b.Start) })
 	var out bytes.Buffer

@@ -2,20 +2,19 @@ package passtest
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/format"
 	"os"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/analysis/checker"
-)
 
-// An edit replaces the bytes [start, end) of a file.
-type edit struct {
-	start, end int
-	text       string
-}
+	"github.com/dypai/dypailint/analyzer/finding"
+	"github.com/dypai/dypailint/internal/fix"
+)
 
 // checkFixes applies every suggested fix of act's diagnostics to the files
 // they edit (generated files excepted) and reports each result that,
@@ -28,18 +27,18 @@ func checkFixes(t Testing, act *checker.Action) {
 	for _, f := range pkg.Syntax {
 		generated[pkg.Fset.File(f.Pos()).Name()] = ast.IsGenerated(f)
 	}
-	edits := map[string][]edit{}
+	edits := map[string][]finding.Edit{}
 	for _, d := range act.Diagnostics {
 	fixes:
-		for _, fix := range d.SuggestedFixes {
-			for _, e := range fix.TextEdits {
+		for _, sf := range d.SuggestedFixes {
+			for _, e := range sf.TextEdits {
 				if generated[pkg.Fset.File(e.Pos).Name()] {
 					continue fixes
 				}
 			}
-			for _, e := range fix.TextEdits {
+			for _, e := range sf.TextEdits {
 				f := pkg.Fset.File(e.Pos)
-				edits[f.Name()] = append(edits[f.Name()], edit{f.Offset(e.Pos), f.Offset(e.End), string(e.NewText)})
+				edits[f.Name()] = append(edits[f.Name()], finding.Edit{Start: f.Offset(e.Pos), End: f.Offset(e.End), NewText: string(e.NewText)})
 			}
 		}
 	}
@@ -57,7 +56,7 @@ func checkFixes(t Testing, act *checker.Action) {
 
 // compareGolden applies edits to the file name and compares the result
 // with name.golden, both formatted.
-func compareGolden(name string, edits []edit) error {
+func compareGolden(name string, edits []finding.Edit) error {
 	original, err := os.ReadFile(name)
 	if err != nil {
 		return err
@@ -77,31 +76,25 @@ func compareGolden(name string, edits []edit) error {
 		return fmt.Errorf("%s.golden: %v", name, err)
 	}
 	if !bytes.Equal(fixed, want) {
-		return fmt.Errorf("%s: the fixed file differs from its golden copy\n-- fixed --\n%s\n-- want --\n%s", name, fixed, want)
+		return fmt.Errorf("%s: the fixed file differs from its golden copy\n%s", name, fix.Unified(name+".golden", name+" (fixed)", string(want), string(fixed)))
 	}
 	return nil
 }
 
 // apply applies edits to src: identical edits count once, overlapping
 // different ones are an error.
-func apply(src []byte, edits []edit) ([]byte, error) {
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].start != edits[j].start {
-			return edits[i].start < edits[j].start
-		}
-		return edits[i].end < edits[j].end
+func apply(src []byte, edits []finding.Edit) ([]byte, error) {
+	edits = slices.Clone(edits)
+	slices.SortStableFunc(edits, func(a, b finding.Edit) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 	})
-	var out []byte
+	edits = slices.Compact(edits)
 	at := 0
-	for i, e := range edits {
-		if i > 0 && e == edits[i-1] {
-			continue
+	for _, e := range edits {
+		if e.Start < at || e.End < e.Start || e.End > len(src) {
+			return nil, fmt.Errorf("fix edits overlap or leave the file at offset %d", e.Start)
 		}
-		if e.start < at || e.end < e.start || e.end > len(src) {
-			return nil, fmt.Errorf("fix edits overlap or leave the file at offset %d", e.start)
-		}
-		out = append(append(out, src[at:e.start]...), e.text...)
-		at = e.end
+		at = e.End
 	}
-	return append(out, src[at:]...), nil
+	return fix.ApplyEdits(src, edits), nil
 }

@@ -4,16 +4,18 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
+	"slices"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // load loads the packages the patterns name in the fixture tree dir (a
-// GOPATH root, or a module when dir holds a go.mod), with their tests.
+// GOPATH root, or a module's root), with their tests.
 //
 // Every fixture package they import is parsed and type-checked from
 // source, as analysistest does, so facts flow between fixtures; the
@@ -21,9 +23,9 @@ import (
 // not from source: that load was most of what a pass test cost. The
 // standard library's packages are left without files or imports, so a pass
 // with facts runs on them over nothing.
-func load(dir string, patterns []string) ([]*packages.Package, error) {
+func load(dir string, module bool, patterns []string) ([]*packages.Package, error) {
 	env := append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off")
-	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+	if module {
 		env = append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off")
 	}
 
@@ -54,15 +56,11 @@ func load(dir string, patterns []string) ([]*packages.Package, error) {
 	}
 	fixtures := map[string]bool{}
 	packages.Visit(graph, nil, func(p *packages.Package) {
-		if inside(dir, p.Dir) || inside(real, p.Dir) {
+		if scantree.Within(p.Dir, dir) || scantree.Within(p.Dir, real) {
 			fixtures[p.PkgPath] = true
 		}
 	})
-	paths := make([]string, 0, len(fixtures))
-	for path := range fixtures {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
+	paths := slices.Sorted(maps.Keys(fixtures))
 
 	// Then the fixtures as roots, from source; their other imports from
 	// export data.
@@ -114,10 +112,4 @@ func fromExportData(p *packages.Package) {
 			FileVersions: map[*ast.File]string{},
 		}
 	}
-}
-
-// inside reports whether path is dir or below it.
-func inside(dir, path string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -80,7 +80,12 @@ func RunDir(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := load(dir, patterns)
+	// Want comments name files from the GOPATH's src, or the module's root.
+	root, module := filepath.Join(dir, "src"), false
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		root, module = dir, true
+	}
+	pkgs, err := load(dir, module, patterns)
 	if err != nil {
 		t.Fatalf("loading %s: %v", patterns, err)
 	}
@@ -94,10 +99,6 @@ func RunDir(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) 
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{SanityCheck: true})
 	if err != nil {
 		t.Fatalf("analyzing %s: %v", patterns, err)
-	}
-	root := filepath.Join(dir, "src")
-	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-		root = dir
 	}
 	for _, act := range graph.Roots {
 		if act.Err != nil {

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+
+	"github.com/dypai/dypailint/analyzer/finding"
 )
 
 type marked struct{}
@@ -62,7 +64,7 @@ func (r *recorder) Helper() {}
 // and missing in each of the ways check must tell.
 func TestCheck(t *testing.T) {
 	dir, _ := filepath.Abs("testdata")
-	pkgs, err := load(dir, []string{"wanttest"})
+	pkgs, err := load(dir, false, []string{"wanttest"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,14 +126,14 @@ func TestParseWant(t *testing.T) {
 
 func TestApply(t *testing.T) {
 	src := []byte("0123456789")
-	got, err := apply(src, []edit{{5, 7, "x"}, {1, 2, ""}, {5, 7, "x"}, {9, 9, "!"}})
+	got, err := apply(src, []finding.Edit{{Start: 5, End: 7, NewText: "x"}, {Start: 1, End: 2, NewText: ""}, {Start: 5, End: 7, NewText: "x"}, {Start: 9, End: 9, NewText: "!"}})
 	if err != nil || string(got) != "0234x78!9" {
 		t.Errorf("apply = %q, %v; want \"0234x78!9\"", got, err)
 	}
-	if _, err := apply(src, []edit{{1, 4, "a"}, {3, 5, "b"}}); err == nil {
+	if _, err := apply(src, []finding.Edit{{Start: 1, End: 4, NewText: "a"}, {Start: 3, End: 5, NewText: "b"}}); err == nil {
 		t.Error("overlapping edits applied")
 	}
-	if _, err := apply(src, []edit{{8, 12, ""}}); err == nil {
+	if _, err := apply(src, []finding.Edit{{Start: 8, End: 12, NewText: ""}}); err == nil {
 		t.Error("an edit past the end applied")
 	}
 }

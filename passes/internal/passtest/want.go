@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/dypai/dypailint/internal/scantree"
 )
 
 // The expectations are analysistest's: a comment
@@ -209,7 +211,7 @@ func parseWant(text string) (delta int, expects []expectation, err error) {
 
 // relative names a file by its path below root, as want errors show it.
 func relative(root, name string) string {
-	if rel, err := filepath.Rel(root, name); err == nil && inside(root, name) {
+	if rel, err := filepath.Rel(root, name); err == nil && scantree.Within(name, root) {
 		return filepath.ToSlash(rel)
 	}
 	return name
