@@ -34,7 +34,7 @@ func TestMain(m *testing.M) {
 	// what it keeps).
 	os.Setenv("DYPAILINT_CACHE", filepath.Join(dir, "cache"))
 	root, _ := filepath.Abs("../..")
-	bin, err = testbin.Cached(root, "dypailint", testbin.GoBuild(root, "./cmd/dypailint"))
+	bin, err = testbin.Dypailint(root)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)

@@ -107,7 +107,7 @@ func monorepo(t *testing.T) string {
 // (once for these sources: testbin).
 func buildDypailint(t *testing.T) string {
 	t.Helper()
-	bin, err := testbin.Cached(repoRoot(t), "dypailint", testbin.GoBuild(repoRoot(t), "./cmd/dypailint"))
+	bin, err := testbin.Dypailint(repoRoot(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,12 +61,16 @@ func Cached(root, name string, build func(out string) error) (string, error) {
 	return bin, nil
 }
 
-// GoBuild is a build function for Cached: go build of pkg in root.
-func GoBuild(root, pkg string, env ...string) func(out string) error {
+// Dypailint returns the dypailint CLI built from the checkout at root.
+func Dypailint(root string) (string, error) {
+	return Cached(root, "dypailint", goBuild(root, "./cmd/dypailint"))
+}
+
+// goBuild is a build function for Cached: go build of pkg in root.
+func goBuild(root, pkg string) func(out string) error {
 	return func(out string) error {
 		cmd := exec.Command("go", "build", "-o", out, pkg)
 		cmd.Dir = root
-		cmd.Env = append(os.Environ(), env...)
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("go build %s: %v\n%s", pkg, err, msg)
 		}
