@@ -91,7 +91,8 @@ func Load(req Request) (*Result, error) {
 		fset:      fset,
 		source:    map[*packages.Package]bool{},
 		view:      map[string]*types.Package{},
-		checked:   map[string]*types.Package{},
+		checked:   map[*packages.Package]*types.Package{},
+		byPath:    map[string]*types.Package{},
 		notListed: map[*packages.Package]bool{},
 		admit:     req.Admit,
 	}
@@ -111,7 +112,7 @@ func Load(req Request) (*Result, error) {
 	var order []*packages.Package
 	packages.Visit(listed, nil, func(p *packages.Package) {
 		order = append(order, p) // post-order: dependencies first
-		if roots[p] || (req.Source != nil && req.Source(p) && p.Module != nil) {
+		if roots[p] || (req.Source != nil && req.Source(p)) {
 			l.source[p] = true
 		}
 	})
@@ -125,7 +126,7 @@ func Load(req Request) (*Result, error) {
 			res.Errors = append(res.Errors, err)
 		}
 	}
-	ok := func(p *packages.Package) bool { return l.source[p] && l.checked[p.PkgPath] != nil }
+	ok := func(p *packages.Package) bool { return l.source[p] && l.checked[p] != nil }
 	for _, p := range listed {
 		if roots[p] && ok(p) {
 			res.Roots = append(res.Roots, p)
@@ -228,11 +229,17 @@ func excludedByConstraints(p *packages.Package) bool {
 }
 
 type loader struct {
-	fset    *token.FileSet
-	source  map[*packages.Package]bool
-	mu      sync.Mutex
-	view    map[string]*types.Package // export-data packages, shared universe
-	checked map[string]*types.Package // source-checked packages by path
+	fset   *token.FileSet
+	source map[*packages.Package]bool
+	mu     sync.Mutex
+	view   map[string]*types.Package // export-data packages, shared universe
+	// checked are the source-checked packages. A path can name two (a
+	// package and its test variant, "p [p.test]"): an import resolves to
+	// the one go list says, never by path.
+	checked map[*packages.Package]*types.Package
+	// byPath are the source-checked packages export data may refer to:
+	// the package, not its test variant.
+	byPath map[string]*types.Package
 	// notListed are the source packages not checked because go list
 	// reported errors for them or their dependencies.
 	notListed map[*packages.Package]bool
@@ -309,7 +316,10 @@ func (l *loader) check(p *packages.Package) error {
 	}
 	p.Fset, p.Syntax, p.Types, p.TypesInfo = l.fset, files, pkg, info
 	l.mu.Lock()
-	l.checked[p.PkgPath] = pkg
+	l.checked[p] = pkg
+	if p.ID == p.PkgPath || l.byPath[p.PkgPath] == nil {
+		l.byPath[p.PkgPath] = pkg
+	}
 	l.mu.Unlock()
 	return nil
 }
@@ -342,7 +352,7 @@ func (l *loader) importFor(p *packages.Package, path string) (*types.Package, er
 	if l.unlisted(dep) || l.notListed[dep] {
 		return nil, errNotListed
 	}
-	if t, ok := l.checked[dep.PkgPath]; ok {
+	if t, ok := l.checked[dep]; ok {
 		return t, nil
 	}
 	if l.source[dep] {
@@ -370,7 +380,7 @@ func (l *loader) readExport(dep *packages.Package) (*types.Package, error) {
 	}
 	// Source-checked packages must be seen by export data that refers to them.
 	view := l.view
-	for path, t := range l.checked {
+	for path, t := range l.byPath {
 		view[path] = t
 	}
 	t, err := gcexportdata.Read(r, l.fset, view, dep.PkgPath)
