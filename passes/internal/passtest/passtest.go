@@ -7,11 +7,11 @@
 // testdata/src merged with the shared ones in passes/internal/testdata/src
 // (the fake DYPAI SDK, example.com/dypai, after docs/go-sdk-model.md, and
 // stubs of the web and browser frameworks), in a fresh GOPATH per test, so
-// the fakes exist once. And the standard library is loaded from export
-// data, as go vet gives it to a vet tool, rather than parsed and
-// type-checked from source for every test: that load was about 85% of what
-// a pass test cost. Fixture packages are still loaded from source, facts
-// and all; the standard library's packages are analyzed over no files.
+// the fakes exist once. And they are loaded as the CLI loads a module
+// (internal/goload): one go list, fixture packages from source, facts and
+// all, the standard library from export data, as go vet gives it to a vet
+// tool, rather than parsed and type-checked from source for every test:
+// that load was about 85% of what a pass test cost.
 package passtest
 
 import (
