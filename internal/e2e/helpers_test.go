@@ -5,7 +5,9 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -59,16 +61,18 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-// snapshotRepo copies the checkout's tracked and untracked-but-not-ignored
-// files into a fresh git repository with one commit, so tests exercise the
-// working tree as it is, and returns its path and revision.
+// snapshotRepo copies what a hook install reads of the checkout (its
+// tracked and untracked-but-not-ignored hook definitions, module files and
+// Go sources, tests and testdata aside) into a fresh git repository with
+// one commit, so tests exercise the working tree as it is, and returns its
+// path and revision.
 func snapshotRepo(t *testing.T) (string, string) {
 	t.Helper()
 	root := repoRoot(t)
 	list := mustRun(t, root, nil, "git", "ls-files", "-co", "--exclude-standard", "-z")
 	dst := t.TempDir()
 	for _, name := range strings.Split(strings.TrimRight(list, "\x00"), "\x00") {
-		if name == "" {
+		if !hookInput(name) {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(root, name))
@@ -86,6 +90,19 @@ func snapshotRepo(t *testing.T) (string, string) {
 	mustRun(t, dst, nil, "git", "commit", "-qm", "snapshot")
 	rev := strings.TrimSpace(mustRun(t, dst, nil, "git", "rev-parse", "HEAD"))
 	return dst, rev
+}
+
+// hookInput reports whether the file at the slash-separated path name is
+// read when pre-commit installs and runs the hook: go install ./... builds
+// the non-test sources outside testdata; nothing is embedded.
+func hookInput(name string) bool {
+	switch {
+	case name == ".pre-commit-hooks.yaml" || name == "go.mod" || name == "go.sum":
+		return true
+	case !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go"):
+		return false
+	}
+	return !slices.Contains(strings.Split(path.Dir(name), "/"), "testdata")
 }
 
 func gitInit(t *testing.T, dir string) {
