@@ -19,7 +19,7 @@ runs=${2:-3}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-go build -o "$tmp/benchbundles" ./scripts/benchbundles
+go build -tags devtool -o "$tmp/benchbundles" ./scripts/benchbundles
 "$tmp/benchbundles" gen -size "$size" "$tmp/app"
 
 gitleaks=$(command -v gitleaks || true)

@@ -17,8 +17,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 go build -o "$tmp/dypailint" ./cmd/dypailint
-go build -o "$tmp/esbuildfloor" ./scripts/esbuildfloor
-go run ./internal/jsscan/internal/gentree/cmd/gentree -n "$files" -o "$tmp/app"
+go build -tags devtool -o "$tmp/esbuildfloor" ./scripts/esbuildfloor
+go run -tags devtool ./internal/jsscan/internal/gentree/cmd/gentree -n "$files" -o "$tmp/app"
 gitleaks=$(command -v gitleaks || echo "$(go env GOPATH)/bin/gitleaks")
 if [ ! -x "$gitleaks" ]; then
   GOFLAGS= go install github.com/zricethezav/gitleaks/v8@latest

@@ -18,7 +18,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-(cd "$repo" && go build -o "$tmp/dypailint" ./cmd/dypailint && go build -o "$tmp/esbuildfloor" ./scripts/esbuildfloor)
+(cd "$repo" && go build -o "$tmp/dypailint" ./cmd/dypailint && go build -tags devtool -o "$tmp/esbuildfloor" ./scripts/esbuildfloor)
 gitleaks=$(command -v gitleaks || echo "$(go env GOPATH)/bin/gitleaks")
 if [ ! -x "$gitleaks" ]; then
   GOFLAGS= go install github.com/zricethezav/gitleaks/v8@latest

@@ -27,8 +27,9 @@ func TestPreCommitHook(t *testing.T) {
 		"dypai.yaml":              "app: saas\nendpoints:\n  get_profile: { auth_mode: jwt }\n",
 		"web/.env":                "NEXT_PUBLIC_DYPAI_URL=https://api.example.com\n",
 	})
+	home := filepath.Join(t.TempDir(), "pre-commit-home")
 	env := []string{
-		"PRE_COMMIT_HOME=" + filepath.Join(t.TempDir(), "pre-commit-home"),
+		"PRE_COMMIT_HOME=" + home,
 		"GOMODCACHE=" + goModCache(t),
 		// -trimpath: the build cache serves a clone in a new directory;
 		// -ldflags=-w: no debug information, a third less link time.
@@ -42,6 +43,12 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	if !strings.Contains(out, "dypailint") || !strings.Contains(out, "Passed") {
 		t.Errorf("the hook did not run on the clean commit:\n%s", out)
+	}
+	// pre-commit installs a Go hook with go install ./...: the benchmark
+	// tools (build tag devtool) must not be built with it.
+	bins, err := filepath.Glob(filepath.Join(home, "*", "golangenv-*", "bin", "*"))
+	if err != nil || len(bins) != 1 || filepath.Base(bins[0]) != "dypailint" {
+		t.Errorf("the hook installed %q, want dypailint alone", bins)
 	}
 
 	// A leak: an endpoint with no auth mode.

@@ -13,7 +13,7 @@ import (
 
 // BenchmarkScan scans a generated Next.js project of 2,500 TS/TSX files.
 // Generate the same tree for other tools with
-// go run ./internal/jsscan/internal/gentree/cmd/gentree -n 2500 -o DIR.
+// go run -tags devtool ./internal/jsscan/internal/gentree/cmd/gentree -n 2500 -o DIR.
 func BenchmarkScan(b *testing.B) {
 	dir := b.TempDir()
 	if err := gentree.Generate(dir, 2500); err != nil {

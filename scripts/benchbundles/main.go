@@ -1,9 +1,15 @@
+//go:build devtool
+
 // Command benchbundles supports scripts/bench-bundles.sh: it writes a
 // generated minified bundle into a directory, and times the bundle
 // scanner on a directory.
 //
 //	benchbundles gen -size 10 DIR     # DIR/dist/assets/index-3f2a.js, 10 MiB
 //	benchbundles scan -runs 5 DIR     # prints the fastest and median run
+//
+// The devtool build tag (go build -tags devtool) keeps this benchmark tool
+// out of ./..., so installing the pre-commit hook, which runs
+// go install ./..., builds dypailint alone.
 package main
 
 import (

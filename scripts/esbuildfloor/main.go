@@ -1,3 +1,5 @@
+//go:build devtool
+
 // Command esbuildfloor supports scripts/bench-real.sh and scripts/bench-js.sh:
 // it passes every TS/TSX/JS/JSX/MJS/CJS source under a directory (skipping
 // the directories the JS/TS scanner skips: dependencies, VCS data, build
@@ -9,6 +11,10 @@
 // is counted, not fatal: real trees hold a few.
 //
 //	esbuildfloor DIR
+//
+// The devtool build tag (go build -tags devtool) keeps this benchmark tool
+// out of ./..., so installing the pre-commit hook, which runs
+// go install ./..., builds dypailint alone.
 package main
 
 import (

@@ -1,6 +1,12 @@
+//go:build devtool
+
 // Command gentree writes a synthetic Next.js project for benchmarks:
 //
-//	go run ./internal/jsscan/internal/gentree/cmd/gentree -n 2500 -o /tmp/tree
+//	go run -tags devtool ./internal/jsscan/internal/gentree/cmd/gentree -n 2500 -o /tmp/tree
+//
+// The devtool build tag (go build -tags devtool) keeps this benchmark tool
+// out of ./..., so installing the pre-commit hook, which runs
+// go install ./..., builds dypailint alone.
 package main
 
 import (
