@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/rules"
@@ -24,7 +25,7 @@ import (
 func TestMonorepoVetMatchesCLI(t *testing.T) {
 	repo := monorepo(t)
 	bin := buildDypailint(t)
-	cli := cliGoFindings(t, bin, repo, "go/")
+	cli := cliRootFindings(t, bin, repo)
 	checkWant(t, repo, cli)
 	module := filepath.Join(repo, "go")
 	// From the module's root, the CLI looks for dypai.yaml up to the
@@ -52,7 +53,7 @@ func TestMonorepoGolangciMatchesCLI(t *testing.T) {
 	}
 	gcl := buildGolangciLint(t)
 	repo := monorepo(t)
-	cli := cliGoFindings(t, buildDypailint(t), repo, "go/")
+	cli := cliRootFindings(t, buildDypailint(t), repo)
 	module := filepath.Join(repo, "go")
 	for _, cfg := range []string{".golangci.yml", "golangci-config.yml"} {
 		out, code := run(t, module, []string{"GOFLAGS=-buildvcs=false"}, gcl, "run", "--config", cfg, "--output.json.path", "stdout", "--show-stats=false", "./...")
@@ -112,6 +113,28 @@ func buildDypailint(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return bin
+}
+
+// rootRun is the CLI's run at a monorepo's root, made once for the tests
+// that compare an integration with it: its findings are relative to the
+// root, the same for every copy of the fixture.
+var rootRun struct {
+	once     sync.Once
+	findings []string
+	ok       bool
+}
+
+// cliRootFindings is cliGoFindings at the root of repo, run once.
+func cliRootFindings(t *testing.T, bin, repo string) []string {
+	t.Helper()
+	rootRun.once.Do(func() {
+		rootRun.findings = cliGoFindings(t, bin, repo, "go/")
+		rootRun.ok = !t.Failed()
+	})
+	if !rootRun.ok {
+		t.Fatal("the CLI's run at the monorepo's root failed (see the test that made it)")
+	}
+	return rootRun.findings
 }
 
 // cliGoFindings runs the CLI in dir and returns its Go findings as go vet
