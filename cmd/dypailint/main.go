@@ -13,7 +13,6 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 
 	"github.com/dypai/dypailint/internal/cli"
 	"github.com/dypai/dypailint/internal/vettool"
@@ -24,11 +23,6 @@ func main() {
 	if vettool.Invoked(args) {
 		vettool.Main()
 		return
-	}
-	if os.Getenv("GOGC") == "" {
-		// The CLI holds every package's syntax and types at once; collecting
-		// less often trades a little memory for about a quarter less CPU.
-		debug.SetGCPercent(200)
 	}
 	os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 }

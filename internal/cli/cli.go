@@ -350,6 +350,7 @@ func relErr(cwd string, err error) string {
 
 // lint runs every engine on the plan, stage by stage.
 func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks, rc *runCache) *output.Run {
+	defer tuneGC(plan)()
 	in := &Input{Plan: plan, Cfg: &o.cfg, Tests: o.tests, Offline: o.offline, Hooks: hooks, Cache: rc}
 	all := Output{Errors: slices.Clone(plan.Notes)}
 	for _, stage := range stages {
