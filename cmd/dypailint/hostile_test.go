@@ -41,18 +41,7 @@ func hostileTree(t *testing.T) (repo, outside string) {
 	base := t.TempDir()
 	repo, outside = filepath.Join(base, "repo"), filepath.Join(base, "outside")
 	leakyClient := "'use client'\nimport { createClient } from '@dypai/client'\nexport const admin = createClient('u', '" + outsideSecret + "')\n"
-	write := func(dir string, files map[string]string) {
-		for name, content := range files {
-			p := filepath.Join(dir, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	write(outside, map[string]string{
+	writeTree(t, outside, map[string]string{
 		"leak.ts":         leakyClient,
 		"app/page.tsx":    leakyClient,
 		".env":            "NEXT_PUBLIC_DYPAI_API_KEY=" + outsideSecret + "\n",
@@ -114,13 +103,13 @@ func hostileTree(t *testing.T) (repo, outside string) {
 		"go/linked/go.mod":  "module example.com/linked\n\ngo 1.22\n",
 		"go/linked/main.go": "package main\n\nfunc main() {}\n",
 	}
-	write(repo, files)
+	writeTree(t, repo, files)
 	// Deep directories: walks stop at their bound, and stay linear.
 	deep := repo
 	for i := 0; i < 200; i++ {
 		deep = filepath.Join(deep, "d")
 	}
-	write(deep, map[string]string{"x.ts": "export const x = 1\n"})
+	writeTree(t, deep, map[string]string{"x.ts": "export const x = 1\n"})
 	for link, target := range map[string]string{
 		"app/linked":          filepath.Join(outside, "app"),       // a directory link out
 		"app/root":            "/",                                 // the whole file system
@@ -288,7 +277,14 @@ func TestHostileTree(t *testing.T) {
 		t.Logf("stdout:\n%s\nstderr:\n%s", out, errOut)
 	}
 
-	// JSON and SARIF: every reported location lies in the tree.
+	assertFormatsInside(t, repo, env, outside)
+	assertFixInside(t, repo, trace, env, outside)
+}
+
+// assertFormatsInside checks the JSON and SARIF outputs: every reported
+// location lies in the tree, and no secret is printed.
+func assertFormatsInside(t *testing.T, repo string, env []string, outside string) {
+	t.Helper()
 	for _, format := range []string{"json", "sarif"} {
 		out, errOut, _ := runBounded(t, repo, "", env, "-offline", "-format", format, "./...")
 		assertNoSecret(t, format+" output", out+errOut)
@@ -312,8 +308,12 @@ func TestHostileTree(t *testing.T) {
 			}
 		})
 	}
+}
 
-	// -fix writes nothing outside, and nothing through a link out.
+// assertFixInside checks that -fix writes nothing outside the tree, and
+// nothing through a link out (opened files are traced when trace is set).
+func assertFixInside(t *testing.T, repo, trace string, env []string, outside string) {
+	t.Helper()
 	before, err := os.ReadFile(filepath.Join(outside, "fixme", "order.ts"))
 	if err != nil {
 		t.Fatal(err)

@@ -50,6 +50,20 @@ func dypailint(t *testing.T, dir string, args ...string) (string, string, int) {
 	return dypailintEnv(t, dir, nil, args...)
 }
 
+// writeTree writes files (slash-separated names) below dir.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func repoRoot(t *testing.T) string {
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -214,7 +228,7 @@ func TestExplainAndRules(t *testing.T) {
 // go.mod: every module beneath is found; testdata and node_modules are not.
 func TestNestedModulesWithoutRootModule(t *testing.T) {
 	root := t.TempDir()
-	for path, content := range map[string]string{
+	writeTree(t, root, map[string]string{
 		"services/a/go.mod":            "module example.com/a\n\ngo 1.22\n",
 		"services/a/main.go":           "package main\n\nfunc main() { undefinedA() }\n",
 		"tools/b/go.mod":               "module example.com/b\n\ngo 1.22\n",
@@ -223,11 +237,7 @@ func TestNestedModulesWithoutRootModule(t *testing.T) {
 		"services/a/testdata/c/c.go":   "package c\n\nvar _ = undefinedC\n",
 		"web/node_modules/x/go.mod":    "module example.com/x\n\ngo 1.22\n",
 		"web/node_modules/x/x.go":      "package x\n\nvar _ = undefinedX\n",
-	} {
-		p := filepath.Join(root, path)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(content), 0o644)
-	}
+	})
 	// Type errors are input errors that name the file: they show which
 	// modules were loaded.
 	_, errOut, code := dypailint(t, root, "./...")
@@ -301,15 +311,11 @@ func Create(ctx context.Context, token, uid string) {
 	c.API.Post(ctx, "create_order", map[string]any{"user_id": uid, "items": 2})
 }
 `
-	for name, content := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"go.mod":             "module example.com/fix\n\ngo 1.22\n",
 		"sdk/dypai/dypai.go": string(sdk),
 		"orders/orders.go":   src,
-	} {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(content), 0o644)
-	}
+	})
 	out, errOut, code := dypailint(t, dir, "-diff", "./...")
 	wantDiff := `--- a/orders/orders.go
 +++ b/orders/orders.go
@@ -341,15 +347,11 @@ func Create(ctx context.Context, token, uid string) {
 func TestSecretsNeverPrintedWhole(t *testing.T) {
 	const secret = "dyp_test_9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 	dir := t.TempDir()
-	for name, content := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"web/package.json":              `{"name":"web","dependencies":{"@dypai/client":"1.0.0"}}`,
 		"web/.env.local":                "NEXT_PUBLIC_DYPAI_API_KEY=" + secret + "\n",
 		"web/dist/assets/index-1a2b.js": `var k="` + secret + `";fetch("/api/x",{headers:{"X-API-KEY":"` + secret + `"}});`,
-	} {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(content), 0o644)
-	}
+	})
 	for _, format := range []string{"text", "json", "sarif"} {
 		out, errOut, code := dypailint(t, dir, "-format", format, "-secret-env", "DYPAI_API_KEY", "./...")
 		if code != 1 {
@@ -387,16 +389,12 @@ export default function Page({ user, items }: any) {
   return <button onClick={order}>Order</button>
 }
 `
-	for name, content := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"package.json": `{"dependencies":{"next":"14","@dypai/client":"1"}}`,
 		"dypai.yaml":   "app: saas\nendpoints:\n  create_order: { auth_mode: jwt }\n",
 		"lib/dypai.ts": "import { createClient } from '@dypai/client'\nexport const dypai = createClient(process.env.NEXT_PUBLIC_DYPAI_URL!)\n",
 		"app/page.tsx": page,
-	} {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(content), 0o644)
-	}
+	})
 	if _, errOut, code := dypailint(t, dir, "-fix", "./..."); code != 0 || !strings.Contains(errOut, "applied 2 fixes in 1 files") {
 		t.Fatalf("-fix: exit %d, stderr %q", code, errOut)
 	}
@@ -463,7 +461,7 @@ dypai.auth.onAuthStateChange((event) => {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			for path, content := range map[string]string{
+			writeTree(t, dir, map[string]string{
 				"dypai.yaml":       "# invite-only\napp: private\n",
 				"go.mod":           "module example.com/acme\n\ngo 1.22\n",
 				"sdk/dypai/sdk.go": string(sdk),
@@ -472,13 +470,7 @@ dypai.auth.onAuthStateChange((event) => {
 				"web/index.html":   `<script type="module" src="/src/main.ts"></script>`,
 				"web/src/main.ts":  "import { createClient } from '@dypai/client'\n\nexport const dypai = createClient(import.meta.env.VITE_DYPAI_URL)\n" + tc.jsMain,
 				"web/src/other.ts": "import { dypai } from './main'\n" + tc.jsOther,
-			} {
-				p := filepath.Join(dir, path)
-				os.MkdirAll(filepath.Dir(p), 0o755)
-				if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			})
 			out, errOut, code := dypailint(t, dir, "./...")
 			if out != tc.want || errOut != "" || code != map[bool]int{true: 1, false: 0}[tc.want != ""] {
 				t.Errorf("exit %d\nstdout:\n%s\nwant:\n%s\nstderr:\n%s", code, out, tc.want, errOut)
