@@ -108,6 +108,7 @@ type Project struct {
 	ReachKnown   bool
 	tsconfigs    sync.Map // tsconfig.json or jsconfig.json -> its *tsPaths (tsPathsFor)
 	tsconfigDirs sync.Map // directory -> the tsconfig.json or jsconfig.json applying there (TsconfigFor)
+	missingPaths sync.Map // tsconfig + "\x00" + specifier -> MissingPath's answer
 	// directives found while reading files; set by prologue scanning.
 	UseServer map[string]bool
 	useClient map[string]bool

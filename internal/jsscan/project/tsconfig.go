@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dypai/dypailint/internal/scantree"
@@ -238,17 +239,19 @@ func (p *Project) MissingPath(dir, spec string) string {
 	if tp == nil {
 		return ""
 	}
-	r, targets := tp.match(spec)
-	if r == nil {
-		return ""
+	// Every file importing spec asks again, and the answer takes up to a
+	// dozen stats: it depends on the tsconfig and spec alone.
+	key := tp.config + "\x00" + spec
+	if v, ok := p.missingPaths.Load(key); ok {
+		return v.(string)
 	}
-	for _, t := range targets {
-		if pathExists(t) {
-			return ""
-		}
+	msg := ""
+	if r, targets := tp.match(spec); r != nil && !slices.ContainsFunc(targets, pathExists) {
+		msg = fmt.Sprintf("Could not resolve %q through %s paths %q: %s does not exist",
+			spec, p.Rel(tp.config), r.key, p.Rel(targets[0]))
 	}
-	return fmt.Sprintf("Could not resolve %q through %s paths %q: %s does not exist",
-		spec, p.Rel(tp.config), r.key, p.Rel(targets[0]))
+	p.missingPaths.Store(key, msg)
+	return msg
 }
 
 // pathExists reports whether an import mapped to t finds something there:
