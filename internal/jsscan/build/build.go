@@ -136,7 +136,9 @@ func newBuildOut(client bool) *Output {
 type Chunk struct {
 	Path    string
 	Code    string
-	smap    *sourcemap.Map
+	mapData []byte         // the source map as esbuild wrote it, until sourceMap decodes it
+	smap    *sourcemap.Map // decoded by sourceMap
+	mapErr  error          // why it did not decode (MapErr)
 	Prog    *ast.Program
 	perr    error
 	Imports []string // chunks it imports (absolute output paths)
@@ -427,14 +429,7 @@ func (p *Builder) collect(res api.BuildResult, client bool) (*Output, error) {
 		if strings.HasSuffix(f.Path, ".map") || !strings.HasSuffix(f.Path, ".js") {
 			continue
 		}
-		c := &Chunk{Path: f.Path, Code: string(f.Contents)}
-		if data := maps[f.Path]; data != nil {
-			sm, err := esbuildMap(data)
-			if err != nil {
-				return nil, fmt.Errorf("%s: esbuild source map: %v", f.Path, err)
-			}
-			c.smap = sm
-		}
+		c := &Chunk{Path: f.Path, Code: string(f.Contents), mapData: maps[f.Path]}
 		out.Chunks = append(out.Chunks, c)
 		out.ByPath[c.Path] = c
 	}

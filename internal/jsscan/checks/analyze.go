@@ -58,7 +58,8 @@ func New(p *build.Builder, out *build.Output, prof *sdk.Profile, files *source.F
 func (a *Analysis) Recovery() *finding.Location { return a.recov }
 
 // Run analyses every chunk, in import order so that a chunk sees the values
-// its imports export. It stops at the deadline, returning the note.
+// its imports export. It stops at the deadline, returning the note, and at
+// a chunk whose source map does not decode, returning why.
 func (a *Analysis) Run() error {
 	a.exports = map[string]map[string]*eval.Binding{}
 	done := map[string]bool{}
@@ -85,6 +86,9 @@ func (a *Analysis) Run() error {
 		}
 		a.chunk(c)
 		c.Prog = nil // free the AST
+		if err := c.MapErr(); err != nil {
+			return err
+		}
 	}
 	return nil
 }
