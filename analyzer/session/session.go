@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -73,6 +74,38 @@ func ContainsAny(s string, markers []string) bool {
 // "UserFromContext" → user, from, context; "JWTClaims" → jwt, claims;
 // "X-User-Id" → x, user, id.
 func Words(s string) []string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return unicodeWords(s)
+		}
+	}
+	// ASCII, most names: the same splits without runes or a slice per part
+	// (Words was 3% of a JS/TS scan's CPU).
+	var out []string
+	start := -1 // of the word being read
+	for i := 0; i <= len(s); i++ {
+		switch {
+		case i == len(s) || !isAlnum(s[i]):
+			if start >= 0 {
+				out = append(out, strings.ToLower(s[start:i]))
+				start = -1
+			}
+		case start < 0:
+			start = i
+		case isUpper(s[i]) && (isLower(s[i-1]) || i+1 < len(s) && isLower(s[i+1])):
+			out = append(out, strings.ToLower(s[start:i]))
+			start = i
+		}
+	}
+	return out
+}
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isAlnum(c byte) bool { return isUpper(c) || isLower(c) || '0' <= c && c <= '9' }
+
+// unicodeWords is Words for any name.
+func unicodeWords(s string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)

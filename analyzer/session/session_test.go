@@ -1,6 +1,7 @@
 package session
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -57,4 +58,32 @@ func TestContainsAny(t *testing.T) {
 	if !ContainsAny("X-Auth-Token", HeaderMarkers) || ContainsAny("Content-Type", HeaderMarkers) {
 		t.Error("header markers misjudge X-Auth-Token or Content-Type")
 	}
+}
+
+// TestWordsASCIIMatchesUnicode: the ASCII fast path splits as the general
+// one does, on names drawn from letters of both cases, digits and
+// separators.
+func TestWordsASCIIMatchesUnicode(t *testing.T) {
+	const alphabet = "aAbBzZ09_-. /xXyY"
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		if s := string(b); !slices.Equal(Words(s), unicodeWords(s)) {
+			t.Fatalf("Words(%q) = %q, unicodeWords = %q", s, Words(s), unicodeWords(s))
+		}
+	}
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"UserFromContext", "JWTClaims", "X-User-Id", "user2Id", "__x", "getHTTPServer", "ÉtéUser"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Words(s), unicodeWords(s); !slices.Equal(got, want) {
+			t.Errorf("Words(%q) = %q, unicodeWords = %q", s, got, want)
+		}
+	})
 }
