@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 func TestParseManifestValid(t *testing.T) {
@@ -248,13 +250,7 @@ func TestClosest(t *testing.T) {
 func TestFindManifestStaysInside(t *testing.T) {
 	outer := t.TempDir()
 	write := func(path, content string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testtree.Write(t, filepath.Dir(path), map[string]string{filepath.Base(path): content})
 	}
 	write(filepath.Join(outer, ManifestName), "app: saas\nendpoints: {}\n")
 	repo := filepath.Join(outer, "repo")

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // A Go module that cannot be loaded is an input error naming the module and
@@ -49,7 +51,7 @@ func dypailintEnv(t *testing.T, dir string, env []string, args ...string) (strin
 func writeModule(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	writeTree(t, dir, files)
+	testtree.Write(t, dir, files)
 	return dir
 }
 

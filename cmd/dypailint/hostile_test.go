@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // Secrets planted in the hostile tree and beside it. None may appear in any
@@ -41,7 +43,7 @@ func hostileTree(t *testing.T) (repo, outside string) {
 	base := t.TempDir()
 	repo, outside = filepath.Join(base, "repo"), filepath.Join(base, "outside")
 	leakyClient := "'use client'\nimport { createClient } from '@dypai/client'\nexport const admin = createClient('u', '" + outsideSecret + "')\n"
-	writeTree(t, outside, map[string]string{
+	testtree.Write(t, outside, map[string]string{
 		"leak.ts":         leakyClient,
 		"app/page.tsx":    leakyClient,
 		".env":            "NEXT_PUBLIC_DYPAI_API_KEY=" + outsideSecret + "\n",
@@ -103,13 +105,13 @@ func hostileTree(t *testing.T) (repo, outside string) {
 		"go/linked/go.mod":  "module example.com/linked\n\ngo 1.22\n",
 		"go/linked/main.go": "package main\n\nfunc main() {}\n",
 	}
-	writeTree(t, repo, files)
+	testtree.Write(t, repo, files)
 	// Deep directories: walks stop at their bound, and stay linear.
 	deep := repo
 	for i := 0; i < 200; i++ {
 		deep = filepath.Join(deep, "d")
 	}
-	writeTree(t, deep, map[string]string{"x.ts": "export const x = 1\n"})
+	testtree.Write(t, deep, map[string]string{"x.ts": "export const x = 1\n"})
 	for link, target := range map[string]string{
 		"app/linked":          filepath.Join(outside, "app"),       // a directory link out
 		"app/root":            "/",                                 // the whole file system

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/internal/testbin"
+	"github.com/dypai/dypailint/internal/testtree"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -48,20 +49,6 @@ func TestMain(m *testing.M) {
 func dypailint(t *testing.T, dir string, args ...string) (string, string, int) {
 	t.Helper()
 	return dypailintEnv(t, dir, nil, args...)
-}
-
-// writeTree writes files (slash-separated names) below dir.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 func repoRoot(t *testing.T) string {
@@ -172,15 +159,7 @@ func TestVetToolMatchesCLI(t *testing.T) {
 
 func TestExitStatus(t *testing.T) {
 	clean := t.TempDir()
-	write := func(dir, name, content string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(dir, name, content string) { testtree.Write(t, dir, map[string]string{name: content}) }
 	write(clean, "go.mod", "module example.com/clean\n\ngo 1.22\n")
 	write(clean, "main.go", "package main\n\nfunc main() {}\n")
 	if out, errOut, code := dypailint(t, clean, "./..."); code != 0 || out != "" {
@@ -228,7 +207,7 @@ func TestExplainAndRules(t *testing.T) {
 // go.mod: every module beneath is found; testdata and node_modules are not.
 func TestNestedModulesWithoutRootModule(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testtree.Write(t, root, map[string]string{
 		"services/a/go.mod":            "module example.com/a\n\ngo 1.22\n",
 		"services/a/main.go":           "package main\n\nfunc main() { undefinedA() }\n",
 		"tools/b/go.mod":               "module example.com/b\n\ngo 1.22\n",
@@ -311,7 +290,7 @@ func Create(ctx context.Context, token, uid string) {
 	c.API.Post(ctx, "create_order", map[string]any{"user_id": uid, "items": 2})
 }
 `
-	writeTree(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"go.mod":             "module example.com/fix\n\ngo 1.22\n",
 		"sdk/dypai/dypai.go": string(sdk),
 		"orders/orders.go":   src,
@@ -347,7 +326,7 @@ func Create(ctx context.Context, token, uid string) {
 func TestSecretsNeverPrintedWhole(t *testing.T) {
 	const secret = "dyp_test_9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"web/package.json":              `{"name":"web","dependencies":{"@dypai/client":"1.0.0"}}`,
 		"web/.env.local":                "NEXT_PUBLIC_DYPAI_API_KEY=" + secret + "\n",
 		"web/dist/assets/index-1a2b.js": `var k="` + secret + `";fetch("/api/x",{headers:{"X-API-KEY":"` + secret + `"}});`,
@@ -389,7 +368,7 @@ export default function Page({ user, items }: any) {
   return <button onClick={order}>Order</button>
 }
 `
-	writeTree(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json": `{"dependencies":{"next":"14","@dypai/client":"1"}}`,
 		"dypai.yaml":   "app: saas\nendpoints:\n  create_order: { auth_mode: jwt }\n",
 		"lib/dypai.ts": "import { createClient } from '@dypai/client'\nexport const dypai = createClient(process.env.NEXT_PUBLIC_DYPAI_URL!)\n",
@@ -461,7 +440,7 @@ dypai.auth.onAuthStateChange((event) => {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeTree(t, dir, map[string]string{
+			testtree.Write(t, dir, map[string]string{
 				"dypai.yaml":       "# invite-only\napp: private\n",
 				"go.mod":           "module example.com/acme\n\ngo 1.22\n",
 				"sdk/dypai/sdk.go": string(sdk),

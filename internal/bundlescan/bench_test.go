@@ -9,6 +9,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/bundlescan/synth"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // BenchmarkScan10MB scans a generated 10 MB one-line minified bundle with a
@@ -16,7 +17,7 @@ import (
 func BenchmarkScan10MB(b *testing.B) {
 	dir := b.TempDir()
 	data := synth.Bundle(10<<20, 1, synth.Leaks{HeaderKey: headerKey, Secret: envKey})
-	writeFiles(b, dir, map[string]string{"dist/assets/index-3f2a.js": string(data)})
+	testtree.Write(b, dir, map[string]string{"dist/assets/index-3f2a.js": string(data)})
 	cfg := &config.Config{SecretEnv: []string{"DYPAI_API_KEY"}}
 	s := &Scanner{LookupEnv: func(string) (string, bool) { return envKey, true }}
 	b.SetBytes(int64(len(data)))

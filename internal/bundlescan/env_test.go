@@ -11,6 +11,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/analyzer/rules"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // msg is DYP102's message for a browser-exposed secret-like name, spelled
@@ -21,7 +22,7 @@ func msg(name, prefix string) string {
 
 func TestEnvFiles(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"web/.env": `# Browser-safe
 NEXT_PUBLIC_DYPAI_URL=https://acme.dypai.app
 DYPAI_API_KEY=` + envKey + `
@@ -65,7 +66,7 @@ PUBLIC_API_KEY=` + headerKey + `
 func TestEnvFilesByBuildTool(t *testing.T) {
 	dir := t.TempDir()
 	env := "VITE_DYPAI_API_KEY=k_0123456789abcdef\nREACT_APP_DYPAI_API_KEY=k_0123456789abcdef\nNEXT_PUBLIC_DYPAI_API_KEY=k_0123456789abcdef\nPUBLIC_DYPAI_SECRET=k_0123456789abcdef\n"
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"vite/package.json": `{"devDependencies":{"vite":"5"}}`,
 		"vite/.env":         env,
 		"next/package.json": `{"dependencies":{"next":"15"}}`,
@@ -99,7 +100,7 @@ func TestParseEnv(t *testing.T) {
 func TestSecretValues(t *testing.T) {
 	dir := t.TempDir()
 	b64 := base64.StdEncoding.EncodeToString([]byte("user:" + envKey)) // Basic auth: the key at an offset
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		".env.local": "DYPAI_API_KEY=" + envKey + "\nCRON_SECRET=c7f1e9a24b3d4e0f8a6b5c2d1e0f9a8b\nNEXT_PUBLIC_DYPAI_URL=https://acme.dypai.app\nSHORT_SECRET=abc\nNEXT_PUBLIC_DYPAI_API_KEY=" + envKey + "\n",
 		"dist/a.js":  `var u="https://acme.dypai.app",k="` + envKey + `";`,
 		"dist/b.js":  `fetch(u,{headers:{Authorization:"Basic ` + b64 + `"}});`,

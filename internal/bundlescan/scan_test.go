@@ -20,6 +20,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/sdk"
 	"github.com/dypai/dypailint/internal/bundlescan/synth"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // Keys used by the fixtures. None is real.
@@ -65,19 +66,6 @@ export function callWithKey(url: string, key: string) {
 export const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 export const assetHash = 'sha256-9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'
 `,
-}
-
-func writeFiles(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // build bundles src/main.ts of dir with esbuild, minified, into dir/outdir.
@@ -208,7 +196,7 @@ func bundleMsg(bundle, what, secret, how string) string {
 
 func TestEsbuildBundleWithoutSourceMap(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, appSources)
+	testtree.Write(t, dir, appSources)
 	bundle := build(t, dir, "dist", api.SourceMapNone, api.SourcesContentInclude, nil)
 
 	fs, errs := scanDirs(t, nil, nil, dir)
@@ -232,7 +220,7 @@ func TestEsbuildBundleWithSourcesContent(t *testing.T) {
 	}{{"linked", api.SourceMapLinked}, {"external", api.SourceMapExternal}, {"inline", api.SourceMapInline}} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFiles(t, dir, appSources)
+			testtree.Write(t, dir, appSources)
 			bundle := build(t, dir, "dist", tc.mode, api.SourcesContentInclude, nil)
 			main := filepath.Join(dir, "src", "main.ts")
 			// The header key is also a named secret: its base64 form is in
@@ -257,7 +245,7 @@ func TestEsbuildBundleWithSourcesContent(t *testing.T) {
 // move to the original positions, which exist on disk.
 func TestEsbuildBundlePositionsOnlyMap(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, appSources)
+	testtree.Write(t, dir, appSources)
 	bundle := build(t, dir, "dist", api.SourceMapLinked, api.SourcesContentExclude, nil)
 	main := filepath.Join(dir, "src", "main.ts")
 
@@ -300,7 +288,7 @@ export async function sync() {
 export const n = 1
 `,
 	}
-	writeFiles(t, dir, src)
+	testtree.Write(t, dir, src)
 	l, c := posOf(t, filepath.Join(dir, "src", "main.ts"), headerKey)
 	for _, tc := range []struct {
 		content api.SourcesContent
@@ -336,7 +324,7 @@ export const n = 1
 // and flight data) and a chunk with a public env var inlined by the build.
 func TestNextStaticExport(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		".env.local": "NEXT_PUBLIC_DYPAI_URL=https://acme.dypai.app\nNEXT_PUBLIC_DYPAI_API_KEY=" + envKey + "\n",
 		"src/main.ts": `const KEY = process.env.NEXT_PUBLIC_DYPAI_API_KEY ?? ''
 export function resync(u: string) { return fetch(u, { method: 'POST', headers: { 'X-API-KEY': KEY } }) }
@@ -391,7 +379,7 @@ func TestBase64Alignments(t *testing.T) {
 
 func TestKnownSecretForms(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"build/static/js/main.js": `const s=createClient("https://p.supabase.co","` + synth.ServiceRoleJWT + `"),a=createClient("https://p.supabase.co","` + synth.AnonJWT + `");`,
 	})
 	fs, errs := scanDirs(t, nil, nil, dir)
@@ -415,7 +403,7 @@ func TestKnownSecretForms(t *testing.T) {
 // profile's words.
 func TestSupabaseProfile(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		// VITE_FIREBASE_API_KEY: a key made to be public (regression,
 		// tvet-connect-kenya): neither DYP102 nor its value in a bundle.
 		".env": "SUPABASE_SERVICE_ROLE_KEY=svc-value-0123456789abcdef\nVITE_SUPABASE_ANON_KEY=" + synth.AnonJWT + "\nVITE_FIREBASE_API_KEY=AIzaSyFixtureFirebaseWebKey0123456789\n",
@@ -447,7 +435,7 @@ func TestSupabaseProfile(t *testing.T) {
 func TestDiscovery(t *testing.T) {
 	dir := t.TempDir()
 	leak := `f({"X-API-KEY":"` + headerKey + `"})`
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"dypai.yaml":                         "js:\n  build_dirs: ['web/public/assets', 'web/.cache/bundles']\nignore: ['**/fixtures/**']\n",
 		"web/.next/static/chunks/app.js":     leak,
 		"web/.next/server/app/page.js":       leak, // server code
@@ -504,7 +492,7 @@ func TestBinaryAndBrokenInputs(t *testing.T) {
 		bin[i] = byte(i * 7)
 	}
 	latin1 := []byte(strings.Repeat("caf\xe9 \xe0 la cr\xe8me ", 300))
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"dist/blob.js":        string(bin),
 		"dist/latin1.js":      string(latin1),
 		"dist/ok.js":          `f({"X-API-KEY":"` + headerKey + `"})` + "\n//# sourceMappingURL=ok.js.map",
@@ -548,7 +536,7 @@ func TestBinaryAndBrokenInputs(t *testing.T) {
 
 func TestRulesDisabled(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		".env":      "NEXT_PUBLIC_API_KEY=" + envKey + "\n# dypai-ignore DYP102\n",
 		"dist/a.js": `f({"X-API-KEY":"` + headerKey + `"})`,
 	})
@@ -575,7 +563,7 @@ func TestRulesDisabled(t *testing.T) {
 
 func TestSourceRulesHook(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, appSources)
+	testtree.Write(t, dir, appSources)
 	bundle := build(t, dir, "dist", api.SourceMapLinked, api.SourcesContentInclude, nil)
 	main := filepath.Join(dir, "src", "main.ts")
 	l1, _ := posOf(t, main, ctorKey)
@@ -603,7 +591,7 @@ func TestSourceRulesHook(t *testing.T) {
 
 func TestCancel(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"dist/a.js": `f({"X-API-KEY":"` + headerKey + `"})`})
+	testtree.Write(t, dir, map[string]string{"dist/a.js": `f({"X-API-KEY":"` + headerKey + `"})`})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, errs := (&Scanner{}).Scan(ctx, []string{dir}, &config.Config{})
@@ -616,7 +604,7 @@ func TestCancel(t *testing.T) {
 func TestSynthBundle(t *testing.T) {
 	dir := t.TempDir()
 	const size = 1 << 20
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"dist/assets/index.js": string(synth.Bundle(size, 1, synth.Leaks{HeaderKey: headerKey, Secret: envKey})),
 	})
 	fs, errs := scanDirs(t, &config.Config{SecretEnv: []string{"DYPAI_API_KEY"}}, map[string]string{"DYPAI_API_KEY": envKey}, dir)
@@ -647,7 +635,7 @@ func TestThirdPartyKeyFormats(t *testing.T) {
 		fmt.Fprintf(&b, "var %s=%q;\n", name, keys[name])
 	}
 	b.WriteString("var test=\"sk_test_51HqLyjWDarjtT1zdp7dcXYZ\";\nvar pub=\"pk_live_51HqLyjWDarjtT1zdp7dcXYZ\";\nvar words=\"sk-button sk-proj-x\";\n")
-	writeFiles(t, dir, map[string]string{"dist/app.js": b.String()})
+	testtree.Write(t, dir, map[string]string{"dist/app.js": b.String()})
 	for _, profile := range []string{"dypai", "supabase"} {
 		fs, errs := scanDirs(t, &config.Config{Profile: profile}, nil, dir)
 		var got []string
@@ -670,7 +658,7 @@ func TestThirdPartyKeyFormats(t *testing.T) {
 func TestRepeatedLeakFolded(t *testing.T) {
 	dir := t.TempDir()
 	leak := `fetch(u,{headers:{"X-API-KEY":"` + headerKey + `"}});`
-	writeFiles(t, dir, map[string]string{"dist/app.js": strings.Repeat(leak, 5000) + "\nfetch(u,{headers:{\"X-API-KEY\":\"dyp_live_another0123456789\"}})"})
+	testtree.Write(t, dir, map[string]string{"dist/app.js": strings.Repeat(leak, 5000) + "\nfetch(u,{headers:{\"X-API-KEY\":\"dyp_live_another0123456789\"}})"})
 	fs, errs := scanDirs(t, nil, nil, dir)
 	noErrors(t, errs)
 	if len(fs) != 2 || !strings.HasSuffix(fs[0].Message, "(and 4999 more times in this file)") || fs[0].Loc.Col != 32 || strings.Contains(fs[1].Message, "more times") {

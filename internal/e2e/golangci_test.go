@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dypai/dypailint/internal/testbin"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // golangciVersion is the golangci-lint release the plugin is tested in.
@@ -106,7 +107,7 @@ func buildGolangciLint(t *testing.T) string {
 		}
 		src := filepath.Join(t.TempDir(), "golangci-lint")
 		copyTree(t, mod.Dir, src)
-		writeFiles(t, src, map[string]string{
+		testtree.Write(t, src, map[string]string{
 			"cmd/golangci-lint/plugins.go": "package main\n\n// The dypailint module plugin, as golangci-lint custom would add it.\nimport _ \"github.com/dypai/dypailint/plugin\"\n",
 		})
 		env := []string{"GOFLAGS=-mod=mod -buildvcs=false"}

@@ -47,20 +47,6 @@ func mustRun(t *testing.T, dir string, env []string, name string, args ...string
 	return out
 }
 
-// writeFiles writes a tree of files below dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // snapshotRepo copies what a hook install reads of the checkout (its
 // tracked and untracked-but-not-ignored hook definitions, module files and
 // Go sources, tests and testdata aside) into a fresh git repository with

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // TestPreCommitHook installs the hook from this repository (local path and
@@ -22,7 +24,7 @@ func TestPreCommitHook(t *testing.T) {
 	hookRepo, rev := snapshotRepo(t)
 	app := t.TempDir()
 	gitInit(t, app)
-	writeFiles(t, app, map[string]string{
+	testtree.Write(t, app, map[string]string{
 		".pre-commit-config.yaml": fmt.Sprintf("repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: dypailint\n", hookRepo, rev),
 		"dypai.yaml":              "app: saas\nendpoints:\n  get_profile: { auth_mode: jwt }\n",
 		"web/.env":                "NEXT_PUBLIC_DYPAI_URL=https://api.example.com\n",
@@ -52,7 +54,7 @@ func TestPreCommitHook(t *testing.T) {
 	}
 
 	// A leak: an endpoint with no auth mode.
-	writeFiles(t, app, map[string]string{
+	testtree.Write(t, app, map[string]string{
 		"dypai.yaml": "app: saas\nendpoints:\n  get_profile: { auth_mode: jwt }\n  health: { auth_mode: public }\n",
 	})
 	mustRun(t, app, env, "git", "add", "-A")

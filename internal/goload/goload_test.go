@@ -2,9 +2,9 @@ package goload
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // TestTestVariants loads packages whose external tests use a helper only
@@ -23,15 +23,7 @@ func TestTestVariants(t *testing.T) {
 		files[p+"/helper_test.go"] = "package " + p + "\n\nfunc Helper() string { return Name() }\n"
 		files[p+"/p_test.go"] = "package " + p + "_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/m/" + p + "\"\n)\n\nfunc TestName(t *testing.T) { _ = " + p + ".Helper() }\n"
 	}
-	for name, text := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	// -trimpath: the build cache keeps the fixtures' compiles across temp dirs.
 	res, err := Load(Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off", "GOFLAGS=-trimpath"}, Tests: true, Offline: true})
 	if err != nil {

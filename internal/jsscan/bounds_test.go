@@ -14,6 +14,7 @@ import (
 	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 	"github.com/dypai/dypailint/internal/scantree"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // A source nested deeper than the parsers are given is skipped with a note;
@@ -23,7 +24,7 @@ func TestNestingBound(t *testing.T) {
 	dir := t.TempDir()
 	deep := "export const a = " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n"
 	looksDeep := "export const s = '" + strings.Repeat("(", 2000) + "' // " + strings.Repeat("[", 2000) + "\n" + leakyApp
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":      `{"dependencies":{"next":"14"}}`,
 		"app/deep.ts":       deep,
 		"app/page.tsx":      "'use client'\nimport { a } from './deep'\nimport './strings'\nexport default () => a\n",
@@ -67,7 +68,7 @@ func TestNesting(t *testing.T) {
 // A project past its time bound stops with a note and keeps what it found.
 func TestProjectTimeBound(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json": `{"dependencies":{"next":"14"}}`,
 		"app/page.tsx": leakyApp,
 	})

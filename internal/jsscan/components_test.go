@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // TestComponentLowered: a component whose output the parser rejects is
@@ -12,7 +13,7 @@ import (
 func TestComponentLowered(t *testing.T) {
 	defer parserGapHook()()
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json": `{"dependencies":{"vue":"^3.5.0","vite":"^6.0.0"}}`,
 		"src/main.ts":  "import { createApp } from 'vue'\nimport App from './App.vue'\ncreateApp(App).mount('#app')\n",
 		"src/App.vue": "<template><p>{{ n }}</p></template>\n<script setup lang=\"ts\">\nimport { createClient } from '@dypai/client'\n" +

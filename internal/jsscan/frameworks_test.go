@@ -7,6 +7,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 const keyClient = "import { createClient } from '@dypai/client'\n"
@@ -16,7 +17,7 @@ const keyClient = "import { createClient } from '@dypai/client'\n"
 // ships; a module none imports does not.
 func TestReactNativeWithoutRouter(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":     `{"main":"src/boot.js","dependencies":{"react-native":"0.76.0"}}`,
 		"src/boot.js":      "import { AppRegistry } from 'react-native'\nimport { setup } from './setup'\nAppRegistry.registerComponent('app', () => setup)\n",
 		"src/setup.ts":     keyClient + "export const setup = createClient('u', process.env.DYPAI_API_KEY)\n",
@@ -42,7 +43,7 @@ func TestReactNativeWithoutRouter(t *testing.T) {
 // app directory taken as a route module, loaders stripped.
 func TestRemixRoutesUnknown(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":        `{"dependencies":{"@remix-run/react":"2.15.0","@remix-run/node":"2.15.0"}}`,
 		"app/routes.ts":       "import { generated } from './route-gen'\nexport default generated()\n",
 		"app/pages/home.tsx":  keyClient + "const serverOnly = createClient('u', process.env.DYPAI_API_KEY)\nexport const loader = () => serverOnly.api.get('x')\nexport default function Home() { return String(createClient('u', process.env.DYPAI_API_KEY)) }\n",
@@ -67,7 +68,7 @@ func TestRemixV1Routes(t *testing.T) {
 	} {
 		dir := t.TempDir()
 		files["package.json"] = deps
-		write(t, dir, files)
+		testtree.Write(t, dir, files)
 		if got := summary(scan(t, &config.Config{}, dir).Findings); got != want {
 			t.Errorf("%s: findings = %q, want %q", deps, got, want)
 		}
@@ -94,7 +95,7 @@ func TestStripJSONC(t *testing.T) {
 func TestNuxt4Layout(t *testing.T) {
 	dir := t.TempDir()
 	leak := "<script setup lang=\"ts\">\n" + keyClient + "const admin = createClient('u', process.env.DYPAI_API_KEY)\n</script>\n"
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":                    `{"dependencies":{"nuxt":"^4.0.0","vue":"^3.5.0"}}`,
 		"app/app.vue":                     "<template><NuxtPage /></template>\n",
 		"app/pages/index.vue":             "<script setup lang=\"ts\">\nimport { admin } from '~/lib/admin'\n</script>\n<template><p>{{ admin }}</p></template>\n",
@@ -118,7 +119,7 @@ func TestSvelteKitEntries(t *testing.T) {
 	dir := t.TempDir()
 	leak := keyClient + "export const admin = createClient('u', process.env.DYPAI_API_KEY)\n"
 	svelte := "<script>\n" + keyClient + "const admin = createClient('u', process.env.DYPAI_API_KEY)\n</script>\n<p>{admin}</p>\n"
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":                       `{"devDependencies":{"@sveltejs/kit":"^2.0.0","svelte":"^5.0.0","vite":"^6.0.0"}}`,
 		"src/hooks.client.ts":                leak,
 		"src/hooks.ts":                       leak,
@@ -140,7 +141,7 @@ func TestSvelteKitEntries(t *testing.T) {
 // they render.
 func TestSvelteSPA(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":       `{"devDependencies":{"svelte":"^5.0.0","vite":"^6.0.0","@sveltejs/vite-plugin-svelte":"^5.0.0"}}`,
 		"src/main.ts":        "import { mount } from 'svelte'\nimport App from './App.svelte'\nmount(App, { target: document.body })\n",
 		"src/App.svelte":     "<script lang=\"ts\">\n  import Admin from './Admin.svelte'\n</script>\n\n<Admin />\n",

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // FuzzScanFile: the JS/TS scanner on one client module with any content
@@ -21,13 +22,13 @@ func FuzzScanFile(f *testing.F) {
 		f.Add(s)
 	}
 	dir := f.TempDir()
-	write(f, dir, map[string]string{"package.json": `{"dependencies":{"next":"14"}}`})
+	testtree.Write(f, dir, map[string]string{"package.json": `{"dependencies":{"next":"14"}}`})
 	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
 		f.Fatal(err)
 	}
 	page := filepath.Join(dir, "app", "page.tsx")
 	f.Fuzz(func(t *testing.T, src string) {
-		write(t, dir, map[string]string{"app/page.tsx": src})
+		testtree.Write(t, dir, map[string]string{"app/page.tsx": src})
 		res, err := Scan(context.Background(), []string{dir}, &config.Config{})
 		if err != nil {
 			t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/config"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // TestPassesNeeded: the byte search that decides which builds run sees
@@ -47,7 +48,7 @@ func TestPassesNeeded(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
-			write(t, dir, c.files)
+			testtree.Write(t, dir, c.files)
 			res := scan(t, &config.Config{}, dir)
 			if got := summary(res.Findings); got != c.want {
 				t.Errorf("findings = %s, want %s", got, c.want)

@@ -11,6 +11,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/jsscan/project"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 func TestMatchGlob(t *testing.T) {
@@ -28,20 +29,6 @@ func TestMatchGlob(t *testing.T) {
 	for _, tt := range tests {
 		if got := project.MatchGlob(tt.pat, tt.name); got != tt.want {
 			t.Errorf("matchGlob(%q, %q) = %v, want %v", tt.pat, tt.name, got, tt.want)
-		}
-	}
-}
-
-// write creates files under dir from a map of relative paths to contents.
-func write(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for rel, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
 		}
 	}
 }
@@ -70,7 +57,7 @@ export const admin = createClient('u', process.env.DYPAI_API_KEY)
 
 func TestDiscovery(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"web/package.json":                  `{"dependencies":{"next":"14"}}`,
 		"web/app/page.tsx":                  leakyApp,
 		"web/node_modules/x/index.js":       leakyApp,
@@ -105,7 +92,7 @@ func TestDiscovery(t *testing.T) {
 
 func TestConfig(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":  `{"dependencies":{"next":"14"}}`,
 		"app/page.tsx":  leakyApp,
 		"fixtures/x.ts": leakyApp,
@@ -120,7 +107,7 @@ func TestConfig(t *testing.T) {
 		t.Errorf("disabled rule still reported: %s", summary(res.Findings))
 	}
 	// A malformed dypai.yaml is an input error; the rest still runs.
-	write(t, dir, map[string]string{"dypai.yaml": "app: [oops\n"})
+	testtree.Write(t, dir, map[string]string{"dypai.yaml": "app: [oops\n"})
 	res = scan(t, &config.Config{}, dir)
 	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Error(), "dypai.yaml") {
 		t.Errorf("errors = %v, want a dypai.yaml error", res.Errors)
@@ -132,7 +119,7 @@ func TestConfig(t *testing.T) {
 
 func TestServerOnlyInClient(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json": `{"dependencies":{"next":"14"}}`,
 		"app/page.tsx": "'use client'\nimport { admin } from '../lib/admin'\nexport default () => String(admin)\n",
 		"lib/admin.ts": "import 'server-only'\nimport { createClient } from '@dypai/client'\nexport const admin = createClient('u', process.env.DYPAI_API_KEY)\n",
@@ -151,7 +138,7 @@ func TestServerOnlyInClient(t *testing.T) {
 // build does not fail and nothing ships (Next.js 15).
 func TestServerOnlyServerAction(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":   `{"dependencies":{"next":"15"}}`,
 		"app/page.tsx":   "'use client'\nimport { sync } from './actions'\nexport default () => <button onClick={() => sync()}>sync</button>\n",
 		"app/actions.ts": "'use server'\nimport 'server-only'\nimport { createClient } from '@dypai/client'\nconst admin = createClient('u', process.env.DYPAI_API_KEY)\nexport async function sync() { await admin.api.post('sync_data', {}) }\n",
@@ -174,7 +161,7 @@ func TestCancel(t *testing.T) {
 // errors of the files they exclude, as they do their findings.
 func TestIgnoredInputErrors(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":           `{"dependencies":{"react-dom":"18"}}`,
 		"dypai.yaml":             "ignore: ['src/fixtures/**']\n",
 		"src/main.ts":            "import { createClient } from '@dypai/client'\nimport { x } from './fixtures/broken'\nimport { y } from './broken'\nconsole.log(createClient, x, y)\n",
@@ -194,7 +181,7 @@ func TestIgnoredInputErrors(t *testing.T) {
 // TestWorkspaceResolve maps workspace package specifiers to sources.
 func TestWorkspaceResolve(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":                   `{"name":"root","workspaces":{"packages":["packages/*","!packages/skip"]}}`,
 		"packages/a/package.json":        `{"name":"@x/a","main":"./dist/index.js","exports":{".":{"types":"./dist/index.d.ts","import":"./dist/index.mjs"},"./server":"./dist/server.mjs","./icons/*":{"import":"./dist/icons/*.mjs"}}}`,
 		"packages/a/src/index.ts":        "",
@@ -265,7 +252,7 @@ func TestStats(t *testing.T) {
 // one mention anywhere brings the whole project in.
 func TestSkipsUnrelatedProjects(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"unrelated/package.json": `{"dependencies":{"react-dom":"18"}}`,
 		"unrelated/src/main.tsx": "import { App } from './app'\nApp()\n",
 		"unrelated/src/app.tsx":  "export const App = () => (\n",
@@ -296,7 +283,7 @@ func TestSkipsUnrelatedProjects(t *testing.T) {
 // header, so the supabase profile adds no DYP101.
 func TestSecretSDKInViteSPA(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json":        `{"dependencies":{"vite":"5","react-dom":"18","openai":"4"}}`,
 		"index.html":          `<script type="module" src="/src/main.ts"></script>`,
 		"src/main.ts":         "import { ask } from './utils/openai'\nask('hi')\n",
@@ -320,7 +307,7 @@ func TestSecretSDKInViteSPA(t *testing.T) {
 // skips projects mentioning nothing a rule looks at knows the SDKs' modules).
 func TestSecretSDKWithoutOtherMentions(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"package.json": `{"dependencies":{"vite":"5","react-dom":"18","openai":"4"}}`,
 		"index.html":   `<script type="module" src="/src/main.ts"></script>`,
 		"src/main.ts":  "import OpenAI from 'openai'\nconst openai = new OpenAI({ apiKey: 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD', dangerouslyAllowBrowser: true })\nopenai.models.list()\n",

@@ -1,17 +1,18 @@
 package transform
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 func TestStripServerCode(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"route.tsx": `import { db } from './db'
 import { helper } from './helper'
 import { ui } from './ui'
@@ -63,7 +64,7 @@ func TestBlankKeepsColumns(t *testing.T) {
 func TestStripServerExports(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "page.tsx")
-	writeFiles(t, dir, map[string]string{"page.tsx": `import { admin } from './admin'
+	testtree.Write(t, dir, map[string]string{"page.tsx": `import { admin } from './admin'
 import { dypai } from './dypai'
 import './styles.css'
 export default function P() { return <p>{String(dypai)}</p> }
@@ -82,20 +83,6 @@ export async function getServerSideProps() { return { props: { x: await admin.ap
 	for _, kept := range []string{"./dypai", "./styles.css", "\nexport var getServerSideProps;\n//# sourceMappingURL"} {
 		if !strings.Contains(code, kept) {
 			t.Errorf("%q missing from stripped page:\n%s", kept, code)
-		}
-	}
-}
-
-// writeFiles writes files (relative path -> content) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
 		}
 	}
 }
