@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dypai/dypailint/internal/testbin"
 )
 
 // repoRoot is the dypailint checkout.
@@ -47,16 +49,35 @@ func mustRun(t *testing.T, dir string, env []string, name string, args ...string
 	return out
 }
 
-// snapshotRepo copies what a hook install reads of the checkout (its
-// tracked and untracked-but-not-ignored hook definitions, module files and
-// Go sources, tests and testdata aside) into a fresh git repository with
-// one commit, so tests exercise the working tree as it is, and returns its
-// path and revision.
-func snapshotRepo(t *testing.T) (string, string) {
+// hookInstall returns a git repository holding what a hook install reads
+// of the checkout (its tracked and untracked-but-not-ignored hook
+// definitions, module files and Go sources, tests and testdata aside) in
+// one commit, that commit, and the PRE_COMMIT_HOME to install the hook into.
+// They are made once per version of the sources (testbin), so pre-commit
+// installs the hook, a go install, once per version, as go test would
+// cache a test of unchanged inputs.
+func hookInstall(t *testing.T) (repo, rev, home string) {
 	t.Helper()
 	root := repoRoot(t)
+	dir, err := testbin.Cached(root, "precommit", func(out string) error {
+		rev := snapshotRepo(t, root, filepath.Join(out, "repo"))
+		return os.WriteFile(filepath.Join(out, "rev"), []byte(rev), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "rev"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "repo"), string(data), filepath.Join(dir, "home")
+}
+
+// snapshotRepo copies the hook's inputs (hookInput) of the checkout at root
+// to a new git repository at dst, commits them and returns the commit.
+func snapshotRepo(t *testing.T, root, dst string) string {
+	t.Helper()
 	list := mustRun(t, root, nil, "git", "ls-files", "-co", "--exclude-standard", "-z")
-	dst := t.TempDir()
 	for _, name := range strings.Split(strings.TrimRight(list, "\x00"), "\x00") {
 		if !hookInput(name) {
 			continue
@@ -74,8 +95,7 @@ func snapshotRepo(t *testing.T) (string, string) {
 	gitInit(t, dst)
 	mustRun(t, dst, nil, "git", "add", "-A")
 	mustRun(t, dst, nil, "git", "commit", "-qm", "snapshot")
-	rev := strings.TrimSpace(mustRun(t, dst, nil, "git", "rev-parse", "HEAD"))
-	return dst, rev
+	return strings.TrimSpace(mustRun(t, dst, nil, "git", "rev-parse", "HEAD"))
 }
 
 // hookInput reports whether the file at the slash-separated path name is

@@ -13,7 +13,9 @@ import (
 // TestPreCommitHook installs the hook from this repository (local path and
 // revision) into a throwaway repository with the real pre-commit framework:
 // a commit that leaks the API key is refused with the diagnostic shown; a
-// clean commit passes.
+// clean commit passes. pre-commit installs the hook (go install ./...) at
+// the first run for a version of the sources; later runs reuse that
+// installation (hookInstall).
 func TestPreCommitHook(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds dypailint through pre-commit; skipped in -short mode")
@@ -21,7 +23,7 @@ func TestPreCommitHook(t *testing.T) {
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		missingTool(t, "pre-commit not installed (Debian: apt-get install pre-commit); .ci/run installs it")
 	}
-	hookRepo, rev := snapshotRepo(t)
+	hookRepo, rev, home := hookInstall(t)
 	app := t.TempDir()
 	gitInit(t, app)
 	testtree.Write(t, app, map[string]string{
@@ -29,7 +31,6 @@ func TestPreCommitHook(t *testing.T) {
 		"dypai.yaml":              "app: saas\nendpoints:\n  get_profile: { auth_mode: jwt }\n",
 		"web/.env":                "NEXT_PUBLIC_DYPAI_URL=https://api.example.com\n",
 	})
-	home := filepath.Join(t.TempDir(), "pre-commit-home")
 	env := []string{
 		"PRE_COMMIT_HOME=" + home,
 		"GOMODCACHE=" + goModCache(t),

@@ -1,6 +1,6 @@
 // Package testbin keeps the binaries the CLI and end-to-end tests run
-// (dypailint itself, golangci-lint with the plugin) built once per version
-// of the sources: each is kept in the user cache directory under the hash
+// (dypailint itself, golangci-lint with the plugin, the pre-commit hook's
+// installation) built once per version of the sources: each is kept in the user cache directory under the hash
 // of the checkout's Go sources (tests aside) and module files, and reused
 // while that hash holds, as go test's own cache would. Only tests use it.
 package testbin
@@ -28,7 +28,8 @@ const (
 
 // Cached returns the binary name built from the checkout at root, calling
 // build with a temporary path to write it to when the current sources have
-// no build yet. Older builds of name are removed (removeUnused).
+// no build yet: a file, or a directory (a tool's whole installation). Older
+// builds of name are removed (removeUnused).
 func Cached(root, name string, build func(out string) error) (string, error) {
 	dir, err := os.UserCacheDir()
 	if err != nil {
@@ -44,18 +45,21 @@ func Cached(root, name string, build func(out string) error) (string, error) {
 		removeUnused(dir, name, bin)
 		return bin, nil
 	}
-	tmp, err := os.CreateTemp(dir, name+".tmp")
+	tmp, err := os.MkdirTemp(dir, name+".tmp")
 	if err != nil {
 		return "", err
 	}
-	tmp.Close()
-	defer os.Remove(tmp.Name())
-	if err := build(tmp.Name()); err != nil {
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, name)
+	if err := build(out); err != nil {
 		return "", err
 	}
-	// Concurrent builds of the same sources are alike: the last rename wins.
-	if err := os.Rename(tmp.Name(), bin); err != nil {
-		return "", err
+	// Concurrent builds of the same sources are alike: the last rename of
+	// a file wins; a directory's rename fails onto the first, which serves.
+	if err := os.Rename(out, bin); err != nil {
+		if _, serr := os.Stat(bin); serr != nil {
+			return "", err
+		}
 	}
 	removeUnused(dir, name, bin)
 	return bin, nil
@@ -91,13 +95,14 @@ func removeUnused(dir, name, keep string) {
 	sort.Slice(builds, func(i, j int) bool { return builds[i].ModTime().After(builds[j].ModTime()) })
 	for i, info := range builds {
 		if i >= kept || time.Since(info.ModTime()) > unused {
-			os.Remove(filepath.Join(dir, info.Name()))
+			os.RemoveAll(filepath.Join(dir, info.Name()))
 		}
 	}
 }
 
-// SourceHash hashes the Go sources (tests aside) and module files of the
-// checkout at root: what its binaries are built from.
+// SourceHash hashes the Go sources (tests aside), the module files and the
+// pre-commit hook's definition of the checkout at root: what its binaries
+// and its installed hook are built from.
 func SourceHash(root string) string {
 	h := sha256.New()
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -110,7 +115,7 @@ func SourceHash(root string) string {
 			}
 			return nil
 		}
-		if strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") || d.Name() == "go.mod" || d.Name() == "go.sum" {
+		if strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") || d.Name() == "go.mod" || d.Name() == "go.sum" || d.Name() == ".pre-commit-hooks.yaml" {
 			rel, _ := filepath.Rel(root, path)
 			io.WriteString(h, rel+"\x00")
 			if data, err := os.ReadFile(path); err == nil {
