@@ -1,15 +1,18 @@
 package jsscan
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/dypai/dypailint/analyzer/directive"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
 // passesNeeded says which of a project's builds can produce a finding, from
-// a byte search of every source file they may read (its own and its Reach):
+// a search of every source file they may read (its own and its Reach; bytes,
+// and a key header's name as a whole token, namesHeader):
 // a build that cannot is not run — what keeps a monorepo's unrelated
 // packages, and the server side of apps that only risk browser leaks,
 // cheap.
@@ -35,20 +38,22 @@ type passes struct{ server, client bool }
 // needles are what passesNeeded looks for, lower case.
 type needles struct {
 	prof *sdk.Profile
-	// shared make both builds run: the SDK's modules, its key headers,
-	// the directive prefix.
+	// shared make both builds run: the SDK's modules, the directive
+	// prefix.
 	shared []string
+	// headers, the SDK's key headers, make both builds run where a file
+	// names one (namesHeader).
+	headers []string
 	// serverSDKs make the client build run: the modules of server-only
 	// SDKs.
 	serverSDKs []string
 }
 
 func newNeedles(prof *sdk.Profile) *needles {
-	n := &needles{prof: prof}
+	n := &needles{prof: prof, headers: prof.KeyHeaders} // lower case already
 	for _, m := range prof.JSModules {
 		n.shared = append(n.shared, strings.ToLower(m))
 	}
-	n.shared = append(n.shared, prof.KeyHeaders...) // lower case already
 	n.shared = append(n.shared, strings.ToLower(directive.JSPrefix))
 	for _, srv := range sdk.ServerSDKs {
 		for _, m := range srv.Modules {
@@ -65,6 +70,9 @@ func (n *needles) search(files *source.Files, list []string, found passes) passe
 			break
 		}
 		hit, err := files.Mentions(f, n.shared)
+		if err == nil && !hit {
+			hit, err = n.namesHeader(files, f)
+		}
 		if err != nil || hit || readsSecretEnv(files, f, n.prof) {
 			return passes{true, true} // an unreadable file: let the build report it
 		}
@@ -73,6 +81,24 @@ func (n *needles) search(files *source.Files, list []string, found passes) passe
 		}
 	}
 	return found
+}
+
+// namesHeader reports whether file f names one of the SDK's key headers.
+// In JS/TS it must be a whole token (source.HasToken): a string, a template
+// literal or an identifier, not a word of a comment or of a longer text
+// ({"X-API-KEY": "…"} as an input's placeholder made both of chatbot-ui's
+// builds run). In a component, whose markup holds code inside attribute
+// strings, a mention is enough.
+func (n *needles) namesHeader(files *source.Files, f string) (bool, error) {
+	hit, err := files.Mentions(f, n.headers)
+	if err != nil || !hit || !project.SourceExts[filepath.Ext(f)] {
+		return hit, err
+	}
+	data, err := files.Read(f)
+	if err != nil {
+		return true, err
+	}
+	return source.HasToken(data, n.headers), nil
 }
 
 // readsSecretEnv reports whether a file names an env var that the project's

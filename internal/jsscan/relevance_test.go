@@ -45,6 +45,25 @@ func TestPassesNeeded(t *testing.T) {
 			"package.json":       `{"dependencies":{"next":"15","react":"19"}}`,
 			"app/api/x/route.ts": "export async function GET() { return Response.json({ k: process.env.NEXT_PUBLIC_ADMIN_SECRET }) }\n",
 		}, want: "route.ts:01:DYP102"},
+		// A key header named in a placeholder and a comment is no header:
+		// the server build stays out (chatbot-ui's shape).
+		"key header in text only": {files: map[string]string{
+			"package.json":       `{"dependencies":{"next":"15","react":"19","stripe":"17"}}`,
+			"app/pay.tsx":        "'use client'\nimport Stripe from 'stripe'\nconst stripe = new Stripe(process.env.NEXT_PUBLIC_STRIPE_SK)\nexport default function Pay() { return <button onClick={() => stripe.charges.list()} /> }\n",
+			"app/tool.tsx":       "'use client'\n// custom headers, e.g. X-API-KEY\nexport default function Tool() { return <input placeholder={`{\"X-API-KEY\": \"1234567890\"}`} /> }\n",
+			"app/api/x/route.ts": "export async function GET() { return Response.json({}) }\n",
+		}, want: "pay.tsx:03:DYP105", noSrv: true},
+		// The header as a string, and as a template literal, is one: the
+		// builds run (nothing else here would make them), and the key it
+		// carries is found.
+		"key header as a string": {files: map[string]string{
+			"package.json": `{"dependencies":{"next":"15","react":"19"}}`,
+			"app/page.tsx": "'use client'\nexport default function P() { fetch('/x', { headers: { 'X-API-KEY': 'dyp_live_4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c' } }); return null }\n",
+		}, want: "page.tsx:02:DYP101"},
+		"key header as a template literal": {files: map[string]string{
+			"package.json": `{"dependencies":{"next":"15","react":"19"}}`,
+			"app/page.tsx": "'use client'\nexport default function P() { const h = new Headers(); h.set(`X-API-KEY`, 'dyp_live_4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c'); fetch('/x', { headers: h }); return null }\n",
+		}, want: "page.tsx:02:DYP101"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -160,6 +160,30 @@ func Nesting(src []byte) int {
 	return depth
 }
 
+// HasToken reports whether JS/TS source holds one of words, which are in
+// lower case, as a whole token, ignoring case: the value of a string
+// literal or of a template literal without substitutions, or an
+// identifier. A word inside a longer text — a comment, a placeholder
+// string, JSX text — is not one: {"X-API-KEY": "…"} in a template literal
+// names no header.
+func HasToken(src []byte, words []string) bool {
+	l := &sourceLexer{s: string(src), line: 1, words: map[string]bool{}}
+	for _, w := range words {
+		l.words[w] = true
+	}
+	for l.i < len(l.s) && !l.found {
+		l.step()
+	}
+	return l.found
+}
+
+// token notes a string value or identifier for HasToken.
+func (l *sourceLexer) token(text string) {
+	if l.words != nil && len(text) < 64 && l.words[strings.ToLower(text)] {
+		l.found = true
+	}
+}
+
 // lexSource is the lexer of comments and nesting: the comments of src and
 // the deepest nesting of (, [, { and ${. jslex says where each literal and
 // comment ends; lexSource keeps the line count, the brackets and what came
@@ -184,6 +208,10 @@ type sourceLexer struct {
 	depth           int
 	prev            byte // last significant code character
 	prevWord        string
+	// words, when set, are looked for as whole tokens (HasToken): found
+	// says one was seen, and stops the lexer.
+	words map[string]bool
+	found bool
 }
 
 // lines counts the line breaks of s[from:to].
@@ -230,9 +258,16 @@ func (l *sourceLexer) step() {
 		l.lines(i, textEnd)
 		l.i = end
 	case c == '\'' || c == '"':
-		end, _ := jslex.String(s, i+1, c)
+		end, esc := jslex.String(s, i+1, c)
 		l.lines(i, end)
 		if end < len(s) && s[end] == c {
+			if l.words != nil {
+				if esc {
+					l.token(jslex.Decode(s[i+1 : end]))
+				} else {
+					l.token(s[i+1 : end])
+				}
+			}
 			end++
 		}
 		l.i, l.prev, l.prevWord = end, 'a', ""
@@ -245,6 +280,9 @@ func (l *sourceLexer) step() {
 		l.lines(i, end)
 		switch stop {
 		case jslex.TemplateClose:
+			if c == '`' {
+				l.token(s[i+1 : end]) // no substitution
+			}
 			end++
 		case jslex.TemplateSubst:
 			l.templ = append(l.templ, l.depth)
@@ -262,6 +300,7 @@ func (l *sourceLexer) step() {
 		for j < len(s) && jslex.IsIdentPart(s[j]) {
 			j++
 		}
+		l.token(s[i:j])
 		l.i, l.prev, l.prevWord = j, 'a', s[i:j]
 	default:
 		switch c {

@@ -48,3 +48,26 @@ func TestComments(t *testing.T) {
 }
 
 func itoa(i int) string { return fmt.Sprintf("%02d", i) }
+
+func TestHasToken(t *testing.T) {
+	words := []string{"x-api-key", "apikey"}
+	for src, want := range map[string]bool{
+		`fetch(u, { headers: { 'X-API-KEY': k } })`:          true,
+		`h.set("x-api-key", k)`:                              true,
+		"h.set(`X-Api-Key`, k)":                              true,
+		`h.set("x-api\x2dkey", k)`:                           true, // escapes decoded
+		`h.set('x-api\u002dkey', k)`:                         true,
+		`const o = { apikey: k }`:                            true,  // an identifier
+		"// send the X-API-KEY header":                       false, // a comment
+		"/* X-API-KEY */ f()":                                false,
+		"<input placeholder={`{\"X-API-KEY\": \"123\"}`} />": false, // inside a longer text
+		"const s = 'use the x-api-key header'":               false,
+		"`${h}x-api-key`":                                    false, // a template with a substitution
+		"const apikeys = 1":                                  false, // a longer identifier
+		"x = a / 2; const re = /x-api-key/":                  false, // a regular expression
+	} {
+		if got := HasToken([]byte(src), words); got != want {
+			t.Errorf("HasToken(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
