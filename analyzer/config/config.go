@@ -33,6 +33,10 @@ type Config struct {
 	// SecretEnv names environment variables whose values must never appear
 	// in a bundle (DYP103).
 	SecretEnv []string
+	// Tests also analyses test files: Go's _test.go files, and JS/TS tests
+	// as their runners name them (x.test.ts, x.spec.tsx, __tests__/,
+	// __mocks__/), which never ship.
+	Tests bool
 	// TagMessages appends " (DYPnnn)" to diagnostic messages, for drivers that
 	// print only the message (go vet, golangci-lint).
 	TagMessages bool

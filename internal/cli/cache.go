@@ -127,7 +127,7 @@ func (rc *runCache) paramsKey(o *options, plan *discover.Plan, cwd string) runca
 			h.String(rc.c.FileHash(path)) // named by the user, wherever it is
 		}
 	}
-	h.Bool(o.tests).Bool(o.offline)
+	h.Bool(o.cfg.Tests).Bool(o.offline)
 	h.Strings(plan.Dirs).Strings(plan.Manifests).Strings(plan.Tree.Roots())
 	for _, l := range plan.GoLoads {
 		h.String(l.Dir).Strings(l.Patterns)

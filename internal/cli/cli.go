@@ -74,7 +74,6 @@ type options struct {
 	explain  string
 	list     bool
 	version  bool
-	tests    bool
 	enable   string
 	disable  string
 	idFields string
@@ -115,7 +114,7 @@ func parse(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.BoolVar(&o.diff, "diff", false, "with or without -fix: print the suggested fixes as a unified diff, change nothing")
 	fs.StringVar(&o.cpuProf, "debug.cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&o.memProf, "debug.memprofile", "", "write a heap profile to this file at exit")
-	fs.BoolVar(&o.tests, "tests", false, "also analyse Go test files")
+	fs.BoolVar(&o.cfg.Tests, "tests", false, "also analyse test files (Go _test.go; JS/TS *.test.*, *.spec.*, __tests__/)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the re-run cache (os.UserCacheDir()/dypailint; -fix and -diff never use it)")
 	fs.BoolVar(&o.offline, "offline", false, "never use the network: the go command must find every module in the module cache (GOPROXY=off)")
 	fs.BoolVar(&o.verbose, "v", false, "print what is analysed to standard error: Go packages per module, JS/TS projects with their entry points and modules, build folders")
@@ -351,7 +350,7 @@ func relErr(cwd string, err error) string {
 // lint runs every engine on the plan, stage by stage.
 func lint(ctx context.Context, plan *discover.Plan, o *options, hooks Hooks, rc *runCache) *output.Run {
 	defer tuneGC(plan)()
-	in := &Input{Plan: plan, Cfg: &o.cfg, Tests: o.tests, Offline: o.offline, Hooks: hooks, Cache: rc}
+	in := &Input{Plan: plan, Cfg: &o.cfg, Offline: o.offline, Hooks: hooks, Cache: rc}
 	all := Output{Errors: slices.Clone(plan.Notes)}
 	for _, stage := range stages {
 		outs := make([]Output, len(stage))

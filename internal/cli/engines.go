@@ -27,7 +27,6 @@ type Engine interface {
 type Input struct {
 	Plan    *discover.Plan
 	Cfg     *config.Config
-	Tests   bool // also analyse Go test files
 	Offline bool // the go command must not use the network
 	Hooks   Hooks
 	// Cache keeps results between runs; nil: none.
@@ -60,7 +59,7 @@ func (goEngine) Run(_ context.Context, in *Input) Output {
 	for _, load := range in.Plan.GoLoads {
 		res, ok := in.Cache.loadGo(load)
 		if !ok {
-			res = *golint.Run(load, analyzers, in.Cfg, golint.Options{Tests: in.Tests, Offline: in.Offline, Logf: in.Hooks.Logf})
+			res = *golint.Run(load, analyzers, in.Cfg, golint.Options{Tests: in.Cfg.Tests, Offline: in.Offline, Logf: in.Hooks.Logf})
 			in.Cache.storeGo(load, res)
 		}
 		out.add(Output{res.Findings, res.Errors, res.Frontends})

@@ -82,3 +82,23 @@ func TestPassesNeeded(t *testing.T) {
 		})
 	}
 }
+
+// TestTestFilesWithTestsOnly: tests (x.spec.ts, __tests__/) never ship and
+// call endpoints with keys and user ids on purpose; they are analysed only
+// when asked for, as Go's are.
+func TestTestFilesWithTestsOnly(t *testing.T) {
+	call := "export async function order(userId: string) {\n  await fetch('/api/orders', { method: 'POST', headers: { 'x-api-key': process.env.DYPAI_API_KEY! }, body: JSON.stringify({ userId }) })\n}\n"
+	dir := t.TempDir()
+	testtree.Write(t, dir, map[string]string{
+		"package.json":            `{"dependencies":{"next":"15","react":"19"}}`,
+		"app/api/health/route.ts": "export async function GET() { return Response.json({ ok: true }) }\n",
+		"e2e/orders.spec.ts":      call,
+		"lib/__tests__/orders.ts": call,
+	})
+	if got := summary(scan(t, &config.Config{}, dir).Findings); got != "" {
+		t.Errorf("without Tests: findings %s, want none", got)
+	}
+	if got, want := summary(scan(t, &config.Config{Tests: true}, dir).Findings), "orders.spec.ts:02:DYP301 orders.ts:02:DYP301"; got != want {
+		t.Errorf("with Tests: findings %s, want %s", got, want)
+	}
+}

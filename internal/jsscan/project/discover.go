@@ -337,7 +337,7 @@ func enclosingProject(t *scantree.Tree, dir string) string {
 func (p *Project) Setup(cfg *config.Config) error {
 	pc, err := ConfigFor(cfg, p.Root)
 	p.Config = pc
-	p.finishSetup()
+	p.finishSetup(cfg.Tests)
 	return err
 }
 
@@ -375,8 +375,11 @@ func (p *Project) Excluded(f string) bool {
 	return m.Ignores(f)
 }
 
-func (p *Project) finishSetup() {
-	p.Files = slices.DeleteFunc(p.Files, p.Excluded)
+// finishSetup leaves out the files the manifest excludes, and tests unless
+// they are asked for: they never ship, and they call endpoints with keys and
+// user ids on purpose.
+func (p *Project) finishSetup(tests bool) {
+	p.Files = slices.DeleteFunc(p.Files, func(f string) bool { return p.Excluded(f) || !tests && testFile(f) })
 	var pkg packageJSON
 	if data, err := p.Tree.ReadFile(filepath.Join(p.Root, "package.json")); err == nil {
 		_ = json.Unmarshal(data, &pkg) // a broken package.json only loses framework detection
