@@ -172,3 +172,28 @@ func wantFindingsOnly(t *testing.T, res *Result, want string) {
 		t.Errorf("unexpected error: %v", e)
 	}
 }
+
+// TestLibraryIsNoSPA: react-dom (or another UI library) marks an SPA whose
+// src/index.* runs in the browser, unless the package is a library (main,
+// module or exports), whose apps decide what ships: a server package
+// rendering emails with react-dom is server code. A bundler makes an SPA
+// whatever package.json says.
+func TestLibraryIsNoSPA(t *testing.T) {
+	index := "import Stripe from 'stripe'\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)\n"
+	for name, c := range map[string]struct {
+		pkg, want string
+	}{
+		"library with react-dom": {`{"name":"@x/emails","main":"src/index.ts","dependencies":{"react-dom":"19","stripe":"17"}}`, ""},
+		"library with exports":   {`{"name":"@x/emails","exports":{".":"./src/index.ts"},"dependencies":{"react-dom":"19","stripe":"17"}}`, ""},
+		"app with react-dom":     {`{"name":"web","dependencies":{"react-dom":"19","stripe":"17"}}`, "index.ts:02:DYP105"},
+		"library built by vite":  {`{"name":"web","main":"src/index.ts","dependencies":{"react-dom":"19","stripe":"17"},"devDependencies":{"vite":"5"}}`, "index.ts:02:DYP105"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			testtree.Write(t, dir, map[string]string{"package.json": c.pkg, "src/index.ts": index})
+			if got := summary(scan(t, &config.Config{}, dir).Findings); got != c.want {
+				t.Errorf("findings = %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -116,8 +116,17 @@ type Project struct {
 
 type packageJSON struct {
 	Main            string            `json:"main"`
+	Module          string            `json:"module"`
+	Exports         json.RawMessage   `json:"exports"`
 	Dependencies    map[string]string `json:"dependencies"`
 	DevDependencies map[string]string `json:"devDependencies"`
+}
+
+// isLibrary reports whether the package is published for others to import
+// (main, module or exports): its src/index.* is what they import, and
+// what of it ships is decided by the apps importing it.
+func (p *packageJSON) isLibrary() bool {
+	return p.Main != "" || p.Module != "" || len(p.Exports) > 0
 }
 
 func (p *packageJSON) has(name string) bool {
@@ -126,12 +135,15 @@ func (p *packageJSON) has(name string) bool {
 	return a || b
 }
 
-// browserDeps mark a project as an SPA whose src/main.* or src/index.* runs
-// in the browser.
-var browserDeps = []string{
-	"vite", "react-dom", "react-scripts", "vue", "svelte", "preact", "solid-js",
-	"@angular/core", "lit", "parcel", "@vitejs/plugin-react", "@vitejs/plugin-react-swc",
-}
+// bundlerDeps mark a project as an SPA whose src/main.* or src/index.*
+// runs in the browser: they build one.
+var bundlerDeps = []string{"vite", "react-scripts", "parcel", "@vitejs/plugin-react", "@vitejs/plugin-react-swc"}
+
+// uiDeps render in the browser, or on a server (react-dom/server, an email
+// renderer): they mark an SPA too, unless the package is a library
+// (packageJSON.isLibrary) — openstatus's email package, with react-dom to
+// render its emails, is server code.
+var uiDeps = []string{"react-dom", "vue", "svelte", "preact", "solid-js", "@angular/core", "lit"}
 
 // tree is the result of walking the roots: project roots and source files.
 type tree struct {
@@ -385,7 +397,8 @@ func (p *Project) finishSetup(tests bool) {
 		_ = json.Unmarshal(data, &pkg) // a broken package.json only loses framework detection
 	}
 	p.isNext = pkg.has("next") || anyExists(p.Root, "next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")
-	p.isSPA = !p.isNext && (len(p.html) > 0 || slices.ContainsFunc(browserDeps, pkg.has))
+	p.isSPA = !p.isNext && (len(p.html) > 0 || slices.ContainsFunc(bundlerDeps, pkg.has) ||
+		!pkg.isLibrary() && slices.ContainsFunc(uiDeps, pkg.has))
 	p.Frameworks = detectFrameworks(p.Tree, p.Root, &pkg)
 	if p.isNext {
 		// react-native-web in a Next.js app: Next.js decides what ships.
