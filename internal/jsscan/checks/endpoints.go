@@ -168,18 +168,21 @@ func (ca *checker) signUp(e *ast.CallExpression) {
 
 // rawRequest handles fetch(url, init), axios(...) and the like: a request
 // whose options carry an X-API-KEY header is an API-key call; in server code
-// it must not send the user's identity (DYP301).
+// it must not send the user's identity, nor act for a signed-in user
+// (DYP301) — when it goes to the platform: its URL or its key names it
+// (namesPlatform). Many other APIs take their key in an X-API-KEY header,
+// and a user id along with it.
 func (ca *checker) rawRequest(e *ast.CallExpression, args []*eval.Value) {
 	if !ca.Reporting() || len(args) == 0 || !ca.a.prof.ImplicitCaller {
 		return
 	}
-	header := ""
+	header, key := "", ast.Expression(nil)
 	for _, v := range args {
-		if h := ca.keyHeaderIn(v); h != "" {
-			header = h
+		if h, x := ca.keyHeaderIn(v); h != "" {
+			header, key = h, x
 		}
 	}
-	if header == "" {
+	if header == "" || !ca.namesPlatform(e.ArgumentList[0], args[0]) && (key == nil || !ca.namesPlatform(key, nil)) {
 		return
 	}
 	var ids []string
@@ -233,7 +236,7 @@ func (ca *checker) rawRequest(e *ast.CallExpression, args []*eval.Value) {
 		reasons = append(reasons, rules.ReasonIdentity(ids))
 	}
 	var related []finding.Related
-	if signedIn, rel := ca.signedInReason(); signedIn != "" && ca.platformURL(e.ArgumentList[0], args[0]) {
+	if signedIn, rel := ca.signedInReason(); signedIn != "" {
 		reasons = append(reasons, signedIn)
 		related = rel
 	}

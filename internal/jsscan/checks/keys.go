@@ -236,11 +236,11 @@ func (ca *checker) emitDYP101(at file.Idx, what string, key *eval.Value, header 
 	ca.a.emit(rules.DYP101, loc, msg, rel)
 }
 
-// keyHeaderIn returns the API-key header named in an options object: at its
-// top level or in its headers property.
-func (ca *checker) keyHeaderIn(v *eval.Value) string {
+// keyHeaderIn returns the API-key header named in an options object, at
+// its top level or in its headers property, and the expression of its value.
+func (ca *checker) keyHeaderIn(v *eval.Value) (string, ast.Expression) {
 	if v == nil || v.Kind != eval.Object {
-		return ""
+		return "", nil
 	}
 	for _, p := range v.Obj.Value {
 		pk, ok := p.(*ast.PropertyKeyed)
@@ -249,23 +249,23 @@ func (ca *checker) keyHeaderIn(v *eval.Value) string {
 		}
 		k, _ := jsast.PropName(pk)
 		if ca.a.prof.IsKeyHeaderKey(k) {
-			return k
+			return k, pk.Value
 		}
 		if k == "headers" {
 			if o, ok := pk.Value.(*ast.ObjectLiteral); ok {
-				if h := ca.keyHeaderIn(&eval.Value{Kind: eval.Object, Obj: o}); h != "" {
-					return h
+				if h, x := ca.keyHeaderIn(&eval.Value{Kind: eval.Object, Obj: o}); h != "" {
+					return h, x
 				}
 			} else if id, ok := pk.Value.(*ast.Identifier); ok {
 				if b := ca.Lookup(string(id.Name)); b != nil {
-					if h := ca.keyHeaderIn(b.Value); h != "" {
-						return h
+					if h, x := ca.keyHeaderIn(b.Value); h != "" {
+						return h, x
 					}
 				}
 			}
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // envRead reports a secret read from a public env var (DYP102).

@@ -333,12 +333,11 @@ func requestName(name string) bool {
 	return false
 }
 
-// platformURL reports whether a raw request's URL (expression e, value v)
-// goes to the platform: it names it (process.env.DYPAI_URL, a dypai host)
-// or ends in an endpoint dypai.yaml declares. An X-API-KEY header is also
-// how many other APIs take their key; a handler serving a signed-in user
-// that calls one of those is not acting for the user on this platform.
-func (ca *checker) platformURL(e ast.Expression, v *eval.Value) bool {
+// namesPlatform reports whether a raw request's URL, or its key (expression
+// e, value v when known), points at the platform: it names it
+// (process.env.DYPAI_URL, process.env.DYPAI_API_KEY, a dypai host) or, a
+// URL, ends in an endpoint dypai.yaml declares.
+func (ca *checker) namesPlatform(e ast.Expression, v *eval.Value) bool {
 	var texts []string
 	var collect func(e ast.Expression, depth int)
 	collect = func(e ast.Expression, depth int) {
