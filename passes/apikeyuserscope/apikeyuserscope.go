@@ -37,8 +37,8 @@ func check(pass *analysis.Pass, r *report.Reporter, m *clientmodel.Model) {
 		report1(r, c.Call, related, rules.MsgAPIKeyUserScope(fmt.Sprintf("call of %s with API-key client %s", name, c.ClientName()), reasons))
 	}
 	for _, k := range m.Keys {
-		if k.Raw == nil {
-			continue
+		if k.Raw == nil || !k.Raw.Platform {
+			continue // another API taking its key in the same header
 		}
 		reasons, related := why(m.Project, k.Raw.Endpoint, k.Raw.Identity, k.Raw.Handler)
 		if len(reasons) == 0 {

@@ -3,7 +3,10 @@
 //
 // The API key acts as the project, not as a user. The pass reports an
 // endpoint call through a client that is certainly an API-key client, and
-// a net/http request with an X-API-KEY header, when:
+// a net/http request with an X-API-KEY header that goes to the platform
+// (its URL or key names it, os.Getenv("DYPAI_URL"); or its URL ends in an
+// endpoint dypai.yaml declares: many other APIs take their key in that
+// header), when:
 //
 //   - dypai.yaml declares the endpoint jwt (for raw requests: the URL's
 //     last path element is such an endpoint);

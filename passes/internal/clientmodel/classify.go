@@ -3,6 +3,8 @@ package clientmodel
 import (
 	"go/ast"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -52,7 +54,7 @@ func (s *state) classify() {
 		}
 		ks := &KeySite{Node: mk.node, What: KeyHeader, Header: prof.KeyHeaderDisplay(mk.header), Reach: s.reachOf(mk.node.Pos())}
 		if mk.raw {
-			raw := &RawRequest{Handler: s.handlerAt(mk.node.Pos())}
+			raw := &RawRequest{Handler: s.handlerAt(mk.node.Pos()), Platform: s.namesPlatform(mk.val, 0)}
 			if mk.req != nil {
 				s.requestDetails(mk.req, raw)
 			}
@@ -191,12 +193,47 @@ func (s *state) requestDetails(req ast.Expr, raw *RawRequest) {
 	if name != "" && s.proj.Manifest.Endpoint(name) != nil {
 		raw.Endpoint = name
 	}
+	raw.Platform = raw.Platform || raw.Endpoint != "" || s.namesPlatform(url, 0)
 	for _, k := range keys {
 		if s.proj.IsIdentityField(k) {
 			raw.Identity = append(raw.Identity, Identity{Field: k, Where: "query", Node: url})
 		}
 	}
 	raw.Identity = append(raw.Identity, s.identities(body, "body")...)
+}
+
+// namesPlatform reports whether an expression names the platform: a string
+// constant, or a variable, field or function whose name holds the SDK
+// profile's name (os.Getenv("DYPAI_URL"), cfg.DypaiURL,
+// "https://x.dypai.dev"), variables followed to what they were set to.
+func (s *state) namesPlatform(e ast.Expr, depth int) bool {
+	if e == nil || depth > 6 {
+		return false
+	}
+	has := func(t string) bool { return strings.Contains(strings.ToLower(t), s.proj.Profile.Name) }
+	if v, ok := s.constString(e); ok {
+		return has(v)
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		return s.namesPlatform(x.X, depth+1) || s.namesPlatform(x.Y, depth+1)
+	case *ast.CallExpr:
+		return s.namesPlatform(x.Fun, depth+1) || slices.ContainsFunc(x.Args, func(a ast.Expr) bool { return s.namesPlatform(a, depth+1) })
+	case *ast.SelectorExpr:
+		return has(x.Sel.Name) || s.namesPlatform(x.X, depth+1)
+	case *ast.Ident:
+		if has(x.Name) {
+			return true
+		}
+		if o := s.origin(x, 0); o != ast.Expr(x) {
+			return s.namesPlatform(o, depth+1)
+		}
+	case *ast.CompositeLit: // []string{key}
+		return slices.ContainsFunc(x.Elts, func(el ast.Expr) bool { return s.namesPlatform(el, depth+1) })
+	case *ast.UnaryExpr:
+		return s.namesPlatform(x.X, depth+1)
+	}
+	return false
 }
 
 // funcNode returns the function an argument passes, followed as calls

@@ -154,6 +154,11 @@ type RawRequest struct {
 	Endpoint string // the URL's last path element, when dypai.yaml declares it
 	Identity []Identity
 	Handler  *Handler
+	// Platform says the request goes to the platform: its URL or its key
+	// names it (os.Getenv("DYPAI_URL"), cfg.DypaiKey, a dypai host), or the
+	// URL ends in an endpoint dypai.yaml declares. Many other APIs take
+	// their key in an X-API-KEY header too.
+	Platform bool
 }
 
 // ClientRef is browser code that reaches an API-key construction outside

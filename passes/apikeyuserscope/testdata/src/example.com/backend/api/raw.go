@@ -52,3 +52,24 @@ func Me(w http.ResponseWriter, r *http.Request) {
 	_ = lit
 	http.DefaultClient.Do(req)
 }
+
+var (
+	crmURL = os.Getenv("CRM_URL")
+	crmKey = os.Getenv("CRM_API_KEY")
+)
+
+// rawOtherAPI calls another API that takes its key in the same header: not
+// the platform, whatever it sends.
+func rawOtherAPI(uid string) {
+	body, _ := json.Marshal(map[string]any{"user_id": uid})
+	req, _ := http.NewRequest("POST", crmURL+"/v1/contacts", bytes.NewReader(body))
+	req.Header.Set("X-API-KEY", crmKey)
+	http.DefaultClient.Do(req)
+}
+
+// rawKeyOnly: the URL is unknown, the key names the platform.
+func rawKeyOnly(url, uid string) {
+	req, _ := http.NewRequest("GET", url+"?user_id="+uid, nil)
+	req.Header.Set("X-API-KEY", os.Getenv("DYPAI_API_KEY")) // want `it sends the user's identity \("user_id"\)`
+	http.DefaultClient.Do(req)
+}
