@@ -163,8 +163,11 @@ user: a Go handler reading the user's token or session, a Next.js route
 handler, server action or API route calling auth(), getServerSession(),
 currentUser() or the user client's auth.getUser(), or reading the
 Authorization header or the session cookie; a Node server handler reading
-the user its auth middleware stored (req.user, ctx.state.user). Forward the
-user's JWT instead.`,
+the user its auth middleware stored (req.user, ctx.state.user). A raw
+request with an X-API-KEY header (fetch, axios, net/http) counts when it goes
+to the platform — its URL or key names it (DYPAI_URL, DYPAI_API_KEY, a dypai
+host) or its URL ends in an endpoint dypai.yaml declares — as many other APIs
+take their key in that header. Forward the user's JWT instead.`,
 		Bad:  `admin.API.Post(ctx, "create_order", map[string]any{"user_id": uid})`,
 		Good: `dypai.NewClient(url, dypai.WithAccessToken(token)).API.Post(ctx, "create_order", order)`,
 	},
