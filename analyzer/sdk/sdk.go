@@ -314,6 +314,14 @@ func (p *Profile) KeyHeaderDisplay(name string) string {
 	return name
 }
 
+// NamesPlatform reports whether a text — a URL, an env var's name, an
+// identifier — names the profile's platform: it holds the profile's name in
+// any case (DYPAI_URL, cfg.DypaiKey, https://x.dypai.dev). Both engines ask
+// it of a raw request's URL and key (DYP301).
+func (p *Profile) NamesPlatform(text string) bool {
+	return strings.Contains(strings.ToLower(text), p.Name)
+}
+
 // IsKeyHeader reports whether a header name (any case) makes an API-key call.
 func (p *Profile) IsKeyHeader(name string) bool {
 	return slices.Contains(p.KeyHeaders, strings.ToLower(name))

@@ -382,7 +382,7 @@ func (ca *checker) namesPlatform(e ast.Expression, v *eval.Value) bool {
 		endpoints = m.EndpointNames()
 	}
 	for _, t := range texts {
-		if strings.Contains(strings.ToLower(t), ca.a.prof.Name) {
+		if ca.a.prof.NamesPlatform(t) {
 			return true
 		}
 		if i := strings.LastIndexByte(t, '/'); i >= 0 && slices.Contains(endpoints, strings.SplitN(t[i+1:], "?", 2)[0]) {

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -210,7 +209,7 @@ func (s *state) namesPlatform(e ast.Expr, depth int) bool {
 	if e == nil || depth > 6 {
 		return false
 	}
-	has := func(t string) bool { return strings.Contains(strings.ToLower(t), s.proj.Profile.Name) }
+	has := s.proj.Profile.NamesPlatform
 	if v, ok := s.constString(e); ok {
 		return has(v)
 	}
