@@ -1,12 +1,10 @@
 package jsscan
 
 import (
-	"path/filepath"
 	"strings"
 
 	"github.com/dypai/dypailint/analyzer/directive"
 	"github.com/dypai/dypailint/analyzer/sdk"
-	"github.com/dypai/dypailint/internal/jsscan/project"
 	"github.com/dypai/dypailint/internal/jsscan/source"
 )
 
@@ -84,21 +82,16 @@ func (n *needles) search(files *source.Files, list []string, found passes) passe
 }
 
 // namesHeader reports whether file f names one of the SDK's key headers.
-// In JS/TS it must be a whole token (source.HasToken): a string, a template
+// In JS/TS it must be a whole token (Files.MentionsToken): a string, a template
 // literal or an identifier, not a word of a comment or of a longer text
 // ({"X-API-KEY": "…"} as an input's placeholder made both of chatbot-ui's
 // builds run). In a component, whose markup holds code inside attribute
 // strings, a mention is enough.
 func (n *needles) namesHeader(files *source.Files, f string) (bool, error) {
-	hit, err := files.Mentions(f, n.headers)
-	if err != nil || !hit || !project.SourceExts[filepath.Ext(f)] {
-		return hit, err
+	if source.IsComponent(f) {
+		return files.Mentions(f, n.headers)
 	}
-	data, err := files.Read(f)
-	if err != nil {
-		return true, err
-	}
-	return source.HasToken(data, n.headers), nil
+	return files.MentionsToken(f, n.headers)
 }
 
 // readsSecretEnv reports whether a file names an env var that the project's

@@ -64,9 +64,10 @@ func NewFiles(tree *scantree.Tree) *Files {
 
 // mentions is what is known of the words a file mentions.
 type mentions struct {
-	found map[string]bool // needle -> mentioned
-	names []string        // the env-var-like names in it (EnvNames), once read
-	named bool
+	found  map[string]bool // needle -> mentioned
+	tokens map[string]bool // words, "\x00"-joined -> one is a whole token (MentionsToken)
+	names  []string        // the env-var-like names in it (EnvNames), once read
+	named  bool
 }
 
 // mentionsOf is what is known of path's words, with c.mu held.
@@ -110,6 +111,28 @@ func (c *Files) Mentions(path string, needles []string) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// MentionsToken reports whether a JS/TS file holds one of words, which are
+// in lower case, as a whole token (HasToken), once Mentions says it holds
+// one at all. Answers are kept per file and words, as Mentions' are.
+func (c *Files) MentionsToken(path string, words []string) (bool, error) {
+	if hit, err := c.Mentions(path, words); err != nil || !hit {
+		return hit, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := c.mentions[path]
+	key := strings.Join(words, "\x00")
+	found, ok := m.tokens[key]
+	if !ok {
+		found = HasToken(c.raw[path], words)
+		if m.tokens == nil {
+			m.tokens = map[string]bool{}
+		}
+		m.tokens[key] = found
+	}
+	return found, nil
 }
 
 // EnvNames returns the distinct words of a file with an underscore in

@@ -2,6 +2,8 @@ package source
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"testing"
@@ -32,5 +34,34 @@ func TestUnderscoreWords(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("underscoreWords(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestMentionsToken: a word named as a token is found, one in a comment or
+// a longer text is not, a file without it at all is not lexed into a yes,
+// and the answers stay the same when asked again (from the cache).
+func TestMentionsToken(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"header.ts":  "h.set('X-API-KEY', k)\n",
+		"comment.ts": "// send X-API-KEY\nconst p = `{\"X-API-KEY\": \"1\"}`\n",
+		"none.ts":    "export const x = 1\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := NewFiles(nil)
+	for range 2 {
+		for name, want := range map[string]bool{"header.ts": true, "comment.ts": false, "none.ts": false} {
+			got, err := c.MentionsToken(filepath.Join(dir, name), []string{"x-api-key"})
+			if err != nil || got != want {
+				t.Errorf("MentionsToken(%s) = %v, %v; want %v", name, got, err, want)
+			}
+		}
+	}
+	if _, err := c.MentionsToken(filepath.Join(dir, "missing.ts"), []string{"x-api-key"}); err == nil {
+		t.Error("MentionsToken of a missing file: no error")
 	}
 }
