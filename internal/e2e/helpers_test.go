@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/dypai/dypailint/internal/testbin"
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // repoRoot is the dypailint checkout.
@@ -78,20 +79,16 @@ func hookInstall(t *testing.T) (repo, rev, home string) {
 func snapshotRepo(t *testing.T, root, dst string) string {
 	t.Helper()
 	list := mustRun(t, root, nil, "git", "ls-files", "-co", "--exclude-standard", "-z")
+	files := map[string]string{}
 	for _, name := range strings.Split(strings.TrimRight(list, "\x00"), "\x00") {
 		if !hookInput(name) {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(root, name))
-		if err != nil {
-			continue // deleted in the working tree
-		}
-		p := filepath.Join(dst, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		if data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name))); err == nil {
+			files[name] = string(data)
+		} // else deleted in the working tree
 	}
+	testtree.Write(t, dst, files)
 	gitInit(t, dst)
 	mustRun(t, dst, nil, "git", "add", "-A")
 	mustRun(t, dst, nil, "git", "commit", "-qm", "snapshot")

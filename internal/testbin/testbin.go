@@ -1,8 +1,8 @@
 // Package testbin keeps the binaries the CLI and end-to-end tests run
 // (dypailint itself, golangci-lint with the plugin, the pre-commit hook's
-// installation) built once per version of the sources: each is kept in the user cache directory under the hash
-// of the checkout's Go sources (tests aside) and module files, and reused
-// while that hash holds, as go test's own cache would. Only tests use it.
+// installation) built once per version of the sources: each is kept in the
+// user cache directory under SourceHash, and reused while that hash holds,
+// as go test's own cache would. Only tests use it.
 package testbin
 
 import (
