@@ -2,11 +2,12 @@ package source
 
 import (
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"testing"
+
+	"github.com/dypai/dypailint/internal/testtree"
 )
 
 // TestUnderscoreWords checks the scan against the regular expression it
@@ -47,11 +48,7 @@ func TestMentionsToken(t *testing.T) {
 		"comment.ts": "// send X-API-KEY\nconst p = `{\"X-API-KEY\": \"1\"}`\n",
 		"none.ts":    "export const x = 1\n",
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	c := NewFiles(nil)
 	for range 2 {
 		for name, want := range map[string]bool{"header.ts": true, "comment.ts": false, "none.ts": false} {
