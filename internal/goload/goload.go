@@ -14,6 +14,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"runtime"
 	"slices"
@@ -60,9 +61,15 @@ type Result struct {
 // for, itself or in a dependency: NotLoaded reports it.
 var errNotListed = errors.New("not listed")
 
-const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
-	packages.NeedTypesSizes | packages.NeedModule
+// listMode lists the packages and their dependencies without export data:
+// asking for it would have the go command compile every package listed,
+// the ones checked from source too (a whole module, on a fresh checkout).
+// exportMode then asks only for the export data source packages import.
+const (
+	listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+		packages.NeedImports | packages.NeedDeps | packages.NeedTypesSizes | packages.NeedModule
+	exportMode = packages.NeedName | packages.NeedExportFile
+)
 
 // Load lists the packages and their dependencies, then type-checks the
 // source packages in dependency order. The go command runs with the local
@@ -95,6 +102,7 @@ func Load(req Request) (*Result, error) {
 		byPath:    map[string]*types.Package{},
 		notListed: map[*packages.Package]bool{},
 		admit:     req.Admit,
+		patterns:  req.Patterns,
 	}
 	res := &Result{}
 	roots := map[*packages.Package]bool{}
@@ -116,6 +124,9 @@ func Load(req Request) (*Result, error) {
 			l.source[p] = true
 		}
 	})
+	if err := l.listExports(cfg, order); err != nil {
+		return nil, commandError(req, err)
+	}
 	if len(listed) == 0 {
 		res.NotLoaded = diagnoseEmpty(req, env)
 	} else {
@@ -244,6 +255,7 @@ type loader struct {
 	// reported errors for them or their dependencies.
 	notListed map[*packages.Package]bool
 	admit     func(file string) error // Request.Admit
+	patterns  []string                // Request.Patterns
 }
 
 // check parses and type-checks p from source, filling the fields the
@@ -399,4 +411,58 @@ func ModulePaths(pkgs []*packages.Package) []string {
 		}
 	}
 	return out
+}
+
+// listExports fills in the export data of the packages the source packages
+// import and do not check from source, with a second go list that names
+// only those, so that the go command compiles them (and what they need)
+// and never the source packages. A build failure it reports is the
+// package's error, as in a single listing. When one of them cannot be
+// named by its path (a test variant, or a package vendored in GOPATH
+// mode), the whole listing is asked again with export data instead.
+func (l *loader) listExports(cfg *packages.Config, order []*packages.Package) error {
+	need := map[string]*packages.Package{}
+	byPath := true
+	for _, p := range order {
+		if !l.source[p] {
+			continue
+		}
+		for _, dep := range p.Imports {
+			if l.source[dep] || dep.PkgPath == "unsafe" || l.unlisted(dep) {
+				continue
+			}
+			need[dep.ID] = dep
+			byPath = byPath && dep.ID == dep.PkgPath && !strings.Contains(dep.PkgPath, "/vendor/")
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	ecfg := *cfg
+	ecfg.Mode = exportMode
+	ids := slices.Sorted(maps.Keys(need))
+	patterns := ids
+	if !byPath {
+		ecfg.Mode |= packages.NeedImports | packages.NeedDeps
+		patterns = l.patterns
+	} else {
+		ecfg.Tests = false
+	}
+	listed, err := packages.Load(&ecfg, patterns...)
+	if err != nil {
+		return err
+	}
+	packages.Visit(listed, nil, func(e *packages.Package) {
+		dep := need[e.ID]
+		if dep == nil {
+			return
+		}
+		dep.ExportFile = e.ExportFile
+		for _, err := range e.Errors {
+			if !slices.ContainsFunc(dep.Errors, func(have packages.Error) bool { return have.Msg == err.Msg }) {
+				dep.Errors = append(dep.Errors, err)
+			}
+		}
+	})
+	return nil
 }

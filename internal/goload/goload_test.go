@@ -2,6 +2,9 @@ package goload
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dypai/dypailint/internal/testtree"
@@ -43,4 +46,74 @@ func TestTestVariants(t *testing.T) {
 		}
 		t.Fatalf("roots = %q, want %d", ids, 4*n)
 	}
+}
+
+// TestSourceNotCompiled: the go command compiles only what export data is
+// read from, never the packages checked from source. A go list that asked
+// for every package's export data compiled the whole module on a fresh
+// checkout: golangci-lint's 183 packages took 17.7 s to lint, 2.5 s now.
+func TestSourceNotCompiled(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(t.TempDir(), "compiles")
+	tool := filepath.Join(t.TempDir(), "toolexec")
+	testtree.Write(t, filepath.Dir(tool), map[string]string{filepath.Base(tool): "#!/bin/sh\necho \"$*\" >> " + log + "\nexec \"$@\"\n"})
+	if err := os.Chmod(tool, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	testtree.Write(t, dir, map[string]string{
+		"go.mod": "module example.com/fresh\n\ngo 1.22\n",
+		"a/a.go": "package a\n\nimport \"strings\"\n\nfunc Up(s string) string { return strings.ToUpper(s) }\n",
+		"b/b.go": "package b\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/fresh/a\"\n)\n\nfunc Show() string { return fmt.Sprint(a.Up(\"b\")) }\n",
+	})
+	res := load(t, Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off", "GOFLAGS=-toolexec=" + tool}, Offline: true})
+	if len(res.Roots) != 2 {
+		t.Fatalf("%d roots, want 2", len(res.Roots))
+	}
+	data, _ := os.ReadFile(log)
+	if !strings.Contains(string(data), "-V=full") {
+		t.Fatalf("the tool log shows no run of the go command's tools:\n%s", data)
+	}
+	if strings.Contains(string(data), "-p example.com/fresh/") {
+		t.Errorf("the go command compiled a package checked from source:\n%s", data)
+	}
+}
+
+// TestExportOfTestVariant: a package that only the test variant of a root
+// imports (q [p.test], recompiled against p's test files) cannot be listed
+// by its path; its export data comes from listing the patterns again.
+func TestExportOfTestVariant(t *testing.T) {
+	dir := t.TempDir()
+	testtree.Write(t, dir, map[string]string{
+		"go.mod":       "module example.com/v\n\ngo 1.22\n",
+		"p/p.go":       "package p\n\nfunc Name() string { return \"p\" }\n",
+		"p/in_test.go": "package p\n\nfunc helper() string { return Name() }\n",
+		"p/p_test.go":  "package p_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/v/q\"\n)\n\nfunc TestQ(t *testing.T) { _ = q.Name() }\n",
+		"q/q.go":       "package q\n\nimport \"example.com/v/p\"\n\nfunc Name() string { return p.Name() }\n",
+	})
+	// Only the roots (./p and its tests) are checked from source: q is read
+	// from export data, and for p_test it is the variant q [p.test].
+	res := load(t, Request{Dir: dir, Patterns: []string{"./p"}, Env: []string{"GOWORK=off", "GOFLAGS=-trimpath"}, Tests: true, Offline: true})
+	var ids []string
+	for _, p := range res.Roots {
+		ids = append(ids, p.ID)
+	}
+	if len(ids) != 4 {
+		t.Fatalf("roots = %q, want p, p [p.test], p_test [p.test] and p.test", ids)
+	}
+}
+
+// load runs Load and fails the test on any error it reports.
+func load(t *testing.T, req Request) *Result {
+	t.Helper()
+	res, err := Load(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.NotLoaded != nil {
+		t.Fatal(res.NotLoaded)
+	}
+	for _, err := range res.Errors {
+		t.Error(err)
+	}
+	return res
 }
