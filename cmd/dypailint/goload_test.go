@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -112,7 +113,7 @@ func TestGoChecksumMismatch(t *testing.T) {
 	})
 	_, errOut, code := dypailintEnv(t, dir, nil, "-offline", "-v", "./...")
 	if code != 2 || !strings.Contains(errOut, "dypailint: module example.com/mismatch ("+dir+") could not be loaded: verifying github.com/goccy/go-yaml@v1.19.2") ||
-		!strings.Contains(errOut, "dypailint: go: "+dir+" (./...): could not be loaded (see the error)") {
+		!regexp.MustCompile(`dypailint: go: `+regexp.QuoteMeta(dir)+` \(\./\.\.\.\): .*could not be loaded \(see the error\)`).MatchString(errOut) {
 		t.Errorf("exit %d, want 2 and the checksum error; stderr:\n%s", code, errOut)
 	}
 }

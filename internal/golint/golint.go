@@ -68,7 +68,8 @@ func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Confi
 	}
 	out := &Result{}
 	source := sourcePolicy(load.Dir, cfg)
-	req := goload.Request{Dir: load.Dir, Patterns: load.Patterns, Tests: opts.Tests, Offline: opts.Offline, Source: source, Admit: admitIn(cfg.Tree, load.Dir)}
+	req := goload.Request{Dir: load.Dir, Patterns: load.Patterns, Tests: opts.Tests, Offline: opts.Offline, Source: source, Admit: admitIn(cfg.Tree, load.Dir),
+		ExportAll: !hasPackages(load.Dir, compileWorthAvoiding)}
 	res, err := goload.Load(req)
 	if err != nil {
 		logf("go: %s (%s): could not be loaded (see the error)", load.Dir, strings.Join(load.Patterns, " "))
@@ -117,6 +118,37 @@ func loaded(res *goload.Result, logf func(string, ...any), dir, what string) []e
 	}
 	logf("go: %s (%s): %d packages analysed; the module could not be loaded (see the error)", dir, what, len(res.Roots))
 	return append([]error{res.NotLoaded}, res.Errors...)
+}
+
+// compileWorthAvoiding is the number of a module's packages from which
+// compiling them costs more than a second go list: about 0.05 s of CPU a
+// small package against 0.13 s (goload.Request.ExportAll).
+const compileWorthAvoiding = 8
+
+// hasPackages reports whether the module in dir has at least n
+// directories of Go files, nested modules and what "./..." skips left out.
+func hasPackages(dir string, n int) bool {
+	found := 0
+	w := &scantree.Walker{Skip: scantree.GoSkip}
+	w.Walk(dir, dir, func(d string) (func(scantree.Entry) bool, func()) {
+		if found >= n {
+			return nil, nil
+		}
+		if d != dir {
+			if _, err := os.Lstat(filepath.Join(d, "go.mod")); err == nil {
+				return nil, nil // a nested module: its own load
+			}
+		}
+		counted := false
+		return func(e scantree.Entry) bool {
+			if !counted && e.Reg && strings.HasSuffix(e.Name, ".go") {
+				counted = true
+				found++
+			}
+			return true
+		}, nil
+	})
+	return found >= n
 }
 
 // sourcePolicy says which non-root packages are analysed from source: the

@@ -1,10 +1,11 @@
-// Package goload loads Go packages for analysis the fast way: the go command
-// compiles dependencies to export data (as go vet does), and only the
+// Package goload loads Go packages for analysis the fast way: only the
 // packages that can matter — the packages being linted, the rest of their
 // modules, and the SDK — are parsed and type-checked from source. Everything
-// else (the standard library, third-party modules) is read from export data,
-// so analysis facts are computed for a few dozen packages rather than for the
-// whole dependency tree.
+// else (the standard library, third-party modules) is read from export data
+// the go command compiles (as go vet does), so analysis facts are computed
+// for a few dozen packages rather than for the whole dependency tree. The go
+// command never compiles the source packages: that export data would go
+// unread.
 package goload
 
 import (
@@ -40,6 +41,11 @@ type Request struct {
 	// Admit, when set, is asked before a source file is read; an error
 	// stops the package (a file linked out of the scanned tree).
 	Admit func(file string) error
+	// ExportAll asks one go list for every package's export data, the
+	// source packages' too, rather than a second one for the packages
+	// read from export data: cheaper when the go command would compile
+	// only a few source packages, or finds them in the build cache.
+	ExportAll bool
 }
 
 // Result is the loaded packages.
@@ -83,8 +89,12 @@ func Load(req Request) (*Result, error) {
 	if req.Offline {
 		env = append(env, "GOPROXY=off")
 	}
+	mode := listMode
+	if req.ExportAll {
+		mode |= packages.NeedExportFile
+	}
 	cfg := &packages.Config{
-		Mode:  listMode,
+		Mode:  mode,
 		Dir:   req.Dir,
 		Env:   env,
 		Tests: req.Tests,
@@ -124,8 +134,10 @@ func Load(req Request) (*Result, error) {
 			l.source[p] = true
 		}
 	})
-	if err := l.listExports(cfg, order); err != nil {
-		return nil, commandError(req, err)
+	if !req.ExportAll {
+		if err := l.listExports(cfg, order); err != nil {
+			return nil, commandError(req, err)
+		}
 	}
 	if len(listed) == 0 {
 		res.NotLoaded = diagnoseEmpty(req, env)
