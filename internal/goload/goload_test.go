@@ -28,16 +28,7 @@ func TestTestVariants(t *testing.T) {
 	}
 	testtree.Write(t, dir, files)
 	// -trimpath: the build cache keeps the fixtures' compiles across temp dirs.
-	res, err := Load(Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off", "GOFLAGS=-trimpath"}, Tests: true, Offline: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.NotLoaded != nil {
-		t.Fatal(res.NotLoaded)
-	}
-	for _, err := range res.Errors {
-		t.Error(err)
-	}
+	res := load(t, Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off", "GOFLAGS=-trimpath"}, Tests: true, Offline: true})
 	// Each package, its test variant, its external test and the test main.
 	if len(res.Roots) != 4*n {
 		var ids []string
