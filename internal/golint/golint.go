@@ -129,15 +129,9 @@ const compileWorthAvoiding = 8
 // directories of Go files, nested modules and what "./..." skips left out.
 func hasPackages(dir string, n int) bool {
 	found := 0
-	w := &scantree.Walker{Skip: scantree.GoSkip}
-	w.Walk(dir, dir, func(d string) (func(scantree.Entry) bool, func()) {
+	walkModule(dir, func(string) func(scantree.Entry) bool {
 		if found >= n {
-			return nil, nil
-		}
-		if d != dir {
-			if _, err := os.Lstat(filepath.Join(d, "go.mod")); err == nil {
-				return nil, nil // a nested module: its own load
-			}
+			return nil
 		}
 		counted := false
 		return func(e scantree.Entry) bool {
@@ -146,7 +140,7 @@ func hasPackages(dir string, n int) bool {
 				found++
 			}
 			return true
-		}, nil
+		}
 	})
 	return found >= n
 }
@@ -198,13 +192,7 @@ func unlistedBrowserDirs(load discover.GoLoad, res *goload.Result) []string {
 		listed[p.Dir] = true
 	}
 	var out []string
-	w := &scantree.Walker{Skip: scantree.GoSkip}
-	w.Walk(load.Dir, load.Dir, func(dir string) (func(scantree.Entry) bool, func()) {
-		if dir != load.Dir {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				return nil, nil // a nested module: its own load
-			}
-		}
+	walkModule(load.Dir, func(dir string) func(scantree.Entry) bool {
 		found := listed[dir]
 		return func(e scantree.Entry) bool {
 			if name := e.Name; !found && strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && isBrowserFile(e.Path) {
@@ -213,9 +201,24 @@ func unlistedBrowserDirs(load discover.GoLoad, res *goload.Result) []string {
 				found = true
 			}
 			return true
-		}, nil
+		}
 	})
 	return out
+}
+
+// walkModule walks the directories of the module in dir as "./..." does:
+// what the go command skips and nested modules (their own loads) left out.
+// visit returns what to do with a directory's entries, or nil to skip it.
+func walkModule(dir string, visit func(d string) func(scantree.Entry) bool) {
+	w := &scantree.Walker{Skip: scantree.GoSkip}
+	w.Walk(dir, dir, func(d string) (func(scantree.Entry) bool, func()) {
+		if d != dir {
+			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+				return nil, nil
+			}
+		}
+		return visit(d), nil
+	})
 }
 
 // isBrowserFile reports whether a Go file is constrained to a browser or

@@ -112,7 +112,6 @@ func Load(req Request) (*Result, error) {
 		byPath:    map[string]*types.Package{},
 		notListed: map[*packages.Package]bool{},
 		admit:     req.Admit,
-		patterns:  req.Patterns,
 	}
 	res := &Result{}
 	roots := map[*packages.Package]bool{}
@@ -135,7 +134,7 @@ func Load(req Request) (*Result, error) {
 		}
 	})
 	if !req.ExportAll {
-		if err := l.listExports(cfg, order); err != nil {
+		if err := l.listExports(cfg, req.Patterns, order); err != nil {
 			return nil, commandError(req, err)
 		}
 	}
@@ -267,7 +266,6 @@ type loader struct {
 	// reported errors for them or their dependencies.
 	notListed map[*packages.Package]bool
 	admit     func(file string) error // Request.Admit
-	patterns  []string                // Request.Patterns
 }
 
 // check parses and type-checks p from source, filling the fields the
@@ -431,8 +429,8 @@ func ModulePaths(pkgs []*packages.Package) []string {
 // and never the source packages. A build failure it reports is the
 // package's error, as in a single listing. When one of them cannot be
 // named by its path (a test variant, or a package vendored in GOPATH
-// mode), the whole listing is asked again with export data instead.
-func (l *loader) listExports(cfg *packages.Config, order []*packages.Package) error {
+// mode), the patterns are listed again with export data instead.
+func (l *loader) listExports(cfg *packages.Config, patterns []string, order []*packages.Package) error {
 	need := map[string]*packages.Package{}
 	byPath := true
 	for _, p := range order {
@@ -452,13 +450,11 @@ func (l *loader) listExports(cfg *packages.Config, order []*packages.Package) er
 	}
 	ecfg := *cfg
 	ecfg.Mode = exportMode
-	ids := slices.Sorted(maps.Keys(need))
-	patterns := ids
-	if !byPath {
-		ecfg.Mode |= packages.NeedImports | packages.NeedDeps
-		patterns = l.patterns
-	} else {
+	if byPath {
 		ecfg.Tests = false
+		patterns = slices.Sorted(maps.Keys(need))
+	} else {
+		ecfg.Mode |= packages.NeedImports | packages.NeedDeps
 	}
 	listed, err := packages.Load(&ecfg, patterns...)
 	if err != nil {
