@@ -73,8 +73,11 @@ func ParseGo(fset *token.FileSet, f *ast.File) []*Directive {
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
 			text, ok := strings.CutPrefix(c.Text, "//")
-			if !ok {
-				continue // a directive is a line comment, like //go: directives
+			if !ok || !strings.Contains(text, GoPrefix) {
+				// A directive is a line comment, like //go: directives.
+				// Contains first: most comments are not, and it is far
+				// cheaper than trimming each.
+				continue
 			}
 			d, ok := Parse(text, GoPrefix)
 			if !ok {

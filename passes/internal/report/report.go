@@ -28,21 +28,33 @@ type Result struct {
 // ResultType is the analysis.Analyzer.ResultType of every rule pass.
 var ResultType = reflect.TypeFor[*Result]()
 
-// Reporter reports the findings of one pass over one package.
+// Reporter reports the findings of one pass over one package. It is not
+// for concurrent use.
 type Reporter struct {
 	pass  *analysis.Pass
 	cfg   *config.Config
-	index *directive.Index
+	index *directive.Index // nil until the first finding
 	res   Result
 }
 
-// New returns a Reporter for pass.
+// New returns a Reporter for pass. The package's directives are parsed at
+// its first finding: most passes find nothing in most packages, and every
+// pass parsing every comment of every file was most of the analysis time on
+// a large module (TestStd: 0.55 of 0.76 s).
 func New(pass *analysis.Pass, cfg *config.Config) *Reporter {
-	var ds []*directive.Directive
-	for _, f := range pass.Files {
-		ds = append(ds, directive.ParseGo(pass.Fset, f)...)
+	return &Reporter{pass: pass, cfg: cfg}
+}
+
+// directives returns the index of the package's directives.
+func (r *Reporter) directives() *directive.Index {
+	if r.index == nil {
+		var ds []*directive.Directive
+		for _, f := range r.pass.Files {
+			ds = append(ds, directive.ParseGo(r.pass.Fset, f)...)
+		}
+		r.index = directive.NewIndex(ds)
 	}
-	return &Reporter{pass: pass, cfg: cfg, index: directive.NewIndex(ds)}
+	return r.index
 }
 
 // Enabled reports whether rule id is to be checked in this run.
@@ -58,7 +70,7 @@ func (r *Reporter) Reportf(id string, rng analysis.Range, format string, args ..
 func (r *Reporter) Report(id string, d analysis.Diagnostic) {
 	rule := rules.Must(id)
 	p := r.pass.Fset.Position(d.Pos)
-	if Policy(r.cfg).Drop(r.index, id, finding.Location{File: p.Filename, Line: p.Line, Col: p.Column}) {
+	if Policy(r.cfg).Drop(r.directives(), id, finding.Location{File: p.Filename, Line: p.Line, Col: p.Column}) {
 		return
 	}
 	d.Category = rule.ID
@@ -83,6 +95,9 @@ func Policy(cfg *config.Config) directive.Policy {
 
 // Result returns the pass's result: the positions of directives used.
 func (r *Reporter) Result() *Result {
+	if r.index == nil {
+		return &r.res // no finding: no directive was used
+	}
 	for _, d := range r.index.Used() {
 		r.res.Used = append(r.res.Used, d.Pos)
 	}
