@@ -435,6 +435,7 @@ dypai.auth.onAuthStateChange((event) => {
 })
 `
 	const want = `dypai.yaml:2:1: app: private onboards users by invitation, but no browser code handles the PASSWORD_RECOVERY auth event (checked: Go js/wasm package ./wasm, JS/TS project ./web): invited users get no screen to set a password; in client code, show a set-password form when the callback given to auth.onAuthStateChange receives "PASSWORD_RECOVERY" (DYP407)` + "\n"
+	dir := t.TempDir()
 	for _, tc := range []struct {
 		name, goCode, jsMain, jsOther, want string
 	}{
@@ -444,7 +445,8 @@ dypai.auth.onAuthStateChange((event) => {
 		{"JS handler in a module nothing imports", "", "", jsHandler, want},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
+			// Each case rewrites the one tree: the go command compiles the
+			// unchanged packages once, not in each case's new directory.
 			testtree.Write(t, dir, map[string]string{
 				"dypai.yaml":       "# invite-only\napp: private\n",
 				"go.mod":           "module example.com/acme\n\ngo 1.22\n",
