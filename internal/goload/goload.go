@@ -17,6 +17,7 @@ import (
 	"go/types"
 	"maps"
 	"os"
+	"os/exec"
 	"runtime"
 	"slices"
 	"strings"
@@ -71,10 +72,17 @@ var errNotListed = errors.New("not listed")
 // asking for it would have the go command compile every package listed,
 // the ones checked from source too (a whole module, on a fresh checkout).
 // exportMode then asks only for the export data source packages import.
+//
+// Nor does listMode ask for compiled files or type sizes, either of which
+// has go list prepare the build of every package listed (-compiled): half
+// the listing's time on a large module. A package's compiled files are its
+// Go files but for cgo, so only the source packages that use cgo are
+// listed again for theirs (listCgo); sizes come from go env GOARCH.
 const (
-	listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-		packages.NeedImports | packages.NeedDeps | packages.NeedTypesSizes | packages.NeedModule
+	listMode = packages.NeedName | packages.NeedFiles |
+		packages.NeedImports | packages.NeedDeps | packages.NeedModule
 	exportMode = packages.NeedName | packages.NeedExportFile
+	cgoMode    = packages.NeedName | packages.NeedCompiledGoFiles | packages.NeedImports | packages.NeedDeps
 )
 
 // Load lists the packages and their dependencies, then type-checks the
@@ -91,7 +99,8 @@ func Load(req Request) (*Result, error) {
 	}
 	mode := listMode
 	if req.ExportAll {
-		mode |= packages.NeedExportFile
+		// -export prepares every build anyway: compiled files come free.
+		mode |= packages.NeedExportFile | packages.NeedCompiledGoFiles
 	}
 	cfg := &packages.Config{
 		Mode:  mode,
@@ -103,6 +112,10 @@ func Load(req Request) (*Result, error) {
 	listed, err := packages.Load(cfg, req.Patterns...)
 	if err != nil {
 		return nil, commandError(req, err)
+	}
+	if mode&packages.NeedCompiledGoFiles == 0 {
+		// Until listCgo says otherwise, a package compiles its Go files.
+		packages.Visit(listed, nil, func(p *packages.Package) { p.CompiledGoFiles = p.GoFiles })
 	}
 	l := &loader{
 		fset:      fset,
@@ -134,9 +147,20 @@ func Load(req Request) (*Result, error) {
 		}
 	})
 	if !req.ExportAll {
+		// listCgo first: cgo's output imports packages the Go files do not.
+		if err := l.listCgo(cfg, req.Patterns, order); err != nil {
+			return nil, commandError(req, err)
+		}
 		if err := l.listExports(cfg, req.Patterns, order); err != nil {
 			return nil, commandError(req, err)
 		}
+	}
+	sizes, err := typeSizes(cfg)
+	if err != nil {
+		return nil, commandError(req, err)
+	}
+	for p := range l.source {
+		p.TypesSizes = sizes
 	}
 	if len(listed) == 0 {
 		res.NotLoaded = diagnoseEmpty(req, env)
@@ -473,4 +497,96 @@ func (l *loader) listExports(cfg *packages.Config, patterns []string, order []*p
 		}
 	})
 	return nil
+}
+
+// listCgo sets the compiled files of the source packages that use cgo
+// (their Go files are cgo's input, not what the compiler type-checks), and
+// the imports cgo's output adds (runtime/cgo, syscall, unsafe), with a go
+// list of those packages only, and none when there are none. As for listExports, a test
+// variant has the patterns listed again.
+func (l *loader) listCgo(cfg *packages.Config, patterns []string, order []*packages.Package) error {
+	need := map[string]*packages.Package{}
+	byPath := true
+	for _, p := range order {
+		if l.source[p] && l.usesCgo(p) {
+			need[p.ID] = p
+			byPath = byPath && p.ID == p.PkgPath
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	ccfg := *cfg
+	ccfg.Mode = cgoMode
+	if byPath {
+		ccfg.Tests = false
+		patterns = slices.Sorted(maps.Keys(need))
+	}
+	listed, err := packages.Load(&ccfg, patterns...)
+	if err != nil {
+		return err
+	}
+	byID := map[string]*packages.Package{}
+	for _, p := range order {
+		byID[p.ID] = p
+	}
+	packages.Visit(listed, nil, func(c *packages.Package) {
+		p := need[c.ID]
+		if p == nil {
+			return
+		}
+		p.CompiledGoFiles = c.CompiledGoFiles
+		for path, imp := range c.Imports {
+			if _, ok := p.Imports[path]; ok {
+				continue
+			}
+			if have := byID[imp.ID]; have != nil {
+				imp = have // one package, not two, where the graph has it
+			}
+			p.Imports[path] = imp
+		}
+	})
+	return nil
+}
+
+// usesCgo reports whether a Go file of p imports "C", reading only the
+// files' imports (and none that Admit refuses: check reports those). The
+// listing cannot tell: without -compiled the go command lists a package's
+// imports as written, and go/packages drops "C" from them.
+func (l *loader) usesCgo(p *packages.Package) bool {
+	fset := token.NewFileSet()
+	for _, name := range p.GoFiles {
+		if l.admit != nil && l.admit(name) != nil {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			continue // check reports it
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeSizes returns the sizes of the types for the GOARCH the go command
+// builds for in cfg's environment.
+func typeSizes(cfg *packages.Config) (types.Sizes, error) {
+	cmd := exec.Command("go", "env", "GOARCH")
+	cmd.Dir, cmd.Env = cfg.Dir, cfg.Env
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOARCH: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	arch := strings.TrimSpace(string(out))
+	sizes := types.SizesFor("gc", arch)
+	if sizes == nil {
+		return nil, fmt.Errorf("go env GOARCH: unknown architecture %q", arch)
+	}
+	return sizes, nil
 }

@@ -2,7 +2,9 @@ package goload
 
 import (
 	"fmt"
+	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,6 +92,44 @@ func TestExportOfTestVariant(t *testing.T) {
 	}
 	if len(ids) != 4 {
 		t.Fatalf("roots = %q, want p, p [p.test], p_test [p.test] and p.test", ids)
+	}
+}
+
+// TestSplitListing: the listing that asks the go command for neither
+// compiled files nor export data still gives every source package its
+// files, cgo's output for a package that uses cgo, and the type sizes of
+// the GOARCH it builds for; as the single listing does.
+func TestSplitListing(t *testing.T) {
+	dir := t.TempDir()
+	testtree.Write(t, dir, map[string]string{
+		"go.mod": "module example.com/split\n\ngo 1.22\n",
+		"a/a.go": "package a\n\nimport \"strings\"\n\nfunc Up(s string) string { return strings.ToUpper(s) }\n",
+		"c/c.go": "package c\n\n/*\nstatic int twice(int x) { return 2 * x; }\n*/\nimport \"C\"\n\nfunc Twice(x int) int { return int(C.twice(C.int(x))) }\n",
+	})
+	cgo := exec.Command("go", "env", "CGO_ENABLED")
+	cgo.Dir = dir
+	if out, err := cgo.Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is not enabled here (no C compiler?): install gcc")
+	}
+	decl := map[string]string{"example.com/split/a": "Up", "example.com/split/c": "Twice"}
+	for _, exportAll := range []bool{false, true} {
+		res := load(t, Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off", "GOFLAGS=-trimpath"}, Offline: true, ExportAll: exportAll})
+		if len(res.Roots) != len(decl) {
+			t.Fatalf("ExportAll %v: %d roots, want %d", exportAll, len(res.Roots), len(decl))
+		}
+		for _, p := range res.Roots {
+			if len(p.Syntax) == 0 || p.Types.Scope().Lookup(decl[p.PkgPath]) == nil {
+				t.Errorf("ExportAll %v: %s has %d files and no %s", exportAll, p.PkgPath, len(p.Syntax), decl[p.PkgPath])
+			}
+		}
+	}
+	// Sizes follow GOARCH: int is 4 bytes on 386.
+	res := load(t, Request{Dir: dir, Patterns: []string{"./a"}, Env: []string{"GOWORK=off", "GOARCH=386", "CGO_ENABLED=0"}, Offline: true})
+	if len(res.Roots) != 1 {
+		t.Fatalf("GOARCH=386: %d roots, want 1", len(res.Roots))
+	}
+	if n := res.Roots[0].TypesSizes.Sizeof(types.Typ[types.Int]); n != 4 {
+		t.Errorf("GOARCH=386: int has size %d, want 4", n)
 	}
 }
 
