@@ -472,15 +472,11 @@ func (l *loader) listExports(cfg *packages.Config, patterns []string, order []*p
 	if len(need) == 0 {
 		return nil
 	}
-	ecfg := *cfg
-	ecfg.Mode = exportMode
-	if byPath {
-		ecfg.Tests = false
-		patterns = slices.Sorted(maps.Keys(need))
-	} else {
-		ecfg.Mode |= packages.NeedImports | packages.NeedDeps
+	mode := exportMode
+	if !byPath {
+		mode |= packages.NeedImports | packages.NeedDeps // to reach the variants
 	}
-	listed, err := packages.Load(&ecfg, patterns...)
+	listed, err := listAgain(cfg, mode, patterns, need, byPath)
 	if err != nil {
 		return err
 	}
@@ -502,8 +498,8 @@ func (l *loader) listExports(cfg *packages.Config, patterns []string, order []*p
 // listCgo sets the compiled files of the source packages that use cgo
 // (their Go files are cgo's input, not what the compiler type-checks), and
 // the imports cgo's output adds (runtime/cgo, syscall, unsafe), with a go
-// list of those packages only, and none when there are none. As for listExports, a test
-// variant has the patterns listed again.
+// list of those packages only, and none when there are none. As for
+// listExports, a test variant has the patterns listed again.
 func (l *loader) listCgo(cfg *packages.Config, patterns []string, order []*packages.Package) error {
 	need := map[string]*packages.Package{}
 	byPath := true
@@ -516,13 +512,7 @@ func (l *loader) listCgo(cfg *packages.Config, patterns []string, order []*packa
 	if len(need) == 0 {
 		return nil
 	}
-	ccfg := *cfg
-	ccfg.Mode = cgoMode
-	if byPath {
-		ccfg.Tests = false
-		patterns = slices.Sorted(maps.Keys(need))
-	}
-	listed, err := packages.Load(&ccfg, patterns...)
+	listed, err := listAgain(cfg, cgoMode, patterns, need, byPath)
 	if err != nil {
 		return err
 	}
@@ -547,6 +537,19 @@ func (l *loader) listCgo(cfg *packages.Config, patterns []string, order []*packa
 		}
 	})
 	return nil
+}
+
+// listAgain is the second go list of listExports and listCgo, in mode:
+// of the packages of need by their paths when all can be named so, else of
+// the patterns again (with their tests, when cfg asks for them).
+func listAgain(cfg *packages.Config, mode packages.LoadMode, patterns []string, need map[string]*packages.Package, byPath bool) ([]*packages.Package, error) {
+	again := *cfg
+	again.Mode = mode
+	if byPath {
+		again.Tests = false
+		patterns = slices.Sorted(maps.Keys(need))
+	}
+	return packages.Load(&again, patterns...)
 }
 
 // usesCgo reports whether a Go file of p imports "C", reading only the
