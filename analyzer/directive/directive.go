@@ -67,6 +67,15 @@ func Parse(text, prefix string) (d Directive, ok bool) {
 	return d, true
 }
 
+// ParseGoFiles returns the directives in the comments of a package's files.
+func ParseGoFiles(fset *token.FileSet, files []*ast.File) []*Directive {
+	var out []*Directive
+	for _, f := range files {
+		out = append(out, ParseGo(fset, f)...)
+	}
+	return out
+}
+
 // ParseGo returns the directives in a Go file's comments.
 func ParseGo(fset *token.FileSet, f *ast.File) []*Directive {
 	var out []*Directive

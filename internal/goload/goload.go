@@ -155,12 +155,14 @@ func Load(req Request) (*Result, error) {
 			return nil, commandError(req, err)
 		}
 	}
-	sizes, err := typeSizes(cfg)
-	if err != nil {
-		return nil, commandError(req, err)
-	}
-	for p := range l.source {
-		p.TypesSizes = sizes
+	if len(l.source) > 0 { // not for a configuration with nothing to check
+		sizes, err := typeSizes(cfg)
+		if err != nil {
+			return nil, commandError(req, err)
+		}
+		for p := range l.source {
+			p.TypesSizes = sizes
+		}
 	}
 	if len(listed) == 0 {
 		res.NotLoaded = diagnoseEmpty(req, env)

@@ -33,11 +33,7 @@ func TestTestVariants(t *testing.T) {
 	res := load(t, Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off", "GOFLAGS=-trimpath"}, Tests: true, Offline: true})
 	// Each package, its test variant, its external test and the test main.
 	if len(res.Roots) != 4*n {
-		var ids []string
-		for _, p := range res.Roots {
-			ids = append(ids, p.ID)
-		}
-		t.Fatalf("roots = %q, want %d", ids, 4*n)
+		t.Fatalf("roots = %q, want %d", rootIDs(res), 4*n)
 	}
 }
 
@@ -86,11 +82,7 @@ func TestExportOfTestVariant(t *testing.T) {
 	// Only the roots (./p and its tests) are checked from source: q is read
 	// from export data, and for p_test it is the variant q [p.test].
 	res := load(t, Request{Dir: dir, Patterns: []string{"./p"}, Env: []string{"GOWORK=off", "GOFLAGS=-trimpath"}, Tests: true, Offline: true})
-	var ids []string
-	for _, p := range res.Roots {
-		ids = append(ids, p.ID)
-	}
-	if len(ids) != 4 {
+	if ids := rootIDs(res); len(ids) != 4 {
 		t.Fatalf("roots = %q, want p, p [p.test], p_test [p.test] and p.test", ids)
 	}
 }
@@ -147,4 +139,13 @@ func load(t *testing.T, req Request) *Result {
 		t.Error(err)
 	}
 	return res
+}
+
+// rootIDs returns the IDs of the roots, for a failure's message.
+func rootIDs(res *Result) []string {
+	var ids []string
+	for _, p := range res.Roots {
+		ids = append(ids, p.ID)
+	}
+	return ids
 }

@@ -40,10 +40,7 @@ func run(pass *analysis.Pass, cfg *config.Config, passes []*analysis.Analyzer) (
 			checked[r.ID] = true
 		}
 	}
-	var ds []*directive.Directive
-	for _, f := range pass.Files {
-		ds = append(ds, directive.ParseGo(pass.Fset, f)...)
-	}
+	ds := directive.ParseGoFiles(pass.Fset, pass.Files)
 	if len(ds) == 0 {
 		return &report.Result{}, nil
 	}

@@ -48,11 +48,7 @@ func New(pass *analysis.Pass, cfg *config.Config) *Reporter {
 // directives returns the index of the package's directives.
 func (r *Reporter) directives() *directive.Index {
 	if r.index == nil {
-		var ds []*directive.Directive
-		for _, f := range r.pass.Files {
-			ds = append(ds, directive.ParseGo(r.pass.Fset, f)...)
-		}
-		r.index = directive.NewIndex(ds)
+		r.index = directive.NewIndex(directive.ParseGoFiles(r.pass.Fset, r.pass.Files))
 	}
 	return r.index
 }
