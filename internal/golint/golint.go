@@ -8,9 +8,12 @@ package golint
 import (
 	"bufio"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -69,7 +72,7 @@ func Run(load discover.GoLoad, analyzers []*analysis.Analyzer, cfg *config.Confi
 	out := &Result{}
 	source := sourcePolicy(load.Dir, cfg)
 	req := goload.Request{Dir: load.Dir, Patterns: load.Patterns, Tests: opts.Tests, Offline: opts.Offline, Source: source, Admit: admitIn(cfg.Tree, load.Dir),
-		ExportAll: !hasPackages(load.Dir, compileWorthAvoiding)}
+		ExportAll: !hasPackages(load.Dir, compileWorthAvoiding) && !importsDependencyBlank(load.Dir)}
 	res, err := goload.Load(req)
 	if err != nil {
 		logf("go: %s (%s): could not be loaded (see the error)", load.Dir, strings.Join(load.Patterns, " "))
@@ -143,6 +146,40 @@ func hasPackages(dir string, n int) bool {
 		}
 	})
 	return found >= n
+}
+
+// importsDependencyBlank reports whether a Go file of the module in dir
+// imports a package outside the standard library blank ("_"), as a
+// database driver is: goload's split listing never compiles such a
+// package (a cgo driver's compile can take a minute), which a listing
+// with every package's export data would. A file reached through a
+// symbolic link is not read.
+func importsDependencyBlank(dir string) bool {
+	found := false
+	fset := token.NewFileSet()
+	walkModule(dir, func(string) func(scantree.Entry) bool {
+		if found {
+			return nil
+		}
+		return func(e scantree.Entry) bool {
+			if found || !e.Reg || e.Link || !strings.HasSuffix(e.Name, ".go") {
+				return !found
+			}
+			f, err := parser.ParseFile(fset, e.Path, nil, parser.ImportsOnly)
+			if err != nil {
+				return true // the load reports it
+			}
+			for _, imp := range f.Imports {
+				path, _ := strconv.Unquote(imp.Path.Value)
+				first, _, _ := strings.Cut(path, "/")
+				if imp.Name != nil && imp.Name.Name == "_" && strings.Contains(first, ".") {
+					found = true
+				}
+			}
+			return !found
+		}
+	})
+	return found
 }
 
 // sourcePolicy says which non-root packages are analysed from source: the

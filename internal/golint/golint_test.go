@@ -30,3 +30,20 @@ func TestHasPackages(t *testing.T) {
 		}
 	}
 }
+
+// TestImportsDependencyBlank: a blank import of a dependency (a database
+// driver) has a small module listed in two steps, so that the driver is
+// never compiled; standard packages and named imports do not.
+func TestImportsDependencyBlank(t *testing.T) {
+	for files, want := range map[string]bool{
+		"package db\n\nimport _ \"github.com/mattn/go-sqlite3\"\n":                            true,
+		"package db\n\nimport (\n\t_ \"embed\"\n\t_ \"net/http/pprof\"\n)\n":                  false,
+		"package db\n\nimport sqlite3 \"github.com/mattn/go-sqlite3\"\n\nvar _ = sqlite3.X\n": false,
+	} {
+		dir := t.TempDir()
+		testtree.Write(t, dir, map[string]string{"go.mod": "module example.com/m\n", "db/db.go": files, "vendor/v/v.go": "package v\n\nimport _ \"example.com/x\"\n"})
+		if got := importsDependencyBlank(dir); got != want {
+			t.Errorf("importsDependencyBlank = %v, want %v for\n%s", got, want, files)
+		}
+	}
+}

@@ -4,8 +4,8 @@
 // else (the standard library, third-party modules) is read from export data
 // the go command compiles (as go vet does), so analysis facts are computed
 // for a few dozen packages rather than for the whole dependency tree. The go
-// command never compiles the source packages: that export data would go
-// unread.
+// command never compiles the source packages, nor a dependency they import
+// blank only (a database driver): that export data would go unread.
 package goload
 
 import (
@@ -20,6 +20,7 @@ import (
 	"os/exec"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -124,6 +125,7 @@ func Load(req Request) (*Result, error) {
 		checked:   map[*packages.Package]*types.Package{},
 		byPath:    map[string]*types.Package{},
 		notListed: map[*packages.Package]bool{},
+		written:   map[*packages.Package]written{},
 		admit:     req.Admit,
 	}
 	res := &Result{}
@@ -291,7 +293,8 @@ type loader struct {
 	// notListed are the source packages not checked because go list
 	// reported errors for them or their dependencies.
 	notListed map[*packages.Package]bool
-	admit     func(file string) error // Request.Admit
+	written   map[*packages.Package]written // the source packages' imports as written
+	admit     func(file string) error       // Request.Admit
 }
 
 // check parses and type-checks p from source, filling the fields the
@@ -409,6 +412,12 @@ func (l *loader) importFor(p *packages.Package, path string) (*types.Package, er
 	if t, ok := l.view[dep.PkgPath]; ok && t.Complete() {
 		return t, nil
 	}
+	if dep.ExportFile == "" && l.written[p].blankOnly[path] {
+		// Not in the view: export data read later may declare the real one.
+		empty := types.NewPackage(dep.PkgPath, dep.Name)
+		empty.MarkComplete()
+		return empty, nil
+	}
 	return l.readExport(dep)
 }
 
@@ -450,7 +459,8 @@ func ModulePaths(pkgs []*packages.Package) []string {
 }
 
 // listExports fills in the export data of the packages the source packages
-// import and do not check from source, with a second go list that names
+// import and do not check from source (but blank only: blankOnly), with a
+// second go list that names
 // only those, so that the go command compiles them (and what they need)
 // and never the source packages. A build failure it reports is the
 // package's error, as in a single listing. When one of them cannot be
@@ -463,8 +473,8 @@ func (l *loader) listExports(cfg *packages.Config, patterns []string, order []*p
 		if !l.source[p] {
 			continue
 		}
-		for _, dep := range p.Imports {
-			if l.source[dep] || dep.PkgPath == "unsafe" || l.unlisted(dep) {
+		for path, dep := range p.Imports {
+			if l.source[dep] || dep.PkgPath == "unsafe" || l.unlisted(dep) || l.blankOnly(p, path) {
 				continue
 			}
 			need[dep.ID] = dep
@@ -506,7 +516,7 @@ func (l *loader) listCgo(cfg *packages.Config, patterns []string, order []*packa
 	need := map[string]*packages.Package{}
 	byPath := true
 	for _, p := range order {
-		if l.source[p] && l.usesCgo(p) {
+		if l.source[p] && l.writtenImports(p).cgo {
 			need[p.ID] = p
 			byPath = byPath && p.ID == p.PkgPath
 		}
@@ -554,11 +564,25 @@ func listAgain(cfg *packages.Config, mode packages.LoadMode, patterns []string, 
 	return packages.Load(&again, patterns...)
 }
 
-// usesCgo reports whether a Go file of p imports "C", reading only the
-// files' imports (and none that Admit refuses: check reports those). The
-// listing cannot tell: without -compiled the go command lists a package's
-// imports as written, and go/packages drops "C" from them.
-func (l *loader) usesCgo(p *packages.Package) bool {
+// written is what p's Go files import, as written: whether one imports
+// "C", and the paths every file that imports them imports blank ("_").
+// The listing cannot tell either: without -compiled the go command lists
+// a package's imports as written, go/packages drops "C" from them, and
+// neither says how an import is named.
+type written struct {
+	cgo       bool
+	blankOnly map[string]bool
+}
+
+// writtenImports reads p's imports, only those and from no file that Admit
+// refuses (check reports those), once; before the checks start, which read
+// l.written.
+func (l *loader) writtenImports(p *packages.Package) written {
+	if w, ok := l.written[p]; ok {
+		return w
+	}
+	w := written{blankOnly: map[string]bool{}}
+	named := map[string]bool{}
 	fset := token.NewFileSet()
 	for _, name := range p.GoFiles {
 		if l.admit != nil && l.admit(name) != nil {
@@ -569,12 +593,29 @@ func (l *loader) usesCgo(p *packages.Package) bool {
 			continue // check reports it
 		}
 		for _, imp := range f.Imports {
-			if imp.Path.Value == `"C"` {
-				return true
+			path, err := strconv.Unquote(imp.Path.Value)
+			switch {
+			case err != nil:
+			case path == "C":
+				w.cgo = true
+			case imp.Name != nil && imp.Name.Name == "_":
+				w.blankOnly[path] = !named[path]
+			default:
+				named[path] = true
+				delete(w.blankOnly, path)
 			}
 		}
 	}
-	return false
+	l.written[p] = w
+	return w
+}
+
+// blankOnly reports whether p imports path blank only: the type checker
+// then needs the package to exist, not what it declares, so its export
+// data (the compile of it and of all it imports: a cgo database driver,
+// often) is not asked for, and an empty package stands in.
+func (l *loader) blankOnly(p *packages.Package, path string) bool {
+	return l.writtenImports(p).blankOnly[path]
 }
 
 // typeSizes returns the sizes of the types for the GOARCH the go command

@@ -67,6 +67,39 @@ func TestSourceNotCompiled(t *testing.T) {
 	}
 }
 
+// TestBlankImportNotCompiled: a dependency every importing file imports
+// blank ("_", a database driver) is never compiled: the type checker needs
+// no more than its name. One that another file also imports by name is read
+// from export data as before.
+func TestBlankImportNotCompiled(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(t.TempDir(), "compiles")
+	tool := filepath.Join(t.TempDir(), "toolexec")
+	testtree.Write(t, filepath.Dir(tool), map[string]string{filepath.Base(tool): "#!/bin/sh\necho \"$*\" >> " + log + "\nexec \"$@\"\n"})
+	if err := os.Chmod(tool, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	testtree.Write(t, dir, map[string]string{
+		"go.mod":                   "module example.com/app\n\ngo 1.22\n\nrequire example.com/drivers v0.0.0\n\nreplace example.com/drivers => ./drivers\n",
+		"drivers/go.mod":           "module example.com/drivers\n\ngo 1.22\n",
+		"drivers/sqlish/sqlish.go": "package sqlish\n\nfunc init() { register() }\n\nfunc register() {}\n",
+		"drivers/named/named.go":   "package named\n\nfunc Open() int { return 1 }\n",
+		"db/db.go":                 "package db\n\nimport (\n\t_ \"example.com/drivers/named\"\n\t_ \"example.com/drivers/sqlish\"\n)\n",
+		"db/open.go":               "package db\n\nimport \"example.com/drivers/named\"\n\nfunc Open() int { return named.Open() }\n",
+	})
+	res := load(t, Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off", "GOFLAGS=-mod=mod -toolexec=" + tool}, Offline: true})
+	if len(res.Roots) != 1 || res.Roots[0].Types.Scope().Lookup("Open") == nil {
+		t.Fatalf("roots = %q, want example.com/app/db, type-checked", rootIDs(res))
+	}
+	data, _ := os.ReadFile(log)
+	if !strings.Contains(string(data), "-p example.com/drivers/named ") {
+		t.Errorf("the package imported by name was not compiled for its export data:\n%s", data)
+	}
+	if strings.Contains(string(data), "-p example.com/drivers/sqlish ") {
+		t.Errorf("the go command compiled a package imported blank only:\n%s", data)
+	}
+}
+
 // TestExportOfTestVariant: a package that only the test variant of a root
 // imports (q [p.test], recompiled against p's test files) cannot be listed
 // by its path; its export data comes from listing the patterns again.
