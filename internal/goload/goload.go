@@ -126,6 +126,7 @@ func Load(req Request) (*Result, error) {
 		byPath:    map[string]*types.Package{},
 		notListed: map[*packages.Package]bool{},
 		written:   map[*packages.Package]written{},
+		standIns:  map[*packages.Package]*types.Package{},
 		admit:     req.Admit,
 	}
 	res := &Result{}
@@ -176,6 +177,7 @@ func Load(req Request) (*Result, error) {
 			res.Errors = append(res.Errors, err)
 		}
 	}
+	l.linkStandIns()
 	ok := func(p *packages.Package) bool { return l.source[p] && l.checked[p] != nil }
 	for _, p := range listed {
 		if roots[p] && ok(p) {
@@ -293,8 +295,9 @@ type loader struct {
 	// notListed are the source packages not checked because go list
 	// reported errors for them or their dependencies.
 	notListed map[*packages.Package]bool
-	written   map[*packages.Package]written // the source packages' imports as written
-	admit     func(file string) error       // Request.Admit
+	written   map[*packages.Package]written        // the source packages' imports as written
+	standIns  map[*packages.Package]*types.Package // blankOnly's empty packages
+	admit     func(file string) error              // Request.Admit
 }
 
 // check parses and type-checks p from source, filling the fields the
@@ -413,12 +416,53 @@ func (l *loader) importFor(p *packages.Package, path string) (*types.Package, er
 		return t, nil
 	}
 	if dep.ExportFile == "" && l.written[p].blankOnly[path] {
-		// Not in the view: export data read later may declare the real one.
-		empty := types.NewPackage(dep.PkgPath, dep.Name)
-		empty.MarkComplete()
-		return empty, nil
+		return l.standIn(dep), nil
 	}
 	return l.readExport(dep)
+}
+
+// standIn is the empty package that stands in for dep, imported blank
+// only. It is not in the view, where export data read later may declare
+// the real one; its imports are filled in once the checks are done
+// (linkStandIns). The caller holds l.mu.
+func (l *loader) standIn(dep *packages.Package) *types.Package {
+	if t, ok := l.standIns[dep]; ok {
+		return t
+	}
+	t := types.NewPackage(dep.PkgPath, dep.Name)
+	t.MarkComplete()
+	l.standIns[dep] = t
+	return t
+}
+
+// linkStandIns gives each stand-in the imports go list lists for its
+// package, so that an analysis walking a package's imports (does a wasm
+// main reach syscall/js?) sees through a blank import as it would through
+// export data: the package the view or a check holds for a path, else a
+// stand-in of its own.
+func (l *loader) linkStandIns() {
+	done := map[*types.Package]bool{}
+	for len(done) < len(l.standIns) {
+		for dep, t := range l.standIns {
+			if done[t] {
+				continue
+			}
+			done[t] = true
+			var imports []*types.Package
+			for _, path := range slices.Sorted(maps.Keys(dep.Imports)) {
+				imp := dep.Imports[path]
+				switch real := l.view[imp.PkgPath]; {
+				case l.checked[imp] != nil:
+					imports = append(imports, l.checked[imp])
+				case real != nil:
+					imports = append(imports, real)
+				case imp.PkgPath != "unsafe":
+					imports = append(imports, l.standIn(imp))
+				}
+			}
+			t.SetImports(imports)
+		}
+	}
 }
 
 // readExport reads dep's export data into the shared view. The caller holds l.mu.

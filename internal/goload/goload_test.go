@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,7 +83,8 @@ func TestBlankImportNotCompiled(t *testing.T) {
 	testtree.Write(t, dir, map[string]string{
 		"go.mod":                   "module example.com/app\n\ngo 1.22\n\nrequire example.com/drivers v0.0.0\n\nreplace example.com/drivers => ./drivers\n",
 		"drivers/go.mod":           "module example.com/drivers\n\ngo 1.22\n",
-		"drivers/sqlish/sqlish.go": "package sqlish\n\nfunc init() { register() }\n\nfunc register() {}\n",
+		"drivers/sqlish/sqlish.go": "package sqlish\n\nimport \"example.com/drivers/shim\"\n\nfunc init() { shim.Register() }\n",
+		"drivers/shim/shim.go":     "package shim\n\nfunc Register() {}\n",
 		"drivers/named/named.go":   "package named\n\nfunc Open() int { return 1 }\n",
 		"db/db.go":                 "package db\n\nimport (\n\t_ \"example.com/drivers/named\"\n\t_ \"example.com/drivers/sqlish\"\n)\n",
 		"db/open.go":               "package db\n\nimport \"example.com/drivers/named\"\n\nfunc Open() int { return named.Open() }\n",
@@ -95,8 +97,21 @@ func TestBlankImportNotCompiled(t *testing.T) {
 	if !strings.Contains(string(data), "-p example.com/drivers/named ") {
 		t.Errorf("the package imported by name was not compiled for its export data:\n%s", data)
 	}
-	if strings.Contains(string(data), "-p example.com/drivers/sqlish ") {
-		t.Errorf("the go command compiled a package imported blank only:\n%s", data)
+	if strings.Contains(string(data), "-p example.com/drivers/sqlish ") || strings.Contains(string(data), "-p example.com/drivers/shim ") {
+		t.Errorf("the go command compiled a package imported blank only, or what it imports:\n%s", data)
+	}
+	// The stand-in's imports are the listing's: an analysis walking
+	// imports sees through the blank import.
+	var through []string
+	for _, imp := range res.Roots[0].Types.Imports() {
+		if imp.Path() == "example.com/drivers/sqlish" {
+			for _, q := range imp.Imports() {
+				through = append(through, q.Path())
+			}
+		}
+	}
+	if !slices.Equal(through, []string{"example.com/drivers/shim"}) {
+		t.Errorf("the stand-in for the blank import imports %q, want example.com/drivers/shim", through)
 	}
 }
 
