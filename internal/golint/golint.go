@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -165,9 +166,13 @@ func importsDependencyBlank(dir string) bool {
 			if found || !e.Reg || e.Link || !strings.HasSuffix(e.Name, ".go") {
 				return !found
 			}
-			f, err := parser.ParseFile(fset, e.Path, nil, parser.ImportsOnly)
+			head, err := fileHead(e.Path)
 			if err != nil {
 				return true // the load reports it
+			}
+			f, err := parser.ParseFile(fset, e.Path, head, parser.ImportsOnly)
+			if err != nil {
+				return true // cut, or not Go: the load reports it
 			}
 			for _, imp := range f.Imports {
 				path, _ := strconv.Unquote(imp.Path.Value)
@@ -180,6 +185,18 @@ func importsDependencyBlank(dir string) bool {
 		}
 	})
 	return found
+}
+
+// fileHead returns the first 64 KiB of a file, where a Go file's imports
+// are: a huge file is not read whole to learn them (imports past that
+// leave the module to the single listing).
+func fileHead(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, 64<<10))
 }
 
 // sourcePolicy says which non-root packages are analysed from source: the

@@ -44,12 +44,7 @@ func TestTestVariants(t *testing.T) {
 // checkout: golangci-lint's 183 packages took 17.7 s to lint, 2.5 s now.
 func TestSourceNotCompiled(t *testing.T) {
 	dir := t.TempDir()
-	log := filepath.Join(t.TempDir(), "compiles")
-	tool := filepath.Join(t.TempDir(), "toolexec")
-	testtree.Write(t, filepath.Dir(tool), map[string]string{filepath.Base(tool): "#!/bin/sh\necho \"$*\" >> " + log + "\nexec \"$@\"\n"})
-	if err := os.Chmod(tool, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	tool, log := compileLog(t)
 	testtree.Write(t, dir, map[string]string{
 		"go.mod": "module example.com/fresh\n\ngo 1.22\n",
 		"a/a.go": "package a\n\nimport \"strings\"\n\nfunc Up(s string) string { return strings.ToUpper(s) }\n",
@@ -74,12 +69,7 @@ func TestSourceNotCompiled(t *testing.T) {
 // from export data as before.
 func TestBlankImportNotCompiled(t *testing.T) {
 	dir := t.TempDir()
-	log := filepath.Join(t.TempDir(), "compiles")
-	tool := filepath.Join(t.TempDir(), "toolexec")
-	testtree.Write(t, filepath.Dir(tool), map[string]string{filepath.Base(tool): "#!/bin/sh\necho \"$*\" >> " + log + "\nexec \"$@\"\n"})
-	if err := os.Chmod(tool, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	tool, log := compileLog(t)
 	testtree.Write(t, dir, map[string]string{
 		"go.mod":                   "module example.com/app\n\ngo 1.22\n\nrequire example.com/drivers v0.0.0\n\nreplace example.com/drivers => ./drivers\n",
 		"drivers/go.mod":           "module example.com/drivers\n\ngo 1.22\n",
@@ -113,6 +103,19 @@ func TestBlankImportNotCompiled(t *testing.T) {
 	if !slices.Equal(through, []string{"example.com/drivers/shim"}) {
 		t.Errorf("the stand-in for the blank import imports %q, want example.com/drivers/shim", through)
 	}
+}
+
+// compileLog returns a -toolexec program that logs each tool run of the go
+// command, and the log's path.
+func compileLog(t *testing.T) (tool, log string) {
+	t.Helper()
+	log = filepath.Join(t.TempDir(), "compiles")
+	tool = filepath.Join(t.TempDir(), "toolexec")
+	testtree.Write(t, filepath.Dir(tool), map[string]string{filepath.Base(tool): "#!/bin/sh\necho \"$*\" >> " + log + "\nexec \"$@\"\n"})
+	if err := os.Chmod(tool, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return tool, log
 }
 
 // TestExportOfTestVariant: a package that only the test variant of a root
