@@ -663,8 +663,18 @@ func (l *loader) blankOnly(p *packages.Package, path string) bool {
 }
 
 // typeSizes returns the sizes of the types for the GOARCH the go command
-// builds for in cfg's environment.
+// builds for in cfg's environment: the variable when it is set (a browser
+// configuration's load), which the go command's settings file never
+// overrides, else what go env says.
 func typeSizes(cfg *packages.Config) (types.Sizes, error) {
+	for _, kv := range slices.Backward(cfg.Env) {
+		if arch, ok := strings.CutPrefix(kv, "GOARCH="); ok {
+			if sizes := types.SizesFor("gc", arch); sizes != nil {
+				return sizes, nil
+			}
+			break // unset (empty) or unknown: go env says
+		}
+	}
 	cmd := exec.Command("go", "env", "GOARCH")
 	cmd.Dir, cmd.Env = cfg.Dir, cfg.Env
 	var stderr strings.Builder
