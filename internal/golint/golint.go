@@ -8,6 +8,7 @@ package golint
 import (
 	"bufio"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io"
@@ -174,13 +175,11 @@ func importsDependencyBlank(dir string) bool {
 			if err != nil {
 				return true // cut, or not Go: the load reports it
 			}
-			for _, imp := range f.Imports {
+			found = slices.ContainsFunc(f.Imports, func(imp *ast.ImportSpec) bool {
 				path, _ := strconv.Unquote(imp.Path.Value)
 				first, _, _ := strings.Cut(path, "/")
-				if imp.Name != nil && imp.Name.Name == "_" && strings.Contains(first, ".") {
-					found = true
-				}
-			}
+				return imp.Name != nil && imp.Name.Name == "_" && strings.Contains(first, ".")
+			})
 			return !found
 		}
 	})

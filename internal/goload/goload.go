@@ -438,30 +438,28 @@ func (l *loader) standIn(dep *packages.Package) *types.Package {
 // linkStandIns gives each stand-in the imports go list lists for its
 // package, so that an analysis walking a package's imports (does a wasm
 // main reach syscall/js?) sees through a blank import as it would through
-// export data: the package the view or a check holds for a path, else a
-// stand-in of its own.
+// export data: the package a check or the view holds for a path, else a
+// stand-in of its own (linked in turn).
 func (l *loader) linkStandIns() {
-	done := map[*types.Package]bool{}
-	for len(done) < len(l.standIns) {
-		for dep, t := range l.standIns {
-			if done[t] {
-				continue
-			}
-			done[t] = true
-			var imports []*types.Package
-			for _, path := range slices.Sorted(maps.Keys(dep.Imports)) {
-				imp := dep.Imports[path]
-				switch real := l.view[imp.PkgPath]; {
-				case l.checked[imp] != nil:
-					imports = append(imports, l.checked[imp])
-				case real != nil:
-					imports = append(imports, real)
-				case imp.PkgPath != "unsafe":
-					imports = append(imports, l.standIn(imp))
+	queue := slices.Collect(maps.Keys(l.standIns))
+	for len(queue) > 0 {
+		dep := queue[0]
+		queue = queue[1:]
+		var imports []*types.Package
+		for _, path := range slices.Sorted(maps.Keys(dep.Imports)) {
+			imp := dep.Imports[path]
+			if t := l.checked[imp]; t != nil {
+				imports = append(imports, t)
+			} else if t := l.view[imp.PkgPath]; t != nil {
+				imports = append(imports, t)
+			} else if imp.PkgPath != "unsafe" {
+				if _, queued := l.standIns[imp]; !queued {
+					queue = append(queue, imp)
 				}
+				imports = append(imports, l.standIn(imp))
 			}
-			t.SetImports(imports)
 		}
+		l.standIns[dep].SetImports(imports)
 	}
 }
 
@@ -503,13 +501,13 @@ func ModulePaths(pkgs []*packages.Package) []string {
 }
 
 // listExports fills in the export data of the packages the source packages
-// import and do not check from source (but blank only: blankOnly), with a
-// second go list that names
-// only those, so that the go command compiles them (and what they need)
-// and never the source packages. A build failure it reports is the
-// package's error, as in a single listing. When one of them cannot be
-// named by its path (a test variant, or a package vendored in GOPATH
-// mode), the patterns are listed again with export data instead.
+// import (not blank only: blankOnly) and do not check from source, with a
+// second go list that names only those, so that the go command compiles
+// them (and what they need) and never the source packages. A build
+// failure it reports is the package's error, as in a single listing. When
+// one of them cannot be named by its path (a test variant, or a package
+// vendored in GOPATH mode), the patterns are listed again with export data
+// instead.
 func (l *loader) listExports(cfg *packages.Config, patterns []string, order []*packages.Package) error {
 	need := map[string]*packages.Package{}
 	byPath := true
