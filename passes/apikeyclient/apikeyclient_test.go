@@ -41,18 +41,18 @@ func TestBrowserPackages(t *testing.T) {
 
 // TestWasm: packages built for js/wasm — a main importing syscall/js, a
 // plain main, and a package with js-only files.
+//
+// Under the supabase profile, a wasm front end using supabase-go (a
+// stand-in under testdata): the service-role key makes a privileged client
+// whether it is a literal, an sb_secret_ key, a config field, a helper's
+// result or a tagged field; the anon key does not.
 func TestWasm(t *testing.T) {
 	passtest.Wasm(t)
-	a := apikeyclient.New(&config.Config{})
-	passtest.Run(t, a, "example.com/wasm/...")
-}
-
-// TestSupabaseWasm: the supabase profile on a wasm front end using
-// supabase-go (a stand-in under testdata): the service-role key makes a
-// privileged client whether it is a literal, an sb_secret_ key, a config
-// field, a helper's result or a tagged field; the anon key does not.
-func TestSupabaseWasm(t *testing.T) {
-	passtest.Wasm(t)
-	a := apikeyclient.New(&config.Config{Profile: "supabase"})
-	passtest.Run(t, a, "example.com/sbwasm/...")
+	fixtures := passtest.Load(t, "example.com/wasm/...", "example.com/sbwasm/...")
+	t.Run("dypai", func(t *testing.T) {
+		fixtures.Run(t, apikeyclient.New(&config.Config{}), "example.com/wasm/...")
+	})
+	t.Run("supabase", func(t *testing.T) {
+		fixtures.Run(t, apikeyclient.New(&config.Config{Profile: "supabase"}), "example.com/sbwasm/...")
+	})
 }

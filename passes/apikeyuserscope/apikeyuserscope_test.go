@@ -8,14 +8,15 @@ import (
 	"github.com/dypai/dypailint/passes/internal/passtest"
 )
 
+// Test runs the pass in each profile. Under the supabase profile there is
+// no DYP301: its server code acts for checked users with the service-role
+// key by design.
 func Test(t *testing.T) {
-	a := apikeyuserscope.New(&config.Config{})
-	passtest.Run(t, a, "example.com/backend/...", "example.com/worker")
-}
-
-// TestSupabase: no DYP301 under the supabase profile, whose server code
-// acts for checked users with the service-role key by design.
-func TestSupabase(t *testing.T) {
-	a := apikeyuserscope.New(&config.Config{Profile: "supabase"})
-	passtest.Run(t, a, "example.com/sbserver")
+	fixtures := passtest.Load(t, "example.com/backend/...", "example.com/worker", "example.com/sbserver")
+	t.Run("dypai", func(t *testing.T) {
+		fixtures.Run(t, apikeyuserscope.New(&config.Config{}), "example.com/backend/...", "example.com/worker")
+	})
+	t.Run("supabase", func(t *testing.T) {
+		fixtures.Run(t, apikeyuserscope.New(&config.Config{Profile: "supabase"}), "example.com/sbserver")
+	})
 }

@@ -8,14 +8,14 @@ import (
 	"github.com/dypai/dypailint/passes/manualuserid"
 )
 
+// Test runs the pass with the default identity fields, and with
+// configured ones, which replace them.
 func Test(t *testing.T) {
-	a := manualuserid.New(&config.Config{})
-	passtest.RunWithSuggestedFixes(t, a, "example.com/orders", "example.com/nomanifest")
-}
-
-// TestIdentityFieldsFromConfig: the configured identity fields replace the
-// default ones.
-func TestIdentityFieldsFromConfig(t *testing.T) {
-	a := manualuserid.New(&config.Config{IdentityFields: []string{"account"}})
-	passtest.Run(t, a, "example.com/custom")
+	fixtures := passtest.Load(t, "example.com/orders", "example.com/nomanifest", "example.com/custom")
+	t.Run("default", func(t *testing.T) {
+		fixtures.RunWithSuggestedFixes(t, manualuserid.New(&config.Config{}), "example.com/orders", "example.com/nomanifest")
+	})
+	t.Run("configured", func(t *testing.T) {
+		fixtures.Run(t, manualuserid.New(&config.Config{IdentityFields: []string{"account"}}), "example.com/custom")
+	})
 }

@@ -94,8 +94,12 @@ var describe = &analysis.Analyzer{
 	},
 }
 
+// TestFind reports what the set finds (describe) and what each function
+// is registered behind (describeGates), over one load of both fixtures.
 func TestFind(t *testing.T) {
-	handlerstest.Run(t, describe, "handlersfix")
+	fixtures := handlerstest.Load(t, "handlersfix", "gatesfix")
+	t.Run("calls", func(t *testing.T) { fixtures.Run(t, describe, "handlersfix") })
+	t.Run("gates", func(t *testing.T) { fixtures.Run(t, describeGates, "gatesfix") })
 }
 
 // describeGates reports what each function of the package is registered
@@ -131,10 +135,6 @@ var describeGates = &analysis.Analyzer{
 		}
 		return nil, nil
 	},
-}
-
-func TestGates(t *testing.T) {
-	handlerstest.Run(t, describeGates, "gatesfix")
 }
 
 func TestFuncString(t *testing.T) {

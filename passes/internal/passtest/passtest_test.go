@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/dypai/dypailint/analyzer/finding"
 )
@@ -135,5 +136,40 @@ func TestApply(t *testing.T) {
 	}
 	if _, err := apply(src, []finding.Edit{{Start: 8, End: 12, NewText: ""}}); err == nil {
 		t.Error("an edit past the end applied")
+	}
+}
+
+// TestNamed: a run picks the loaded packages its patterns name, by import
+// path pattern, each with its test variants.
+func TestNamed(t *testing.T) {
+	var roots []*packages.Package
+	for _, path := range []string{"a", "a", "a_test", "a.test", "a/b", "ab", "c/d/e"} {
+		roots = append(roots, &packages.Package{ID: fmt.Sprint(len(roots)), PkgPath: path})
+	}
+	f := &Fixtures{roots: roots}
+	for _, tc := range []struct {
+		patterns []string
+		want     string // the IDs picked, or the error
+	}{
+		{nil, "0 1 2 3 4 5 6"},
+		{[]string{"a"}, "0 1 2 3"},
+		{[]string{"a/..."}, "0 1 2 3 4"},
+		{[]string{"c/.../e", "ab"}, "6 5"},
+		{[]string{"a/b", "a/..."}, "4 0 1 2 3"},
+		{[]string{"a", "b"}, "error: no loaded package matches b"},
+		{[]string{"./a"}, "error: ./a: a run names loaded packages by import path, not by directory"},
+	} {
+		pkgs, err := f.named(tc.patterns)
+		var ids []string
+		for _, p := range pkgs {
+			ids = append(ids, p.ID)
+		}
+		got := strings.Join(ids, " ")
+		if err != nil {
+			got = "error: " + err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("named(%q) = %s, want %s", tc.patterns, got, tc.want)
+		}
 	}
 }

@@ -43,3 +43,9 @@ func Run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*checker.Action {
 	t.Helper()
 	return passtest.RunDir(t, Dir(t), a, pkgs...)
 }
+
+// Load is passtest.LoadDir over Dir, for several runs over the packages.
+func Load(t *testing.T, pkgs ...string) *passtest.Fixtures {
+	t.Helper()
+	return passtest.LoadDir(t, Dir(t), pkgs...)
+}
