@@ -118,17 +118,7 @@ func Load(req Request) (*Result, error) {
 		// Until listCgo says otherwise, a package compiles its Go files.
 		packages.Visit(listed, nil, func(p *packages.Package) { p.CompiledGoFiles = p.GoFiles })
 	}
-	l := &loader{
-		fset:      fset,
-		source:    map[*packages.Package]bool{},
-		view:      map[string]*types.Package{},
-		checked:   map[*packages.Package]*types.Package{},
-		byPath:    map[string]*types.Package{},
-		notListed: map[*packages.Package]bool{},
-		written:   map[*packages.Package]written{},
-		standIns:  map[*packages.Package]*types.Package{},
-		admit:     req.Admit,
-	}
+	l := newLoader(fset, req.Admit)
 	res := &Result{}
 	roots := map[*packages.Package]bool{}
 	excluded := map[*packages.Package]bool{}
@@ -178,14 +168,36 @@ func Load(req Request) (*Result, error) {
 		}
 	}
 	l.linkStandIns()
+	res.Roots = l.checkedRoots(listed, roots)
+	return res, nil
+}
+
+func newLoader(fset *token.FileSet, admit func(string) error) *loader {
+	return &loader{
+		fset:      fset,
+		source:    map[*packages.Package]bool{},
+		view:      map[string]*types.Package{},
+		checked:   map[*packages.Package]*types.Package{},
+		byPath:    map[string]*types.Package{},
+		notListed: map[*packages.Package]bool{},
+		written:   map[*packages.Package]written{},
+		standIns:  map[*packages.Package]*types.Package{},
+		admit:     admit,
+	}
+}
+
+// checkedRoots returns the roots that type-checked, in listing order, and
+// prunes the Imports of every checked source package to source packages:
+// the checker computes facts by running passes on Imports, and
+// export-data packages have no syntax.
+func (l *loader) checkedRoots(listed []*packages.Package, roots map[*packages.Package]bool) []*packages.Package {
 	ok := func(p *packages.Package) bool { return l.source[p] && l.checked[p] != nil }
+	var checked []*packages.Package
 	for _, p := range listed {
 		if roots[p] && ok(p) {
-			res.Roots = append(res.Roots, p)
+			checked = append(checked, p)
 		}
 	}
-	// Prune imports to source packages: the checker computes facts by
-	// running passes on Imports, and export-data packages have no syntax.
 	for p := range l.source {
 		if !ok(p) {
 			continue
@@ -198,7 +210,7 @@ func Load(req Request) (*Result, error) {
 		}
 		p.Imports = pruned
 	}
-	return res, nil
+	return checked
 }
 
 // checkAll type-checks the source packages, in parallel where the import
