@@ -1,8 +1,6 @@
 package apikeyclient_test
 
 import (
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -18,25 +16,7 @@ func TestBrowserPackages(t *testing.T) {
 
 	// The call of shopapi.NewAdminClient names the construction as related
 	// information.
-	found := false
-	for _, res := range results {
-		for _, d := range res.Diagnostics {
-			if !strings.HasPrefix(d.Message, "shopapi.NewAdminClient ") {
-				continue
-			}
-			found = true
-			if len(d.Related) != 1 {
-				t.Fatalf("%s: want 1 related location, got %d", d.Message, len(d.Related))
-			}
-			p := res.Package.Fset.Position(d.Related[0].Pos)
-			if filepath.Base(p.Filename) != "shopapi.go" || p.Line != 16 {
-				t.Errorf("related location = %s, want shopapi.go:16", p)
-			}
-		}
-	}
-	if !found {
-		t.Fatal("no diagnostic for the call of shopapi.NewAdminClient")
-	}
+	passtest.Related(t, results, "shopapi.NewAdminClient ", "shopapi.go:16")
 }
 
 // TestWasm: packages built for js/wasm — a main importing syscall/js, a

@@ -1,8 +1,6 @@
 package secretsdk_test
 
 import (
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/dypai/dypailint/analyzer/config"
@@ -22,24 +20,10 @@ func TestWasm(t *testing.T) {
 		results := fixtures.Run(t, secretsdk.New(&config.Config{}))
 
 		// A call of server code names the construction as related information.
-		found := false
-		for _, res := range results {
-			for _, d := range res.Diagnostics {
-				if !strings.HasPrefix(d.Message, "billing.NewStripe ") {
-					continue
-				}
-				found = true
-				if len(d.Related) != 1 {
-					t.Fatalf("%s: want 1 related location, got %d", d.Message, len(d.Related))
-				}
-				p := res.Package.Fset.Position(d.Related[0].Pos)
-				if filepath.Base(p.Filename) != "billing.go" || p.Line != 13 || d.Related[0].Message != "the Stripe client is constructed here" {
-					t.Errorf("related = %s %q, want billing.go:13", p, d.Related[0].Message)
-				}
+		for _, msg := range passtest.Related(t, results, "billing.NewStripe ", "billing.go:13") {
+			if msg != "the Stripe client is constructed here" {
+				t.Errorf("related information %q, want \"the Stripe client is constructed here\"", msg)
 			}
-		}
-		if !found {
-			t.Fatal("no diagnostic for the call of billing.NewStripe")
 		}
 	})
 	// The catalogue is active in every profile.
