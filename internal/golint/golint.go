@@ -26,6 +26,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/finding"
 	"github.com/dypai/dypailint/internal/discover"
 	"github.com/dypai/dypailint/internal/goload"
+	"github.com/dypai/dypailint/internal/gostd"
 	"github.com/dypai/dypailint/internal/scantree"
 )
 
@@ -177,8 +178,7 @@ func importsDependencyBlank(dir string) bool {
 			}
 			found = slices.ContainsFunc(f.Imports, func(imp *ast.ImportSpec) bool {
 				path, _ := strconv.Unquote(imp.Path.Value)
-				first, _, _ := strings.Cut(path, "/")
-				return imp.Name != nil && imp.Name.Name == "_" && strings.Contains(first, ".")
+				return imp.Name != nil && imp.Name.Name == "_" && !gostd.IsStdlib(path)
 			})
 			return !found
 		}

@@ -133,6 +133,8 @@ func TestDependencyModule(t *testing.T) {
 		{"example.com/app/api", &analysis.Module{Path: "example.com/app"}, false},
 		{"github.com/acme/lib", &analysis.Module{Path: "github.com/acme/lib", Version: "v1.2.3"}, true},
 		{"example.com/app/api", nil, false},
+		{"server/api", nil, false}, // GOPATH mode: no module information
+		{"vendor/golang.org/x/net/idna", nil, true},
 	} {
 		pass := &analysis.Pass{Pkg: types.NewPackage(c.pkg, path.Base(c.pkg)), Module: c.module}
 		if got := dependencyModule(pass); got != c.want {

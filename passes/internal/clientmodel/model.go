@@ -14,6 +14,7 @@ import (
 
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/sdk"
+	"github.com/dypai/dypailint/internal/gostd"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/report"
 )
@@ -396,14 +397,13 @@ func (s *state) relevant() bool {
 // has a version: the main module, workspace modules and replacements have
 // none, whatever their path (a project's module may be named "server",
 // without a dot). Without module information (the standard library, or a
-// driver that gives none), a first path element without a dot is the
-// standard library's.
+// driver that gives none), only the standard library's packages are
+// dependencies.
 func dependencyModule(pass *analysis.Pass) bool {
 	if m := pass.Module; m != nil && m.Path != "" && m.Path != "std" {
 		return m.Version != ""
 	}
-	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
-	return !strings.Contains(first, ".")
+	return gostd.IsStdlib(pass.Pkg.Path())
 }
 
 // browser returns why the package, or the first of its files that does,

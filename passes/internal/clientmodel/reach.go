@@ -1,13 +1,14 @@
 package clientmodel
 
 import (
-	"github.com/dypai/dypailint/passes/internal/handlers"
 	"go/ast"
 	"go/build/constraint"
 	"go/types"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/dypai/dypailint/internal/gostd"
 )
 
 // BrowserPackage is an import path (with its subpackages) whose importers
@@ -81,7 +82,7 @@ func reachesBrowser(pkg *types.Package) bool {
 			if browserPackage(q.Path()) != "" {
 				return true
 			}
-			if !isStd(q.Path()) && visit(q) {
+			if !gostd.IsStdlib(q.Path()) && visit(q) {
 				return true
 			}
 		}
@@ -89,10 +90,6 @@ func reachesBrowser(pkg *types.Package) bool {
 	}
 	return visit(pkg)
 }
-
-// isStd reports whether an import path is in the standard library: its
-// first element has no dot.
-func isStd(path string) bool { return handlers.IsStdlib(path) }
 
 // wasmDirectives reports whether a file declares wasm exports or imports.
 func wasmDirectives(files []*ast.File) bool {

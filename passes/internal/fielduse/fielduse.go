@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dypai/dypailint/internal/gostd"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
 	"github.com/dypai/dypailint/passes/internal/report"
@@ -119,7 +120,7 @@ func run(pass *analysis.Pass) (any, error) {
 // services the handlers call: not the standard library or a versioned
 // dependency (its SSA form would be built for nothing).
 func ownCode(pass *analysis.Pass) bool {
-	if handlers.IsStdlib(pass.Pkg.Path()) {
+	if gostd.IsStdlib(pass.Pkg.Path()) {
 		return false
 	}
 	return pass.Module == nil || pass.Module.Version == ""

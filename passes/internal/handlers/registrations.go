@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/internal/gostd"
 )
 
 // registrations records the routes and middleware of every handler that a
@@ -150,13 +151,13 @@ func (f *finder) isRouterMethod(fn *types.Func) bool {
 	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil {
 		return false
 	}
-	return !isStdlib(fn.Pkg().Path())
+	return !gostd.IsStdlib(fn.Pkg().Path())
 }
 
 // isUnknownUse reports whether fn is a Use method of a router the tables do
 // not know (routegroup's Bundle.Use, a project's own App.Use).
 func isUnknownUse(fn *types.Func) bool {
-	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil || isStdlib(fn.Pkg().Path()) {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil || gostd.IsStdlib(fn.Pkg().Path()) {
 		return false
 	}
 	switch fn.Name() {
@@ -210,7 +211,7 @@ func (f *finder) unknownRegistration(call *ast.CallExpr, fn *types.Func) {
 	if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() {
 		return // a conversion
 	}
-	if fn != nil && fn.Pkg() != nil && isStdlib(fn.Pkg().Path()) {
+	if fn != nil && fn.Pkg() != nil && gostd.IsStdlib(fn.Pkg().Path()) {
 		return
 	}
 	if mw, _ := MatchMiddleware(fn); mw != nil {

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/internal/gostd"
 	"github.com/dypai/dypailint/passes/internal/ssautil"
 )
 
@@ -557,7 +558,7 @@ var ResponseHelperWords = []string{"json", "render", "respond", "response", "rep
 // (shiori's WebContext.ResponseWriter()).
 func (t *Types) ResponseHelper(c *ssa.CallCommon, skip int) bool {
 	f := Callee(c)
-	if f == nil || f.Pkg() == nil || IsStdlib(f.Pkg().Path()) || FrameworkOfPackage(f.Pkg().Path()) != nil {
+	if f == nil || f.Pkg() == nil || gostd.IsStdlib(f.Pkg().Path()) || FrameworkOfPackage(f.Pkg().Path()) != nil {
 		return false
 	}
 	if !slices.ContainsFunc(session.Words(f.Name()), func(w string) bool { return slices.Contains(ResponseHelperWords, w) }) {
