@@ -318,15 +318,23 @@ func (l *loader) check(p *packages.Package) error {
 	if l.unlisted(p) {
 		return errNotListed
 	}
-	if len(p.Errors) > 0 {
-		var msgs []string
-		for _, e := range p.Errors {
-			msgs = append(msgs, e.Error())
+	// Several errors are joined, not one text with newlines: each is a
+	// line of its own in the output (finding.UniqueErrors takes them apart).
+	var errs, compiler []error
+	for _, e := range p.Errors {
+		if buildFailure(e) {
+			// The type check below reports these errors one each; the
+			// compiler's text stands only for what it alone refuses.
+			compiler = append(compiler, e)
+		} else {
+			errs = append(errs, e)
 		}
-		return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
-	var perrs []string
+	var perrs []error
 	for _, name := range p.CompiledGoFiles {
 		if l.admit != nil {
 			if err := l.admit(name); err != nil {
@@ -337,13 +345,13 @@ func (l *loader) check(p *packages.Package) error {
 		}
 		f, err := parser.ParseFile(l.fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
-			perrs = append(perrs, err.Error())
+			perrs = append(perrs, err)
 			continue
 		}
 		files = append(files, f)
 	}
 	if len(perrs) > 0 {
-		return fmt.Errorf("%s", strings.Join(perrs, "\n"))
+		return errors.Join(perrs...)
 	}
 	info := &types.Info{
 		Types:        map[ast.Expr]types.TypeAndValue{},
@@ -374,11 +382,13 @@ func (l *loader) check(p *packages.Package) error {
 		return errNotListed
 	}
 	if len(terrs) > 0 {
-		var msgs []string
 		for _, e := range terrs[:min(len(terrs), 10)] {
-			msgs = append(msgs, e.Error())
+			errs = append(errs, e)
 		}
-		return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+		return errors.Join(errs...)
+	}
+	if len(compiler) > 0 {
+		return errors.Join(compiler...)
 	}
 	p.Fset, p.Syntax, p.Types, p.TypesInfo = l.fset, files, pkg, info
 	l.mu.Lock()
@@ -395,9 +405,15 @@ func (l *loader) check(p *packages.Package) error {
 // check reports its errors itself).
 func (l *loader) unlisted(p *packages.Package) bool {
 	return slices.ContainsFunc(p.Errors, func(e packages.Error) bool {
-		// A build failure is the compiler's output, "# importpath\n…".
-		return e.Kind == packages.ListError && (!l.source[p] || !strings.HasPrefix(e.Msg, "# "))
+		return e.Kind == packages.ListError && (!l.source[p] || !buildFailure(e))
 	})
+}
+
+// buildFailure reports whether a go list error is the compiler's output
+// for the package ("# importpath\n…"), which a listing with export data
+// gives for a package that does not compile.
+func buildFailure(e packages.Error) bool {
+	return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
 }
 
 type importerFunc func(path string) (*types.Package, error)

@@ -1,6 +1,7 @@
 package goload
 
 import (
+	"errors"
 	"fmt"
 	"go/types"
 	"os"
@@ -199,4 +200,43 @@ func rootIDs(res *Result) []string {
 		ids = append(ids, p.ID)
 	}
 	return ids
+}
+
+// TestTypeErrorsOneEach: a package that does not type-check is reported
+// by its type errors, each its own error with its position, with one
+// listing or two: not as one text with newlines, and not as the
+// compiler's output, which a listing with export data also gives.
+func TestTypeErrorsOneEach(t *testing.T) {
+	dir := t.TempDir()
+	testtree.Write(t, dir, map[string]string{
+		"go.mod": "module example.com/broken\n\ngo 1.22\n",
+		"p/p.go": "package p\n\nimport \"time\"\n\nfunc F() { undefinedThing() }\n",
+	})
+	for _, exportAll := range []bool{false, true} {
+		res, err := Load(Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off"}, Offline: true, ExportAll: exportAll})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) != 1 {
+			t.Fatalf("ExportAll %v: errors %q, want one for p", exportAll, res.Errors)
+		}
+		joined, ok := res.Errors[0].(interface{ Unwrap() []error })
+		if !ok {
+			t.Fatalf("ExportAll %v: %q is not the type errors joined", exportAll, res.Errors[0])
+		}
+		var got []string
+		for _, e := range joined.Unwrap() {
+			var te types.Error
+			if !errors.As(e, &te) {
+				t.Errorf("ExportAll %v: %q is not a type error", exportAll, e)
+				continue
+			}
+			p := te.Fset.Position(te.Pos)
+			got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, te.Msg))
+		}
+		want := []string{"p.go:5: undefined: undefinedThing", `p.go:3: "time" imported and not used`}
+		if !slices.Equal(got, want) {
+			t.Errorf("ExportAll %v: errors %q, want %q", exportAll, got, want)
+		}
+	}
 }
