@@ -320,13 +320,14 @@ func (l *loader) check(p *packages.Package) error {
 	}
 	// Several errors are joined, not one text with newlines: each is a
 	// line of its own in the output (finding.UniqueErrors takes them apart).
-	var errs, compiler []error
+	// A build failure (a listing with export data compiles the package)
+	// is left to the type check below, which reports its errors one each,
+	// as it does when the package is not compiled: what the compiler alone
+	// refuses (a //go:linkname without unsafe) does not stop the analysis
+	// in one listing and not in the other.
+	var errs []error
 	for _, e := range p.Errors {
-		if buildFailure(e) {
-			// The type check below reports these errors one each; the
-			// compiler's text stands only for what it alone refuses.
-			compiler = append(compiler, e)
-		} else {
+		if !buildFailure(e) {
 			errs = append(errs, e)
 		}
 	}
@@ -386,9 +387,6 @@ func (l *loader) check(p *packages.Package) error {
 			errs = append(errs, e)
 		}
 		return errors.Join(errs...)
-	}
-	if len(compiler) > 0 {
-		return errors.Join(compiler...)
 	}
 	p.Fset, p.Syntax, p.Types, p.TypesInfo = l.fset, files, pkg, info
 	l.mu.Lock()

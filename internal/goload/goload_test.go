@@ -205,12 +205,14 @@ func rootIDs(res *Result) []string {
 // TestTypeErrorsOneEach: a package that does not type-check is reported
 // by its type errors, each its own error with its position, with one
 // listing or two: not as one text with newlines, and not as the
-// compiler's output, which a listing with export data also gives.
+// compiler's output, which a listing with export data also gives. What
+// only the compiler refuses (q) stops neither listing's analysis.
 func TestTypeErrorsOneEach(t *testing.T) {
 	dir := t.TempDir()
 	testtree.Write(t, dir, map[string]string{
 		"go.mod": "module example.com/broken\n\ngo 1.22\n",
 		"p/p.go": "package p\n\nimport \"time\"\n\nfunc F() { undefinedThing() }\n",
+		"q/q.go": "package q\n\n//go:linkname f runtime.nanotime\nfunc f() int64\n\nfunc G() int64 { return f() }\n",
 	})
 	for _, exportAll := range []bool{false, true} {
 		res, err := Load(Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off"}, Offline: true, ExportAll: exportAll})
@@ -219,6 +221,9 @@ func TestTypeErrorsOneEach(t *testing.T) {
 		}
 		if len(res.Errors) != 1 {
 			t.Fatalf("ExportAll %v: errors %q, want one for p", exportAll, res.Errors)
+		}
+		if len(res.Roots) != 1 || res.Roots[0].PkgPath != "example.com/broken/q" {
+			t.Errorf("ExportAll %v: roots %q, want example.com/broken/q", exportAll, rootIDs(res))
 		}
 		joined, ok := res.Errors[0].(interface{ Unwrap() []error })
 		if !ok {
