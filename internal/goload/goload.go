@@ -383,10 +383,11 @@ func (l *loader) check(p *packages.Package) error {
 		return errNotListed
 	}
 	if len(terrs) > 0 {
+		var first []error
 		for _, e := range terrs[:min(len(terrs), 10)] {
-			errs = append(errs, e)
+			first = append(first, e)
 		}
-		return errors.Join(errs...)
+		return errors.Join(first...)
 	}
 	p.Fset, p.Syntax, p.Types, p.TypesInfo = l.fset, files, pkg, info
 	l.mu.Lock()

@@ -35,7 +35,8 @@ func TestRootsCoverStd(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go env GOROOT: %v", err)
 	}
-	entries, err := os.ReadDir(filepath.Join(strings.TrimSpace(string(out)), "src"))
+	src := filepath.Join(strings.TrimSpace(string(out)), "src")
+	entries, err := os.ReadDir(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestRootsCoverStd(t *testing.T) {
 		}
 	}
 	for r := range roots {
-		if _, err := os.Stat(filepath.Join(strings.TrimSpace(string(out)), "src", r)); err != nil {
+		if _, err := os.Stat(filepath.Join(src, r)); err != nil {
 			t.Errorf("root %s is not in GOROOT/src", r)
 		}
 	}
