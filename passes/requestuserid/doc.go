@@ -72,10 +72,12 @@
 //     uses it, or, for a helper, all its callers — checks the caller's role
 //     (claims.Role == "admin", HasRole(...), IsAdmin(...)); is registered,
 //     on any router (the frameworks', go-pkgz/routegroup, a project's own
-//     app.Handle(method, path, h, mw...)), behind middleware named for a
-//     role or a permission (RequireRole("admin"), AdminOnly,
+//     app.Handle(method, path, h, mw...)), directly or through an adapter
+//     of a handler of the project's own shape (g.GET("", wrap(h.ByID)), h
+//     a func(echo.Context) Response), behind middleware named for a role
+//     or a permission (RequireRole("admin"), AdminOnly,
 //     ruleAdmin := mid.Authorize(…), pm(h, "users:manage")) or under an
-//     /admin prefix; or is named for administrators, as is its receiver's
+//     admin prefix (/admin, or a group "admin/users/:id"); or is named for administrators, as is its receiver's
 //     type or its package (AdminHandler, type admin, package api/admin —
 //     by its path inside the module: a module named gin-vue-admin does not
 //     make every handler an administrator's).

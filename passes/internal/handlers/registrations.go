@@ -366,8 +366,19 @@ func (f *finder) register(e ast.Expr, reg Registration, mws []ast.Expr, depth in
 		if d := f.decls[fn]; d != nil && d.Body != nil {
 			for _, lit := range returnedFuncLits(d.Body) {
 				f.attach(f.set.Of(lit), reg, mws)
+				wrapped = true
 			}
 		}
+		if wrapped {
+			return
+		}
+		// An adapter of the project's own handler shape
+		// (wrapper.Wrap(h.GetByID), h a func(echo.Context) Response): the
+		// function it is given is registered behind the route's gate, as
+		// on a router the tables do not know.
+		f.handlerRefs(x, nil, 0, func(node ast.Node, wrappers []ast.Expr) {
+			f.gateOf(node).add(f, append(slices.Clip(mws), wrappers...), reg.paths())
+		})
 	}
 }
 
@@ -454,17 +465,22 @@ func (f *finder) attach(h *Handler, reg Registration, mws []ast.Expr) {
 	if reg.Framework != NetHTTP && h.Framework == NetHTTP {
 		h.Framework = reg.Framework
 	}
-	paths := reg.Prefixes
-	if reg.Path != "" {
-		paths = append(slices.Clip(paths), reg.Path)
-	}
-	f.gateOf(h.Node).add(f, mws, paths)
+	f.gateOf(h.Node).add(f, mws, reg.paths())
 	for _, e := range mws {
 		if slices.ContainsFunc(h.Middleware, func(m Middleware) bool { return m.Expr == e }) {
 			continue
 		}
 		h.Middleware = append(h.Middleware, f.middleware(e))
 	}
+}
+
+// paths are the group prefixes and the pattern a route is registered
+// with.
+func (reg Registration) paths() []string {
+	if reg.Path == "" {
+		return reg.Prefixes
+	}
+	return append(slices.Clip(reg.Prefixes), reg.Path)
 }
 
 func (f *finder) middleware(e ast.Expr) Middleware {
