@@ -27,6 +27,10 @@ var (
 	// CredentialWords are normalised names of request fields that carry a
 	// credential: password, PassWord, passwd, pin, otp.
 	CredentialWords = []string{"password", "passwd", "passphrase", "passcode", "pwd", "pass", "pin", "otp", "secret", "credential", "credentials"}
+	// CredentialNames are whole field names that carry a credential: the
+	// code or token mailed to the user (a verification code, a reset
+	// token). Only whole: a country code or a device token is none.
+	CredentialNames = []string{"code", "token"}
 	// VerifyWords are words of a function's name that say it checks a
 	// credential: CompareHashAndPassword, CheckPassword, VerifyOTP,
 	// Authenticate, Login, SignIn.
@@ -36,6 +40,9 @@ var (
 // credential reports whether a request field's name carries a credential.
 func credential(name string) bool {
 	n := session.Normalize(name)
+	if slices.Contains(CredentialNames, n) {
+		return true
+	}
 	for _, w := range CredentialWords {
 		if n == w || len(w) > 4 && strings.HasSuffix(n, w) {
 			return true
@@ -123,7 +130,8 @@ func (c *checker) credCall(s ssaflow.Site) ssaflow.Decision {
 		return ssaflow.Decision{Effect: ssaflow.Ignore}
 	}
 	if slices.ContainsFunc(CompareFuncs, func(cf handlers.Func) bool { return cf.Matches(f) }) ||
-		slices.ContainsFunc(session.Words(f.Name()), func(w string) bool { return slices.Contains(VerifyWords, w) }) {
+		slices.ContainsFunc(session.Words(f.Name()), func(w string) bool { return slices.Contains(VerifyWords, w) }) ||
+		looksUpBy(f.Name()) {
 		return ssaflow.Decision{Effect: ssaflow.Use}
 	}
 	switch {
@@ -140,4 +148,13 @@ func (c *checker) credCompare(op *ssa.BinOp, _ ssa.Value) {
 	if op.Op == token.EQL || op.Op == token.NEQ {
 		c.credChecked = true
 	}
+}
+
+// looksUpBy reports whether a function's name says it finds a record by a
+// credential (GetByCode, FindUserByResetToken): what it returns for the
+// credential given is the check.
+func looksUpBy(name string) bool {
+	words := session.Words(name)
+	i := slices.Index(words, "by")
+	return i >= 0 && i+1 < len(words) && credential(words[len(words)-1])
 }

@@ -90,10 +90,13 @@
 //     field's other reads and the bound value's whole uses;
 //   - when the handler authenticates the user the id names: the same
 //     request carries a credential (a password field of the bound body,
-//     r.FormValue("password")) that is compared or given to a function
-//     that checks it (bcrypt.CompareHashAndPassword, CheckPassword,
-//     users.Login(req)) — a login, not a caller naming another user; a
-//     credential only stored (a password reset for any id) is no check;
+//     r.FormValue("password"), a field named code or token: what was
+//     mailed to the user) that is compared or given to a function that
+//     checks it (bcrypt.CompareHashAndPassword, CheckPassword,
+//     users.Login(req)) or finds a record by it (codes.GetByCode(code,
+//     id)) — a login or an account verification, not a caller naming
+//     another user; a credential only stored (a password reset for any
+//     id) is no check;
 //   - when the handler checks the signature of what it is sent
 //     (hmac.Equal, webhook.ConstructEvent, verifySignature(body, sig)): a
 //     webhook, whose ids are the signing server's word;
