@@ -38,10 +38,12 @@
 // FindUserByID, UserStore.Get) and a constructor of another package
 // (task.NewEmailWelcome) pass the id on: what is done with the record or
 // the value is followed. A struct holding the id passed to a function of
-// the project that reads none of the fields holding it (package fielduse's
-// facts: a service renaming a file by its ID, given the body that also
-// carries the uploader's id; gorm's db.Delete(&rec), which deletes by the
-// primary key) is not a use of it.
+// the project that reads none of the fields holding it, itself or through
+// the functions it hands it to (package fielduse's facts: a service
+// renaming a file by its ID, or passing an event to a repository that
+// updates it by its ID, given the body that also carries the uploader's
+// id; gorm's db.Delete(&rec), which deletes by the primary key) is not a
+// use of it.
 //
 // The read side: a call given the id whose result (or what it writes into
 // a pointer it is given: row.Scan(&u.ID), db.First(&u, id)) is written to

@@ -2,7 +2,9 @@
 // parameters each function of a package reads. A pass that sees a struct
 // passed whole to a function of another package asks whether the function
 // uses a given field: a service that renames a file by its ID does not use
-// the uploader id the request body carried beside it.
+// the uploader id the request body carried beside it. A function that
+// hands the value to one whose fact is known (a service passing it to its
+// repository, in the same package or another) reads what that one reads.
 package fielduse
 
 import (
@@ -97,12 +99,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		fc := &factCache{pass: pass, pkg: res.Pkg, memo: map[*ssa.Function]*Fact{}}
 		for _, fn := range res.SrcFuncs {
 			obj, ok := fn.Object().(*types.Func)
 			if !ok || fn.Blocks == nil {
 				continue
 			}
-			if f := factOf(fn); f != nil {
+			if f := fc.of(fn); f != nil {
 				pass.ExportObjectFact(obj, f)
 			}
 		}
@@ -166,8 +169,39 @@ func structOf(t types.Type) *types.Struct {
 	return st
 }
 
+// factCache computes the facts of a package's functions, each once, and
+// finds those of the functions they call: the package's own, computed on
+// demand, and imported ones.
+type factCache struct {
+	pass *analysis.Pass
+	pkg  *ssa.Package
+	memo map[*ssa.Function]*Fact // nil while being computed
+}
+
+// of returns fn's fact, computing it for a function of the package.
+func (fc *factCache) of(fn *ssa.Function) *Fact {
+	if fn.Pkg != fc.pkg {
+		obj, ok := fn.Object().(*types.Func)
+		f := new(Fact)
+		if !ok || !fc.pass.ImportObjectFact(obj, f) {
+			return nil
+		}
+		return f
+	}
+	if f, done := fc.memo[fn]; done {
+		return f // nil within a recursion: unknown yet
+	}
+	if fn.Blocks == nil {
+		return nil
+	}
+	fc.memo[fn] = nil
+	f := fc.factOf(fn)
+	fc.memo[fn] = f
+	return f
+}
+
 // factOf computes fn's fact, or nil when it has no struct parameter.
-func factOf(fn *ssa.Function) *Fact {
+func (fc *factCache) factOf(fn *ssa.Function) *Fact {
 	params := fn.Params
 	if fn.Signature.Recv() != nil {
 		params = params[1:]
@@ -181,7 +215,7 @@ func factOf(fn *ssa.Function) *Fact {
 		}
 		found = true
 		fields := map[string]bool{}
-		whole := uses(p, st, fields, 0)
+		whole := fc.uses(p, st, fields, 0)
 		f.Params[i] = Param{Struct: true, Whole: whole, Fields: sorted(fields)}
 	}
 	if !found {
@@ -230,7 +264,7 @@ func PrimaryKey(st *types.Struct) []string {
 
 // uses adds the fields of st that the uses of v (the struct or a pointer
 // to it) read, and reports whether v is handed on whole.
-func uses(v ssa.Value, st *types.Struct, fields map[string]bool, depth int) bool {
+func (fc *factCache) uses(v ssa.Value, st *types.Struct, fields map[string]bool, depth int) bool {
 	refs := v.Referrers()
 	if refs == nil {
 		return false
@@ -254,7 +288,7 @@ func uses(v ssa.Value, st *types.Struct, fields map[string]bool, depth int) bool
 				fields[k] = true
 			}
 		case *ssa.UnOp:
-			if x.Op != token.MUL || depth > 2 || uses(x, st, fields, depth+1) {
+			if x.Op != token.MUL || depth > 2 || fc.uses(x, st, fields, depth+1) {
 				return true
 			}
 		case *ssa.Store:
@@ -263,17 +297,55 @@ func uses(v ssa.Value, st *types.Struct, fields map[string]bool, depth int) bool
 			}
 			// A parameter spilled to memory (captured, address taken).
 			if a, ok := x.Addr.(*ssa.Alloc); ok && depth <= 2 {
-				if uses(a, st, fields, depth+1) {
+				if fc.uses(a, st, fields, depth+1) {
 					return true
 				}
 				continue
 			}
 			return true
+		case ssa.CallInstruction:
+			// Given to a function whose fact is known (a service handing
+			// the record to its repository): what that function reads.
+			if !fc.passedTo(x.Common(), v, fields) {
+				return true
+			}
 		default:
 			return true
 		}
 	}
 	return false
+}
+
+// passedTo adds the fields that the static callee of call reads of v,
+// given as one of its arguments (not its receiver, not with a type of
+// its own), and reports whether its fact says so; false when unknown or
+// when the callee hands v on.
+func (fc *factCache) passedTo(call *ssa.CallCommon, v ssa.Value, fields map[string]bool) bool {
+	callee := call.StaticCallee()
+	if callee == nil || callee.Signature.Recv() != nil && len(call.Args) > 0 && call.Args[0] == v {
+		return false
+	}
+	args := call.Args
+	if callee.Signature.Recv() != nil {
+		args = args[1:]
+	}
+	f := fc.of(callee)
+	if f == nil || len(f.Params) != len(args) {
+		return false
+	}
+	for i, a := range args {
+		if a != v {
+			continue
+		}
+		p := f.Params[i]
+		if !p.Struct || p.Whole || !types.Identical(a.Type(), callee.Signature.Params().At(i).Type()) {
+			return false
+		}
+		for _, name := range p.Fields {
+			fields[name] = true
+		}
+	}
+	return true
 }
 
 func sorted(m map[string]bool) []string {

@@ -8,7 +8,7 @@ import (
 )
 
 func TestFacts(t *testing.T) {
-	passtest.RunDir(t, "testdata", fielduse.Analyzer, "svc")
+	passtest.RunDir(t, "testdata", fielduse.Analyzer, "svc/...")
 }
 
 func TestReads(t *testing.T) {

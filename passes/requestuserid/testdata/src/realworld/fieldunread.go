@@ -2,6 +2,7 @@ package realworld
 
 import (
 	"realworld/media"
+	"realworld/media/repository"
 
 	"gorm.io/gorm"
 
@@ -59,4 +60,24 @@ func saveRecordORM(c *gin.Context) {
 		return
 	}
 	orm.Save(&rec)
+}
+
+// Layered (hotien2107/go-gin-api-with-auth): handler, service, repository,
+// each in its own package. The repository's update reads the event's ID
+// and name, never its owner: the body's user id is not used.
+func updateEvent(c *gin.Context) {
+	var e repository.Event
+	if err := c.ShouldBindJSON(&e); err != nil {
+		return
+	}
+	media.Events.Update(&e)
+}
+
+// Stored whole beneath the service: the owner is whoever the body names.
+func insertEvent(c *gin.Context) {
+	var e repository.Event
+	if err := c.ShouldBindJSON(&e); err != nil { // want `user id from JSON body field "userId" is passed to media\.Events\.Insert`
+		return
+	}
+	media.Events.Insert(&e)
 }

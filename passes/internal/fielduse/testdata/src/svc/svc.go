@@ -2,6 +2,9 @@ package svc
 
 import (
 	"context"
+	"fmt"
+
+	"svc/repo"
 
 	"gorm.io/gorm"
 )
@@ -51,4 +54,42 @@ func Remove(r Record) error { // want Remove:`fields\(\{Model\}\)`
 
 func Store(r *Record) error { // want Store:`fields\(whole\)`
 	return db.Create(r).Error
+}
+
+// A service handing the record to its repository, in another package or
+// its own: it reads what they read.
+type Events struct{ repo *repo.Events }
+
+func (s *Events) Update(e *repo.Event) error { // want Update:`fields\(\{ID,Name\}\)`
+	return s.repo.Update(e)
+}
+
+func (s *Events) Insert(e *repo.Event) error { // want Insert:`fields\(whole\)`
+	return s.repo.Insert(e)
+}
+
+func (s *Events) Rename(e *repo.Event) error { // want Rename:`fields\(\{ID,Name\}\)`
+	return check(e)
+}
+
+func check(e *repo.Event) error { // want check:`fields\(\{ID,Name\}\)`
+	if e.ID == 0 {
+		return nil
+	}
+	return (&repo.Events{}).Update(e)
+}
+
+// Recursion ends without a fact for what is still being worked out: the
+// value counts as handed on.
+func walk(e *repo.Event, n int) error { // want walk:`fields\(whole -\)`
+	if n == 0 {
+		return nil
+	}
+	return walk(e, n-1)
+}
+
+// The record passed as the receiver of a method, or its copy to a function
+// with no fact (another package's stub): handed on.
+func (s *Events) Log(e *repo.Event) { // want Log:`fields\(whole\)`
+	fmt.Println(e)
 }

@@ -2,7 +2,11 @@
 // handlers (flipped-aurora/gin-vue-admin's service/media).
 package media
 
-import "context"
+import (
+	"context"
+
+	"realworld/media/repository"
+)
 
 // File is an uploaded file; UserID is its uploader.
 type File struct {
@@ -36,3 +40,15 @@ func (s *Service) Create(ctx context.Context, f File) error {
 	s.byID[f.ID] = &f
 	return nil
 }
+
+// EventService hands events to the repository beneath it.
+type EventService struct{ repo *repository.Events }
+
+// Events is the event service.
+var Events = &EventService{}
+
+// Update updates the event through the repository.
+func (s *EventService) Update(e *repository.Event) error { return s.repo.Update(e) }
+
+// Insert stores the event through the repository.
+func (s *EventService) Insert(e *repository.Event) error { return s.repo.Insert(e) }
