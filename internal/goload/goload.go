@@ -373,7 +373,14 @@ func (l *loader) check(p *packages.Package) error {
 			return t, err
 		}),
 		Sizes: p.TypesSizes,
-		Error: func(err error) { terrs = append(terrs, err.(types.Error)) },
+		Error: func(err error) {
+			te := err.(types.Error)
+			// A continuation of the error before it ("\tother declaration
+			// of F") is reported on a line of its own: not indented, as
+			// if it were a related location of the line above.
+			te.Msg = strings.TrimLeft(te.Msg, "\t")
+			terrs = append(terrs, te)
+		},
 	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion

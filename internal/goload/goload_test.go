@@ -212,6 +212,7 @@ func TestTypeErrorsOneEach(t *testing.T) {
 	testtree.Write(t, dir, map[string]string{
 		"go.mod": "module example.com/broken\n\ngo 1.22\n",
 		"p/p.go": "package p\n\nimport \"time\"\n\nfunc F() { undefinedThing() }\n",
+		"p/twice.go": "package p\n\nfunc F() {}\n",
 		"q/q.go": "package q\n\n//go:linkname f runtime.nanotime\nfunc f() int64\n\nfunc G() int64 { return f() }\n",
 	})
 	for _, exportAll := range []bool{false, true} {
@@ -239,7 +240,9 @@ func TestTypeErrorsOneEach(t *testing.T) {
 			p := te.Fset.Position(te.Pos)
 			got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, te.Msg))
 		}
-		want := []string{"p.go:5: undefined: undefinedThing", `p.go:3: "time" imported and not used`}
+		// The redeclaration's continuation ("\tother declaration of F")
+		// is a line of its own, not indented.
+		want := []string{"twice.go:3: F redeclared in this block", "p.go:5: other declaration of F", "p.go:5: undefined: undefinedThing", `p.go:3: "time" imported and not used`}
 		if !slices.Equal(got, want) {
 			t.Errorf("ExportAll %v: errors %q, want %q", exportAll, got, want)
 		}
