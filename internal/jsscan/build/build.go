@@ -48,6 +48,10 @@ type State struct {
 	// that what they import is still bundled and checked.
 	Unparsed   map[string]string
 	unresolved map[string]bool // importer + "\x00" + specifier made external
+	// missing are the notes of unresolved imports by what they name (a
+	// generated directory many files import): one note each, counting
+	// the imports after the first.
+	missing map[string]*missingNote
 	// missingPaths are the specifiers that tsconfig paths map to files
 	// that do not exist, reported once each (missingPath).
 	missingPaths map[string]bool
@@ -100,7 +104,7 @@ func (b *bundler) Dispose() {
 }
 
 func NewState() *State {
-	return &State{Stub: map[string]bool{}, outside: map[string]bool{}, deep: map[string]bool{}, Unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, missingPaths: map[string]bool{}, ServerOnly: map[string]bool{}, KitPrivate: map[string]string{}, utf16: map[string]bool{},
+	return &State{Stub: map[string]bool{}, outside: map[string]bool{}, deep: map[string]bool{}, Unparsed: map[string]string{}, lower: map[string]bool{}, unresolved: map[string]bool{}, missing: map[string]*missingNote{}, missingPaths: map[string]bool{}, ServerOnly: map[string]bool{}, KitPrivate: map[string]string{}, utf16: map[string]bool{},
 		errSeen: map[string]bool{}, prologues: map[string]source.Prologue{}}
 }
 
@@ -324,6 +328,8 @@ func (st *State) workAround(m api.Message, file string, ie *finding.Problem) (pr
 				return progress
 			}
 			st.missingPaths[sm[1]] = true
+		} else if !st.firstImportOf(importTarget(file, sm[1]), ie) {
+			return progress
 		}
 	case m.Location.Line == 1 && m.Location.Column == 0 && !st.utf16[file] && !st.Stub[file] && transform.HasUTF16BOM(file):
 		// esbuild reads UTF-8 only: convert and retry.
@@ -335,6 +341,45 @@ func (st *State) workAround(m api.Message, file string, ie *finding.Problem) (pr
 	}
 	st.addErr(ie)
 	return progress
+}
+
+// missingNote is the note of the first unresolved import of a module and
+// the count of the others.
+type missingNote struct {
+	note *finding.Problem
+	msg  string // the note's text before counting
+	more int
+}
+
+// firstImportOf reports whether ie is the first note of an unresolved
+// import of target; the later ones are counted in the first's text. st.mu
+// is held.
+func (st *State) firstImportOf(target string, ie *finding.Problem) bool {
+	m := st.missing[target]
+	if m == nil {
+		st.missing[target] = &missingNote{note: ie, msg: ie.Msg}
+		return true
+	}
+	m.more++
+	m.note.Msg = strings.TrimSuffix(m.msg, ")") + fmt.Sprintf("; %d more %s it)", m.more, plural(m.more, "file imports", "files import"))
+	return false
+}
+
+// importTarget is the module an import names: for a relative specifier,
+// its path from the importing file's directory, whatever the directory
+// depth it is written from ("../styled-system/css", "../../styled-system/css").
+func importTarget(importer, spec string) string {
+	if strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") {
+		return filepath.Join(filepath.Dir(importer), spec)
+	}
+	return spec
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // buildOptions are the esbuild options of both builds of the project (see
