@@ -210,10 +210,10 @@ func rootIDs(res *Result) []string {
 func TestTypeErrorsOneEach(t *testing.T) {
 	dir := t.TempDir()
 	testtree.Write(t, dir, map[string]string{
-		"go.mod": "module example.com/broken\n\ngo 1.22\n",
-		"p/p.go": "package p\n\nimport \"time\"\n\nfunc F() { undefinedThing() }\n",
+		"go.mod":     "module example.com/broken\n\ngo 1.22\n",
+		"p/p.go":     "package p\n\nimport \"time\"\n\nfunc F() { undefinedThing() }\n",
 		"p/twice.go": "package p\n\nfunc F() {}\n",
-		"q/q.go": "package q\n\n//go:linkname f runtime.nanotime\nfunc f() int64\n\nfunc G() int64 { return f() }\n",
+		"q/q.go":     "package q\n\n//go:linkname f runtime.nanotime\nfunc f() int64\n\nfunc G() int64 { return f() }\n",
 	})
 	for _, exportAll := range []bool{false, true} {
 		res, err := Load(Request{Dir: dir, Patterns: []string{"./..."}, Env: []string{"GOWORK=off"}, Offline: true, ExportAll: exportAll})
