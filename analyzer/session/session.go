@@ -20,6 +20,10 @@ var (
 	// KeyMarkers are context keys (or their types or variables) that
 	// authentication middleware stores the user under.
 	KeyMarkers = []string{"user", "claims", "session", "token", "auth", "principal", "identity", "subject", "account", "jwt", "viewer", "currentuser"}
+	// KeyNames are whole context keys of the same kind that are too short
+	// to look for inside longer names (c.Set("uid", claims.Uid); a "guid"
+	// or "build" key is none).
+	KeyNames = []string{"uid", "sub"}
 	// FuncPrefixes are the verb prefixes stripped from a function's name
 	// before its first word is compared with FuncWords.
 	FuncPrefixes = []string{"must", "get", "current", "load", "read", "parse", "verify", "validate", "require", "extract", "lookup", "fetch", "authenticated", "authenticate", "signedin", "loggedin", "from"}
@@ -68,6 +72,13 @@ func ContainsAny(s string, markers []string) bool {
 		}
 	}
 	return false
+}
+
+// IsContextKey reports whether s names a context key that authentication
+// middleware stores the user under: it contains a KeyMarkers word or is
+// one of KeyNames.
+func IsContextKey(s string) bool {
+	return ContainsAny(s, KeyMarkers) || slices.Contains(KeyNames, Normalize(s))
 }
 
 // Words splits an identifier (or any name) into lower-case words:

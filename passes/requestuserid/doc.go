@@ -20,7 +20,9 @@
 // and fiber v3 (c.Bind().Body(&req), fiber.Params[int](c, "id")) and
 // httprouter (ps.ByName) are read. A field tagged json:"-" is not bound; a
 // field the handler overwrites with the verified identity
-// (req.UserID = auth.UserID(ctx)) is not request input any more.
+// (req.UserID = auth.UserID(ctx)) or with an id it generates
+// (req.UserID = uuid.NewString(); user.User_id = user.ID.Hex() after
+// user.ID = primitive.NewObjectID()) is not request input any more.
 //
 // The value is followed (package ssaflow) through assignments, struct and
 // map literals, conversions (strconv.Atoi, fmt.Sprintf), closures and the
@@ -66,7 +68,9 @@
 //     the request context (auth.UserFromContext(ctx).ID,
 //     c.MustGet("claims")); or passed to an access check (CanAccessUser,
 //     isOwner, a function returning a bool that is also given the verified
-//     identity);
+//     identity, or a function of the project, in any package, that
+//     compares it with the verified identity and returns a verdict:
+//     package accesscheck's facts, helper.MatchUserTypeToUid(c, id));
 //   - when the call that uses it is also given the verified identity
 //     (store.Follow(ctx, me.ID, uid)): the signed-in user acts and the id
 //     names the user acted on;

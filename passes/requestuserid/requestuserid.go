@@ -15,6 +15,7 @@ import (
 	"github.com/dypai/dypailint/analyzer/config"
 	"github.com/dypai/dypailint/analyzer/rules"
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/passes/internal/accesscheck"
 	"github.com/dypai/dypailint/passes/internal/fielduse"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
@@ -24,7 +25,7 @@ import (
 
 // New returns the DYP203 pass configured by cfg.
 func New(cfg *config.Config) *analysis.Analyzer {
-	return report.Analyzer(rules.DYP203, []*analysis.Analyzer{lazyssa.Analyzer, handlers.Analyzer, fielduse.Analyzer}, func(pass *analysis.Pass) (any, error) {
+	return report.Analyzer(rules.DYP203, []*analysis.Analyzer{lazyssa.Analyzer, handlers.Analyzer, fielduse.Analyzer, accesscheck.Analyzer}, func(pass *analysis.Pass) (any, error) {
 		return run(pass, cfg)
 	})
 }

@@ -2,6 +2,7 @@ package requestuserid
 
 import (
 	"go/constant"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -319,18 +320,69 @@ func (c *checker) overwritten(a *ssa.Alloc, i int, bind *ssa.Call) bool {
 }
 
 // storesSession reports whether field i of the struct addr points to is
-// assigned a value of the verified session.
+// assigned a value of the verified session, or an id the server generates
+// (req.ID = uuid.New()).
 func (c *checker) storesSession(addr ssa.Value, i int) bool {
+	return slices.ContainsFunc(fieldStores(addr, i), func(v ssa.Value) bool {
+		return c.types.FromSession(v) || freshID(v, addr, 0)
+	})
+}
+
+// fieldStores are the values stored into field i of the struct addr
+// points to.
+func fieldStores(addr ssa.Value, i int) []ssa.Value {
+	var vals []ssa.Value
 	for _, ref := range *addr.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
 		if !ok || fa.X != addr || fa.Field != i {
 			continue
 		}
 		for _, r := range *fa.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == fa && c.types.FromSession(st.Val) {
-				return true
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa {
+				vals = append(vals, st.Val)
 			}
 		}
 	}
+	return vals
+}
+
+// IDPackages generate ids: a function of theirs given nothing but other
+// generated ids returns a new one (uuid.New(), primitive.NewObjectID(),
+// uuid.Must(uuid.NewRandom())).
+var IDPackages = []string{"github.com/google/uuid", "github.com/gofrs/uuid", "github.com/satori/go.uuid",
+	"go.mongodb.org/mongo-driver/bson/primitive", "go.mongodb.org/mongo-driver/v2/bson", "github.com/rs/xid",
+	"github.com/oklog/ulid", "github.com/segmentio/ksuid", "github.com/lithammer/shortuuid"}
+
+// freshID reports whether v is an id the server generates: a call of an
+// IDPackages function (or a method of its result: id.Hex(), id.String()),
+// or another field of the struct at addr that is assigned one
+// (user.User_id = user.ID.Hex() after user.ID = primitive.NewObjectID()).
+func freshID(v ssa.Value, addr ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := ssautil.Strip(v, ssautil.Conversions).(type) {
+	case *ssa.Extract:
+		return freshID(x.Tuple, addr, depth+1)
+	case *ssa.Call:
+		fn := x.Call.StaticCallee()
+		if fn == nil || fn.Pkg == nil || !idPackage(fn.Pkg.Pkg.Path()) {
+			return false
+		}
+		for _, a := range x.Call.Args {
+			if !freshID(a, addr, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL && fa.X == addr {
+			return slices.ContainsFunc(fieldStores(addr, fa.Field), func(s ssa.Value) bool { return freshID(s, addr, depth+1) })
+		}
+	}
 	return false
+}
+
+func idPackage(path string) bool {
+	return slices.ContainsFunc(IDPackages, func(p string) bool { return path == p || strings.HasPrefix(path, p+"/") })
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dypai/dypailint/analyzer/session"
+	"github.com/dypai/dypailint/passes/internal/accesscheck"
 	"github.com/dypai/dypailint/passes/internal/fielduse"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/ssaflow"
@@ -38,11 +39,18 @@ func (c *checker) call(s ssaflow.Site) ssaflow.Decision {
 			return ssaflow.Decision{Effect: ssaflow.Ignore}
 		}
 	}
+	// A function of the project that compares it with the verified
+	// identity, whatever its name or its package's
+	// (helper.MatchUserTypeToUid(c, id) in a module named golang-jwt-project).
+	if c.pass.ResultOf[accesscheck.Analyzer].(*accesscheck.Facts).Of(f).Checks(s.Arg) {
+		c.verified = true
+		return ssaflow.Decision{Effect: ssaflow.Ignore}
+	}
 	if f.Pkg() == nil {
 		return use
 	}
 	path := f.Pkg().Path()
-	if !s.Local && (isLogger(f) || pathHasWord(path, ObservePathMarkers) || pathHasWord(path, VerifyPathMarkers) || isFrameworkCall(f)) {
+	if lib := c.libraryPath(f.Pkg()); !s.Local && (isLogger(f) || pathHasWord(lib, ObservePathMarkers) || pathHasWord(lib, VerifyPathMarkers) || isFrameworkCall(f)) {
 		return ssaflow.Decision{Effect: ssaflow.Ignore}
 	}
 	if !s.Local && validator(s) {
@@ -277,6 +285,21 @@ func isConstructor(name string) bool {
 		}
 	}
 	return false
+}
+
+// libraryPath is the path of a package whose words say what kind of
+// library it is: for a package of the analysed module, its path inside the
+// module (the module's own name, golang-jwt-project, does not make its
+// helpers a JWT library); for another module's, the whole path
+// (github.com/golang-jwt/jwt).
+func (c *checker) libraryPath(pkg *types.Package) string {
+	p := pkg.Path()
+	if m := c.pass.Module; m != nil && m.Path != "" {
+		if rest, ok := strings.CutPrefix(p, m.Path); ok && (rest == "" || rest[0] == '/') {
+			return rest
+		}
+	}
+	return p
 }
 
 // pathHasWord reports whether a word of an import path's elements (split

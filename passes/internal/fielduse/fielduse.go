@@ -17,7 +17,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/dypai/dypailint/internal/gostd"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
 	"github.com/dypai/dypailint/passes/internal/report"
@@ -94,7 +93,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if ownCode(pass) && hasStructParams(pass.Pkg) {
+	if lazyssa.OwnCode(pass) && hasStructParams(pass.Pkg) {
 		res, err := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.SSA).Get()
 		if err != nil {
 			return nil, err
@@ -117,16 +116,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return fs, nil
-}
-
-// ownCode reports whether the package is the project's own code, whose
-// services the handlers call: not the standard library or a versioned
-// dependency (its SSA form would be built for nothing).
-func ownCode(pass *analysis.Pass) bool {
-	if gostd.IsStdlib(pass.Pkg.Path()) {
-		return false
-	}
-	return pass.Module == nil || pass.Module.Version == ""
 }
 
 // hasStructParams is the cheap early exit: no declared function of the

@@ -239,10 +239,10 @@ func SessionReadOf(fn *types.Func, args []Arg) (string, bool) {
 		case ContextValue:
 			if s.Key >= 0 && s.Key < len(args) {
 				a := args[s.Key]
-				if a.IsConst && session.ContainsAny(a.Const, session.KeyMarkers) {
+				if a.IsConst && session.IsContextKey(a.Const) {
 					return `context value "` + a.Const + `"`, true
 				}
-				if a.Name != "" && session.ContainsAny(a.Name, session.KeyMarkers) {
+				if a.Name != "" && session.IsContextKey(a.Name) {
 					return "context value " + a.Name, true
 				}
 			}

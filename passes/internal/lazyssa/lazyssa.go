@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+
+	"github.com/dypai/dypailint/internal/gostd"
 )
 
 // Analyzer's result is a *SSA whose Get builds the package's SSA once.
@@ -42,4 +44,15 @@ func (s *SSA) Get() (*buildssa.SSA, error) {
 		s.res = res.(*buildssa.SSA)
 	})
 	return s.res, s.err
+}
+
+// OwnCode reports whether the package is the project's own code, whose
+// functions the handlers call: not the standard library or a versioned
+// dependency. Passes that export facts about functions build SSA for these
+// only (elsewhere it would be built for nothing).
+func OwnCode(pass *analysis.Pass) bool {
+	if gostd.IsStdlib(pass.Pkg.Path()) {
+		return false
+	}
+	return pass.Module == nil || pass.Module.Version == ""
 }
