@@ -79,7 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &checker{pass: pass, pkg: res.Pkg, types: handlers.NewTypes(res.Pkg, res.SrcFuncs), memo: map[*ssa.Function]*Fact{}}
+		c := &checker{pass: pass, pkg: res.Pkg, funcs: res.SrcFuncs, memo: map[*ssa.Function]*Fact{}}
 		for _, fn := range res.SrcFuncs {
 			if obj, ok := fn.Object().(*types.Func); ok {
 				if f := c.of(fn); f != nil {
@@ -100,8 +100,17 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass  *analysis.Pass
 	pkg   *ssa.Package
-	types *handlers.Types
+	funcs []*ssa.Function
+	types *handlers.Types         // made on the first comparison seen
 	memo  map[*ssa.Function]*Fact // nil while being worked out
+}
+
+// fromSession reports whether v is a value of the verified session.
+func (c *checker) fromSession(v ssa.Value) bool {
+	if c.types == nil {
+		c.types = handlers.NewTypes(c.pkg, c.funcs)
+	}
+	return c.types.FromSession(v)
 }
 
 // of returns fn's fact: the package's own functions' worked out on demand
@@ -171,7 +180,7 @@ func (c *checker) compared(v ssa.Value, depth int) bool {
 			if ssautil.Strip(other, ssautil.Conversions) == ssautil.Strip(v, ssautil.Conversions) {
 				other = x.Y
 			}
-			if c.types.FromSession(other) {
+			if c.fromSession(other) {
 				return true
 			}
 		case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface:
