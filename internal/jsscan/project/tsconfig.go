@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -139,7 +140,11 @@ func readTSPaths(t *scantree.Tree, file string) (*tsPaths, error) {
 		base = filepath.Dir(pathsFrom)
 	}
 	tp := &tsPaths{config: pathsFrom}
-	for key, targets := range paths {
+	// In key order, not the map's: which rule a note names (the first
+	// that leads outside) and which of two alike matches wins must not
+	// change from run to run.
+	for _, key := range slices.Sorted(maps.Keys(paths)) {
+		targets := paths[key]
 		if key == "*" || strings.Count(key, "*") > 1 {
 			continue // a catch-all falls back to packages by design
 		}
