@@ -109,7 +109,7 @@ type Profile struct {
 }
 
 // PublicEnvPrefixes are env-var prefixes that bundlers inline into browser code.
-var PublicEnvPrefixes = []string{"NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_", "PUBLIC_", "GATSBY_"}
+var PublicEnvPrefixes = []string{"NEXT_PUBLIC_", "VITE_", "REACT_APP_", "VUE_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_", "PUBLIC_", "GATSBY_"}
 
 // SecretEnvMarkers are substrings of env-var names that hold secrets.
 var SecretEnvMarkers = []string{"API_KEY", "APIKEY", "SECRET", "SERVICE_KEY", "SERVICE_ROLE", "PRIVATE"}

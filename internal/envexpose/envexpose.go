@@ -1,9 +1,9 @@
 // Package envexpose says which environment variables a JS project's build
 // tool inlines into browser code: Next.js only NEXT_PUBLIC_ ones, Vite only
-// VITE_ ones (or its envPrefix), Create React App REACT_APP_, Expo
-// EXPO_PUBLIC_, and so on. A REACT_APP_ variable in a Vite app is not
-// shipped, so a secret-like name with that prefix is not a leak there
-// (DYP102). Projects whose build tool is not recognised get every known
+// VITE_ ones (or its envPrefix), Create React App REACT_APP_, Vue CLI
+// VUE_APP_, Expo EXPO_PUBLIC_, and so on. A REACT_APP_ variable in a Vite
+// app is not shipped, so a secret-like name with that prefix is not a leak
+// there (DYP102). Projects whose build tool is not recognised get every known
 // prefix: an unknown bundler may expose any of them.
 package envexpose
 
@@ -32,6 +32,7 @@ var tools = []tool{
 	{deps: []string{"next"}, prefixes: []string{"NEXT_PUBLIC_"}},
 	{deps: []string{"react-scripts", "@craco/craco", "react-app-rewired"}, prefixes: []string{"REACT_APP_"}},
 	{deps: []string{"expo"}, prefixes: []string{"EXPO_PUBLIC_"}},
+	{deps: []string{"@vue/cli-service"}, prefixes: []string{"VUE_APP_"}},
 	{deps: []string{"gatsby"}, prefixes: []string{"GATSBY_"}},
 	{deps: []string{"nuxt", "nuxt3"}, prefixes: []string{"NUXT_PUBLIC_"}, vite: true},
 	{deps: []string{"@sveltejs/kit", "astro"}, prefixes: []string{"PUBLIC_"}, vite: true},

@@ -18,6 +18,7 @@ func TestPrefixes(t *testing.T) {
 		"vite":      {map[string]string{"package.json": `{"devDependencies":{"vite":"5"}}`}, []string{"VITE_"}},
 		"cra":       {map[string]string{"package.json": `{"dependencies":{"react-scripts":"5"}}`}, []string{"REACT_APP_"}},
 		"expo":      {map[string]string{"package.json": `{"dependencies":{"expo":"51"}}`}, []string{"EXPO_PUBLIC_"}},
+		"vue cli":   {map[string]string{"package.json": `{"devDependencies":{"@vue/cli-service":"5"}}`}, []string{"VUE_APP_"}},
 		"sveltekit": {map[string]string{"package.json": `{"devDependencies":{"@sveltejs/kit":"2","vite":"5"}}`}, []string{"PUBLIC_", "VITE_"}},
 		"vite envPrefix": {map[string]string{
 			"package.json":   `{"devDependencies":{"vite":"5"}}`,

@@ -319,3 +319,51 @@ func TestSecretSDKWithoutOtherMentions(t *testing.T) {
 }
 
 func itoa(i int) string { return fmt.Sprintf("%02d", i) }
+
+// TestVueCLIPublicEnv: Vue CLI inlines VUE_APP_ variables into the browser
+// bundle, as Vite does VITE_ ones: the service-role key read from one is
+// exposed (DYP102), and the client's message does not call it undefined.
+func TestVueCLIPublicEnv(t *testing.T) {
+	dir := t.TempDir()
+	testtree.Write(t, dir, map[string]string{
+		"package.json":    `{"dependencies":{"vue":"3","@supabase/supabase-js":"2"},"devDependencies":{"@vue/cli-service":"5"}}`,
+		"src/main.js":     "import { createApp } from 'vue'\nimport { supabase } from './supabase'\ncreateApp({ data: () => ({ supabase }) }).mount('#app')\n",
+		"src/supabase.js": "import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(process.env.VUE_APP_SUPABASE_URL, process.env.VUE_APP_SUPABASE_SERVICE_ROLE_KEY)\n",
+	})
+	res := scan(t, &config.Config{Profile: "supabase"}, dir)
+	if got, want := summary(res.Findings), "supabase.js:02:DYP101 supabase.js:02:DYP102"; got != want {
+		t.Errorf("findings = %s, want %s", got, want)
+	}
+	for _, f := range res.Findings {
+		if f.RuleID == "DYP101" && strings.Contains(f.Message, "undefined there") {
+			t.Errorf("the message calls a VUE_APP_ variable undefined in the browser: %s", f.Message)
+		}
+	}
+}
+
+// TestTsconfigPathsNoteStable: of several tsconfig paths leading out of
+// the tree, the note names the same one on every run (the first by key,
+// not the first a map iteration gives).
+func TestTsconfigPathsNoteStable(t *testing.T) {
+	dir := t.TempDir()
+	repo := filepath.Join(dir, "repo")
+	testtree.Write(t, repo, map[string]string{
+		".git/HEAD":     "ref: refs/heads/main\n",
+		"package.json":  `{"dependencies":{"vite":"5","react-dom":"18","@dypai/client":"1"}}`,
+		"index.html":    `<script type="module" src="/src/main.ts"></script>`,
+		"tsconfig.json": `{"compilerOptions":{"paths":{"@z/*":["../z/*"],"@m/*":["../m/*"],"@a/*":["../a/*"],"@q/*":["../q/*"],"@k/*":["../k/*"]}}}`,
+		"src/main.ts":   "import { createClient } from '@dypai/client'\ncreateClient('https://x.dypai.dev', 'anon')\n",
+	})
+	for range 12 {
+		res := scan(t, &config.Config{}, repo)
+		var notes []string
+		for _, e := range res.Errors {
+			if strings.Contains(e.Error(), "paths") {
+				notes = append(notes, e.Error())
+			}
+		}
+		if len(notes) != 1 || !strings.Contains(notes[0], `paths "@a/*"`) {
+			t.Fatalf("notes = %q, want one naming paths \"@a/*\"", notes)
+		}
+	}
+}
