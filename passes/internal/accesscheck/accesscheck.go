@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dypai/dypailint/passes/internal/funcfacts"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
 	"github.com/dypai/dypailint/passes/internal/report"
@@ -50,17 +51,7 @@ func (f *Fact) Checks(i int) bool {
 
 // Facts are the facts known to a package: its own functions' and those of
 // the packages it imports.
-type Facts struct {
-	byFunc map[types.Object]*Fact
-}
-
-// Of returns the fact of a function (its generic origin), or nil.
-func (fs *Facts) Of(fn *types.Func) *Fact {
-	if fs == nil || fn == nil {
-		return nil
-	}
-	return fs.byFunc[fn.Origin()]
-}
+type Facts = funcfacts.Table[Fact, *Fact]
 
 // Analyzer exports a Fact for every function of the project's own packages
 // that checks a parameter; its result is the *Facts the package sees.
@@ -79,30 +70,18 @@ func run(pass *analysis.Pass) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &checker{pass: pass, pkg: res.Pkg, funcs: res.SrcFuncs, memo: map[*ssa.Function]*Fact{}}
-		for _, fn := range res.SrcFuncs {
-			if obj, ok := fn.Object().(*types.Func); ok {
-				if f := c.of(fn); f != nil {
-					pass.ExportObjectFact(obj, f)
-				}
-			}
-		}
+		c := &checker{pkg: res.Pkg, funcs: res.SrcFuncs}
+		c.facts = funcfacts.New(pass, res, c.factOf)
+		c.facts.Export(res.SrcFuncs)
 	}
-	fs := &Facts{byFunc: map[types.Object]*Fact{}}
-	for _, of := range pass.AllObjectFacts() {
-		if f, ok := of.Fact.(*Fact); ok {
-			fs.byFunc[of.Object] = f
-		}
-	}
-	return fs, nil
+	return funcfacts.Collect[Fact](pass), nil
 }
 
 type checker struct {
-	pass  *analysis.Pass
 	pkg   *ssa.Package
 	funcs []*ssa.Function
-	types *handlers.Types         // made on the first comparison seen
-	memo  map[*ssa.Function]*Fact // nil while being worked out
+	facts *funcfacts.Cache[Fact, *Fact]
+	types *handlers.Types // made on the first comparison seen
 }
 
 // fromSession reports whether v is a value of the verified session.
@@ -113,37 +92,25 @@ func (c *checker) fromSession(v ssa.Value) bool {
 	return c.types.FromSession(v)
 }
 
-// of returns fn's fact: the package's own functions' worked out on demand
-// (a check handing the id to another check), the others' imported.
-func (c *checker) of(fn *ssa.Function) *Fact {
-	if fn.Pkg != c.pkg {
-		obj, ok := fn.Object().(*types.Func)
-		f := new(Fact)
-		if !ok || !c.pass.ImportObjectFact(obj, f) {
-			return nil
-		}
-		return f
+// factOf works out fn's fact: the parameters it compares with the
+// verified identity, when it returns a verdict.
+func (c *checker) factOf(fn *ssa.Function) *Fact {
+	if !answers(fn.Signature) {
+		return nil
 	}
-	if f, done := c.memo[fn]; done {
-		return f
+	params := fn.Params
+	if fn.Signature.Recv() != nil {
+		params = params[1:]
 	}
-	c.memo[fn] = nil
 	var f *Fact
-	if fn.Blocks != nil && answers(fn.Signature) {
-		params := fn.Params
-		if fn.Signature.Recv() != nil {
-			params = params[1:]
-		}
-		for i, p := range params {
-			if c.compared(p, 0) {
-				if f == nil {
-					f = &Fact{}
-				}
-				f.Params = append(f.Params, i)
+	for i, p := range params {
+		if c.compared(p, 0) {
+			if f == nil {
+				f = &Fact{}
 			}
+			f.Params = append(f.Params, i)
 		}
 	}
-	c.memo[fn] = f
 	return f
 }
 
@@ -202,7 +169,7 @@ func (c *checker) compared(v ssa.Value, depth int) bool {
 				args = args[1:]
 			}
 			for i, a := range args {
-				if a == v && c.of(callee).Checks(i) {
+				if a == v && c.facts.Of(callee).Checks(i) {
 					return true
 				}
 			}

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dypai/dypailint/passes/internal/funcfacts"
 	"github.com/dypai/dypailint/passes/internal/handlers"
 	"github.com/dypai/dypailint/passes/internal/lazyssa"
 	"github.com/dypai/dypailint/passes/internal/report"
@@ -69,17 +70,7 @@ func (f *Fact) Reads(i int, names []string) bool {
 // Facts are the facts known to a package: its own functions' and those of
 // the packages it imports (a pass can import only its own fact types, so
 // the rule passes read them here).
-type Facts struct {
-	byFunc map[types.Object]*Fact
-}
-
-// Of returns the fact of a function (its generic origin), or nil.
-func (fs *Facts) Of(fn *types.Func) *Fact {
-	if fs == nil || fn == nil {
-		return nil
-	}
-	return fs.byFunc[fn.Origin()]
-}
+type Facts = funcfacts.Table[Fact, *Fact]
 
 // Analyzer exports a Fact for every function and method of the package
 // that has a struct parameter; its result is the *Facts the package sees.
@@ -98,24 +89,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		fc := &factCache{pass: pass, pkg: res.Pkg, memo: map[*ssa.Function]*Fact{}}
-		for _, fn := range res.SrcFuncs {
-			obj, ok := fn.Object().(*types.Func)
-			if !ok || fn.Blocks == nil {
-				continue
-			}
-			if f := fc.of(fn); f != nil {
-				pass.ExportObjectFact(obj, f)
-			}
-		}
+		fc := &factCache{}
+		fc.facts = funcfacts.New(pass, res, fc.factOf)
+		fc.facts.Export(res.SrcFuncs)
 	}
-	fs := &Facts{byFunc: map[types.Object]*Fact{}}
-	for _, of := range pass.AllObjectFacts() {
-		if f, ok := of.Fact.(*Fact); ok {
-			fs.byFunc[of.Object] = f
-		}
-	}
-	return fs, nil
+	return funcfacts.Collect[Fact](pass), nil
 }
 
 // hasStructParams is the cheap early exit: no declared function of the
@@ -158,35 +136,10 @@ func structOf(t types.Type) *types.Struct {
 	return st
 }
 
-// factCache computes the facts of a package's functions, each once, and
-// finds those of the functions they call: the package's own, computed on
-// demand, and imported ones.
+// factCache computes the facts of a package's functions; facts finds
+// those of the functions they call.
 type factCache struct {
-	pass *analysis.Pass
-	pkg  *ssa.Package
-	memo map[*ssa.Function]*Fact // nil while being computed
-}
-
-// of returns fn's fact, computing it for a function of the package.
-func (fc *factCache) of(fn *ssa.Function) *Fact {
-	if fn.Pkg != fc.pkg {
-		obj, ok := fn.Object().(*types.Func)
-		f := new(Fact)
-		if !ok || !fc.pass.ImportObjectFact(obj, f) {
-			return nil
-		}
-		return f
-	}
-	if f, done := fc.memo[fn]; done {
-		return f // nil within a recursion: unknown yet
-	}
-	if fn.Blocks == nil {
-		return nil
-	}
-	fc.memo[fn] = nil
-	f := fc.factOf(fn)
-	fc.memo[fn] = f
-	return f
+	facts *funcfacts.Cache[Fact, *Fact]
 }
 
 // factOf computes fn's fact, or nil when it has no struct parameter.
@@ -318,7 +271,7 @@ func (fc *factCache) passedTo(call *ssa.CallCommon, v ssa.Value, fields map[stri
 	if callee.Signature.Recv() != nil {
 		args = args[1:]
 	}
-	f := fc.of(callee)
+	f := fc.facts.Of(callee)
 	if f == nil || len(f.Params) != len(args) {
 		return false
 	}
