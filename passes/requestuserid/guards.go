@@ -189,16 +189,10 @@ func (c *checker) adminNamed(fn *ssa.Function) bool {
 // its packages serve (github.com/flipped-aurora/gin-vue-admin/server/…).
 // A package of another module is named by its last element.
 func (c *checker) pkgPath(pkg *types.Package) string {
-	p := pkg.Path()
-	if pkg != c.pass.Pkg {
+	if p := pkg.Path(); pkg != c.pass.Pkg {
 		return p[strings.LastIndex(p, "/")+1:]
 	}
-	if m := c.pass.Module; m != nil && m.Path != "" {
-		if rest, ok := strings.CutPrefix(p, m.Path); ok {
-			return rest
-		}
-	}
-	return p
+	return c.libraryPath(pkg)
 }
 
 // gateChecksRole reports whether the function whose syntax is n is

@@ -29,27 +29,33 @@ type Cache[F any, P Fact[F]] struct {
 	compute func(*ssa.Function) P
 }
 
-// Of returns fn's fact: for a function of the package with a body,
-// computed once (nil within its own recursion); for another package's,
-// the imported one; nil when there is none.
+// Of returns fn's fact, looked up once: for a function of the package
+// with a body, computed (nil within its own recursion); for another
+// package's, the imported one (a callee is asked for at each of its call
+// sites); nil when there is none.
 func (c *Cache[F, P]) Of(fn *ssa.Function) P {
-	if fn.Pkg != c.pkg {
-		obj, ok := fn.Object().(*types.Func)
-		f := P(new(F))
-		if !ok || !c.pass.ImportObjectFact(obj, f) {
-			return nil
-		}
-		return f
-	}
 	if f, done := c.memo[fn]; done {
 		return f
 	}
 	c.memo[fn] = nil
 	var f P
-	if fn.Blocks != nil {
+	switch {
+	case fn.Pkg != c.pkg:
+		f = c.imported(fn)
+	case fn.Blocks != nil:
 		f = c.compute(fn)
 	}
 	c.memo[fn] = f
+	return f
+}
+
+// imported returns the fact the analysis of fn's package exported, or nil.
+func (c *Cache[F, P]) imported(fn *ssa.Function) P {
+	obj, ok := fn.Object().(*types.Func)
+	f := P(new(F))
+	if !ok || !c.pass.ImportObjectFact(obj, f) {
+		return nil
+	}
 	return f
 }
 
